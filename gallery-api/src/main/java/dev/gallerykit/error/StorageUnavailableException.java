@@ -1,0 +1,14 @@
+package dev.gallerykit.error;
+
+/** The store could not be reached or refused for now (timeouts, throttling, a pool exhausted). Retryable. */
+public class StorageUnavailableException extends GalleryException {
+
+    public StorageUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public boolean retryable() {
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.gallerykit.image;
+
+/**
+ * The image formats GalleryKit accepts, recognised from their first bytes (never from the file name
+ * or the content type a client declares).
+ */
+public enum MediaType {
+    JPEG("image/jpeg", "jpg", true),
+    PNG("image/png", "png", true),
+    GIF("image/gif", "gif", true),
+    WEBP("image/webp", "webp", false),
+    HEIC("image/heic", "heic", false);
+
+    private final String mimeType;
+    private final String extension;
+    private final boolean decodable;
+
+    MediaType(String mimeType, String extension, boolean decodable) {
+        this.mimeType = mimeType;
+        this.extension = extension;
+        this.decodable = decodable;
+    }
+
+    public String mimeType() {
+        return mimeType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    /**
+     * Whether thumbnails can be made here. A recognised format that is not decodable is still
+     * stored, with its EXIF, and has no thumbnails.
+     */
+    public boolean decodable() {
+        return decodable;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.gallerykit.spi;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stores the bytes of originals and renditions under string keys.
+ *
+ * <p>Guarantees, checked by {@code BlobStoreContract}:
+ * <ul>
+ *   <li>{@link #put} is all or nothing: if the stream fails or is shorter or longer than the
+ *       declared length, no object is left (and for S3 no multipart upload either).</li>
+ *   <li>Reads return empty when absent, never null; {@link #delete} and {@link #deleteAll} are idempotent.</li>
+ *   <li>{@link #list} returns keys in ascending order.</li>
+ *   <li>Keys are 1 to 1024 UTF-8 bytes, no leading {@code /}, no empty, {@code .} or {@code ..}
+ *       segments; other keys are an {@code InvalidInputException} naming {@code key}.</li>
+ * </ul>
+ */
+public interface BlobStore {
+
+    /** Unknown length for {@link #put}. */
+    long UNKNOWN_LENGTH = -1;
+
+    /**
+     * Stores {@code content} under {@code key}, replacing any object there. The stream is read to
+     * its end, not closed.
+     *
+     * @param length the exact number of bytes, or {@link #UNKNOWN_LENGTH}
+     */
+    void put(String key, InputStream content, long length, BlobAttributes attributes);
+
+    Optional<Blob> get(String key);
+
+    /** {@code length} bytes from {@code offset} (fewer at the end of the object). */
+    Optional<Blob> get(String key, long offset, long length);
+
+    Optional<BlobInfo> head(String key);
+
+    void delete(String key);
+
+    /**
+     * Deletes many keys in as few requests as the store allows.
+     *
+     * @return the keys that could not be deleted, with the store's reason; empty when all went
+     */
+    Map<String, String> deleteAll(Collection<String> keys);
+
+    /** Objects whose key starts with {@code prefix}, in key order, after position {@code after}. */
+    Slice<BlobInfo> list(String prefix, int limit, Optional<String> after);
+
+    /** A GET of the object that works without credentials until {@code ttl} has passed. */
+    PresignedRequest presignGet(String key, Duration ttl, Optional<String> contentDisposition);
+
+    /** A PUT of exactly {@code length} bytes of {@code contentType}, valid for {@code ttl}. */
+    PresignedRequest presignPut(String key, String contentType, long length, Duration ttl);
+}
