@@ -1,0 +1,196 @@
+package dev.gallerykit;
+
+import dev.gallerykit.image.ImageOptions;
+import dev.gallerykit.image.ImagePipeline;
+import dev.gallerykit.internal.Assembly;
+import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.ImageLabeler;
+import dev.gallerykit.spi.PhotoRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The entry point: albums, photos and owner-wide operations over the adapters a host chooses.
+ * Thread-safe; build one and share it.
+ *
+ * <pre>{@code
+ * Gallery gallery = Gallery.builder()
+ *         .albums(new InMemoryAlbumRepository())
+ *         .photos(new InMemoryPhotoRepository())
+ *         .blobs(new InMemoryBlobStore())
+ *         .build();
+ * }</pre>
+ */
+public final class Gallery {
+
+    /** Largest page a list or search returns unless {@link Builder#maxPageSize} says otherwise. */
+    public static final int DEFAULT_MAX_PAGE_SIZE = 100;
+
+    private final Assembly assembly;
+    private final ImageOptions imageOptions;
+
+    private Gallery(Assembly assembly, ImageOptions imageOptions) {
+        this.assembly = assembly;
+        this.imageOptions = imageOptions;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static Gallery build(Consumer<Builder> spec) {
+        Builder builder = builder();
+        spec.accept(builder);
+        return builder.build();
+    }
+
+    public Albums albums() {
+        return assembly.albums();
+    }
+
+    public Photos photos() {
+        return assembly.photos();
+    }
+
+    public Owners owners() {
+        return assembly.owners();
+    }
+
+    public Maintenance maintenance() {
+        return assembly.maintenance();
+    }
+
+    public ImageOptions imageOptions() {
+        return imageOptions;
+    }
+
+    /** Collects the adapters and settings; {@link #build()} says what is missing or wrong. */
+    public static final class Builder {
+        private AlbumRepository albums;
+        private PhotoRepository photos;
+        private BlobStore blobs;
+        private Clock clock = Clock.systemUTC();
+        private ImageLabeler labeler = ImageLabeler.none();
+        private ImageOptions imageOptions = ImageOptions.defaults();
+        private DuplicatePolicy duplicates = DuplicatePolicy.REJECT;
+        private byte[] cursorSecret;
+        private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
+        private Path spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+
+        private Builder() {
+        }
+
+        public Builder albums(AlbumRepository value) {
+            albums = value;
+            return this;
+        }
+
+        public Builder photos(PhotoRepository value) {
+            photos = value;
+            return this;
+        }
+
+        public Builder blobs(BlobStore value) {
+            blobs = value;
+            return this;
+        }
+
+        /** Where "now" comes from; tests pass a fixed or mutable clock. Defaults to UTC system time. */
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        /** Proposes machine tags for uploads. Defaults to none. */
+        public Builder labeler(ImageLabeler value) {
+            labeler = value;
+            return this;
+        }
+
+        public Builder imageOptions(ImageOptions value) {
+            imageOptions = value;
+            return this;
+        }
+
+        /** What uploading bytes the owner already has does. Defaults to {@link DuplicatePolicy#REJECT}. */
+        public Builder duplicates(DuplicatePolicy value) {
+            duplicates = value;
+            return this;
+        }
+
+        /**
+         * The key that signs page cursors, at least 32 bytes. Give every instance of a deployment the
+         * same secret, so that a cursor from one works on the others; by default each gallery makes
+         * a random one.
+         */
+        public Builder cursorSecret(byte[] value) {
+            cursorSecret = value == null ? null : value.clone();
+            return this;
+        }
+
+        public Builder maxPageSize(int value) {
+            maxPageSize = value;
+            return this;
+        }
+
+        /** Where uploads are spooled while they are processed. Defaults to {@code java.io.tmpdir}. */
+        public Builder spoolDirectory(Path value) {
+            spoolDirectory = value;
+            return this;
+        }
+
+        public Gallery build() {
+            List<String> problems = new ArrayList<>();
+            if (albums == null) {
+                problems.add("an AlbumRepository: call albums(...)");
+            }
+            if (photos == null) {
+                problems.add("a PhotoRepository: call photos(...)");
+            }
+            if (blobs == null) {
+                problems.add("a BlobStore: call blobs(...)");
+            }
+            if (clock == null) {
+                problems.add("a Clock: call clock(...) or leave the default");
+            }
+            if (labeler == null) {
+                problems.add("an ImageLabeler: call labeler(ImageLabeler.none()) or leave the default");
+            }
+            if (imageOptions == null) {
+                problems.add("ImageOptions: call imageOptions(ImageOptions.defaults()) or leave the default");
+            }
+            if (duplicates == null) {
+                problems.add("a DuplicatePolicy: call duplicates(...) or leave the default");
+            }
+            if (cursorSecret != null && cursorSecret.length < 32) {
+                problems.add("a cursor secret of at least 32 bytes (it had " + cursorSecret.length + ")");
+            }
+            if (maxPageSize < 1 || maxPageSize > 1000) {
+                problems.add("a maxPageSize between 1 and 1000 (it was " + maxPageSize + ")");
+            }
+            if (spoolDirectory == null || !Files.isDirectory(spoolDirectory)) {
+                problems.add("an existing spool directory (it was " + spoolDirectory + ")");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("Gallery needs " + String.join("; ", problems));
+            }
+            byte[] secret = cursorSecret != null ? cursorSecret : randomSecret();
+            Assembly assembly = Assembly.of(albums, photos, blobs, clock, secret, maxPageSize,
+                    new ImagePipeline(imageOptions), labeler, duplicates, spoolDirectory);
+            return new Gallery(assembly, Objects.requireNonNull(imageOptions));
+        }
+
+        private static byte[] randomSecret() {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            return secret;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.gallerykit;
+
+import java.time.Duration;
+
+/** Housekeeping a host runs from time to time (a nightly job, say). */
+public interface Maintenance {
+
+    /**
+     * Deletes the blobs that no photo record references and that are older than {@code grace}: those
+     * of uploads that crashed between writing blobs and writing the record, of deletes that crashed
+     * after removing the record, and of direct uploads that were never completed. The grace period
+     * keeps uploads in flight safe; it must be longer than any upload takes.
+     */
+    ReconcileReport reconcile(Duration grace);
+
+    /**
+     * @param scanned blobs looked at
+     * @param deleted blobs removed
+     * @param foreign keys that are not in GalleryKit's layout, left alone
+     */
+    record ReconcileReport(long scanned, long deleted, long foreign) {
+    }
+}

@@ -1,0 +1,63 @@
+package dev.gallerykit;
+
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.Page;
+import dev.gallerykit.domain.PageRequest;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.spi.Blob;
+import dev.gallerykit.spi.PresignedRequest;
+import java.time.Duration;
+
+/**
+ * Photo use cases. Every call names the acting user; another user's photo or album is
+ * {@link dev.gallerykit.error.NotFoundException not found}.
+ *
+ * <pre>{@code
+ * Photo photo = gallery.photos().upload(me, trip.id(), Upload.of(in, "IMG_0001.jpg"));
+ * PresignedRequest thumb = gallery.photos().url(me, photo.id(), "thumb-256", Duration.ofMinutes(10));
+ * }</pre>
+ */
+public interface Photos {
+
+    /**
+     * Stores a photo: reads the stream (up to the byte limit), recognises the real type from its
+     * bytes, checks the pixel limit from the header, reads EXIF, makes the renditions, writes the
+     * blobs and then the record. On any failure nothing is left behind.
+     *
+     * @throws dev.gallerykit.error.UnsupportedMediaException  not an image we recognise, or corrupt
+     * @throws dev.gallerykit.error.LimitExceededException     too many bytes or pixels
+     * @throws dev.gallerykit.error.DuplicatePhotoException    the owner has these exact bytes already
+     *                                                         (with {@link DuplicatePolicy#REJECT})
+     */
+    Photo upload(UserId actor, AlbumId album, Upload upload);
+
+    Photo get(UserId actor, PhotoId id);
+
+    /** The photos of one album, newest first. */
+    Page<Photo> list(UserId actor, AlbumId album, PageRequest page);
+
+    /** The actor's photos matching every criterion of {@code query}, newest first. */
+    Page<Photo> search(UserId actor, PhotoQuery query, PageRequest page);
+
+    /** Changes the title, description and/or user tags; bumps {@code updatedAt}. Machine tags stay. */
+    Photo update(UserId actor, PhotoId id, PhotoUpdate update);
+
+    /** Moves the photo to another of the actor's albums (its blobs stay where they are). */
+    Photo move(UserId actor, PhotoId id, AlbumId target);
+
+    /** Deletes the record, then its blobs. Idempotent. */
+    void delete(UserId actor, PhotoId id);
+
+    /**
+     * A URL from which anybody can GET one stored file of the photo until it expires.
+     *
+     * @param derivative {@code "original"} or a rendition name such as {@code "thumb-256"}
+     */
+    PresignedRequest url(UserId actor, PhotoId id, String derivative, Duration ttl);
+
+    /** Opens one stored file of the photo, for hosts that stream the bytes themselves. Close it. */
+    Blob open(UserId actor, PhotoId id, String derivative);
+}

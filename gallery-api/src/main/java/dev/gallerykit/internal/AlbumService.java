@@ -1,0 +1,112 @@
+package dev.gallerykit.internal;
+
+import dev.gallerykit.Albums;
+import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.Page;
+import dev.gallerykit.domain.PageRequest;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.spi.Slice;
+import java.time.Instant;
+import java.util.Optional;
+
+final class AlbumService implements Albums {
+
+    /** Photos removed per round while deleting an album: one repository batch, one blob batch. */
+    private static final int DELETE_BATCH = 100;
+
+    private final Core core;
+
+    AlbumService(Core core) {
+        this.core = core;
+    }
+
+    @Override
+    public Album create(UserId actor, String name, String description) {
+        Validation.required("actor", actor);
+        String checkedName = Validation.line("name", name, Validation.MAX_NAME);
+        String checkedDescription = Validation.description("description", description);
+        Instant now = core.now();
+        return core.albums.create(new Album(core.ids.nextAlbumId(), actor, checkedName, checkedDescription,
+                Optional.empty(), now, now, 0));
+    }
+
+    @Override
+    public Album get(UserId actor, AlbumId id) {
+        return core.album(actor, id);
+    }
+
+    @Override
+    public Album rename(UserId actor, AlbumId id, String name) {
+        String checked = Validation.line("name", name, Validation.MAX_NAME);
+        return core.albums.update(core.album(actor, id).withName(checked, core.now()));
+    }
+
+    @Override
+    public Album describe(UserId actor, AlbumId id, String description) {
+        String checked = Validation.description("description", description);
+        return core.albums.update(core.album(actor, id).withDescription(checked, core.now()));
+    }
+
+    @Override
+    public Album setCover(UserId actor, AlbumId id, PhotoId photoId) {
+        Album album = core.album(actor, id);
+        Photo photo = core.photo(actor, photoId);
+        if (!photo.albumId().equals(id)) {
+            throw new NotFoundException("photo", photoId + " in album " + id);
+        }
+        return core.albums.update(album.withCover(Optional.of(photo.id()), core.now()));
+    }
+
+    @Override
+    public Album clearCover(UserId actor, AlbumId id) {
+        return core.albums.update(core.album(actor, id).withCover(Optional.empty(), core.now()));
+    }
+
+    @Override
+    public Page<Album> list(UserId actor, PageRequest page) {
+        Validation.required("actor", actor);
+        return core.page("albums|" + actor, page, (limit, after) -> core.albums.list(actor, limit, after));
+    }
+
+    @Override
+    public Page<Album> search(UserId actor, String text, PageRequest page) {
+        Validation.required("actor", actor);
+        String needle = Validation.line("text", text, Validation.MAX_SEARCH_TEXT);
+        return core.page("albums.search|" + actor + "|" + needle, page,
+                (limit, after) -> core.albums.search(actor, needle, limit, after));
+    }
+
+    @Override
+    public void delete(UserId actor, AlbumId id) {
+        Validation.required("actor", actor);
+        Validation.required("albumId", id);
+        if (core.albums.find(actor, id).isPresent()) {
+            deleteWithContents(actor, id);
+        }
+    }
+
+    /**
+     * Removes the photos in batches (records first, then their blobs) and the album record last, so
+     * that a crash at any point leaves an album that a repeated delete finishes.
+     */
+    Deleted deleteWithContents(UserId owner, AlbumId id) {
+        int photos = 0;
+        int blobs = 0;
+        Slice<Photo> batch;
+        do {
+            batch = core.photos.listByAlbum(owner, id, DELETE_BATCH, Optional.empty());
+            core.photos.deleteAll(owner, batch.items().stream().map(Photo::id).toList());
+            blobs += core.deleteBlobsOf(batch.items());
+            photos += batch.items().size();
+        } while (!batch.items().isEmpty());
+        core.albums.delete(owner, id);
+        return new Deleted(photos, blobs);
+    }
+
+    record Deleted(int photos, int blobs) {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.gallerykit.internal;
+
+import dev.gallerykit.Albums;
+import dev.gallerykit.DuplicatePolicy;
+import dev.gallerykit.Maintenance;
+import dev.gallerykit.Owners;
+import dev.gallerykit.Photos;
+import dev.gallerykit.image.ImagePipeline;
+import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.ImageLabeler;
+import dev.gallerykit.spi.PhotoRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Builds the use-case implementations for {@code Gallery}; not part of the API. */
+public record Assembly(Albums albums, Photos photos, Owners owners, Maintenance maintenance) {
+
+    public static Assembly of(AlbumRepository albumRepository, PhotoRepository photoRepository, BlobStore blobs,
+                              Clock clock, byte[] cursorSecret, int maxPageSize, ImagePipeline pipeline,
+                              ImageLabeler labeler, DuplicatePolicy duplicates, Path spoolDirectory) {
+        Core core = new Core(albumRepository, photoRepository, blobs, clock, cursorSecret, maxPageSize);
+        AlbumService albums = new AlbumService(core);
+        return new Assembly(albums, new PhotoService(core, pipeline, labeler, duplicates, spoolDirectory),
+                new OwnerService(core, albums), new ReconcileService(core));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.gallerykit.internal;
+
+import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.Derivative;
+import dev.gallerykit.domain.IdGenerator;
+import dev.gallerykit.domain.Page;
+import dev.gallerykit.domain.PageRequest;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.Slice;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the use cases share: the ports, time, ids, cursors, and the steps several of them take. */
+final class Core {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Core.class);
+    private static final int COVER_RETRIES = 3;
+
+    final AlbumRepository albums;
+    final PhotoRepository photos;
+    final BlobStore blobs;
+    final Clock clock;
+    final IdGenerator ids;
+    private final CursorCodec cursors;
+    private final int maxPageSize;
+
+    Core(AlbumRepository albums, PhotoRepository photos, BlobStore blobs, Clock clock, byte[] cursorSecret,
+         int maxPageSize) {
+        this.albums = albums;
+        this.photos = photos;
+        this.blobs = blobs;
+        this.clock = clock;
+        this.ids = IdGenerator.timeOrdered(clock);
+        this.cursors = new CursorCodec(cursorSecret);
+        this.maxPageSize = maxPageSize;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Album album(UserId owner, AlbumId id) {
+        Validation.required("actor", owner);
+        Validation.required("albumId", id);
+        return albums.find(owner, id).orElseThrow(() -> new NotFoundException("album", id));
+    }
+
+    Photo photo(UserId owner, PhotoId id) {
+        Validation.required("actor", owner);
+        Validation.required("photoId", id);
+        return photos.find(owner, id).orElseThrow(() -> new NotFoundException("photo", id));
+    }
+
+    /**
+     * Runs one page of a repository query: checks the limit, turns the caller's cursor back into
+     * the repository's position (refusing one from another scope) and seals the next position.
+     */
+    <T> Page<T> page(String scope, PageRequest request, BiFunction<Integer, Optional<String>, Slice<T>> query) {
+        Validation.required("page", request);
+        int limit = Validation.limit(request.limit(), maxPageSize);
+        Optional<String> position = cursors.open(scope, request.cursor());
+        Slice<T> slice = query.apply(limit, position);
+        return new Page<>(slice.items(), cursors.seal(scope, slice.next()));
+    }
+
+    /**
+     * Deletes the blobs of photos whose records are already gone. A blob that cannot be deleted is
+     * logged and left to {@code reconcile}: the records no longer point at it, so nobody sees it.
+     */
+    int deleteBlobsOf(Collection<Photo> removed) {
+        List<String> keys = removed.stream().flatMap(p -> p.derivatives().stream()).map(Derivative::blobKey).toList();
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        Map<String, String> failed = blobs.deleteAll(keys);
+        failed.forEach((key, reason) -> LOG.warn("could not delete blob {} ({}); reconcile will remove it", key, reason));
+        return keys.size() - failed.size();
+    }
+
+    /** Takes {@code photo} off the cover of its album, if it is there, retrying lost races. */
+    void uncover(UserId owner, AlbumId albumId, PhotoId photo) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Album> album = albums.find(owner, albumId);
+            if (album.isEmpty() || !album.get().cover().equals(Optional.of(photo))) {
+                return;
+            }
+            try {
+                albums.update(album.get().withCover(Optional.empty(), now()));
+                return;
+            } catch (ConcurrentModificationException e) {
+                if (attempt == COVER_RETRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

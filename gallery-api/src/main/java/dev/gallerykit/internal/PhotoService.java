@@ -1,0 +1,282 @@
+package dev.gallerykit.internal;
+
+import dev.gallerykit.DuplicatePolicy;
+import dev.gallerykit.PhotoUpdate;
+import dev.gallerykit.Photos;
+import dev.gallerykit.Upload;
+import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.Derivative;
+import dev.gallerykit.domain.Page;
+import dev.gallerykit.domain.PageRequest;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.Tag;
+import dev.gallerykit.domain.TagSource;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.DuplicatePhotoException;
+import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.image.ImageAnalysis;
+import dev.gallerykit.image.ImagePipeline;
+import dev.gallerykit.image.Rendition;
+import dev.gallerykit.spi.Blob;
+import dev.gallerykit.spi.BlobAttributes;
+import dev.gallerykit.spi.ImageLabeler;
+import dev.gallerykit.spi.PresignedRequest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+final class PhotoService implements Photos {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhotoService.class);
+
+    /** Keys never get new bytes (a photo id is never reused), so the files can be cached for good. */
+    private static final Optional<String> IMMUTABLE = Optional.of("private, max-age=31536000, immutable");
+
+    private final Core core;
+    private final ImagePipeline pipeline;
+    private final ImageLabeler labeler;
+    private final DuplicatePolicy duplicates;
+    private final Path spoolDirectory;
+
+    PhotoService(Core core, ImagePipeline pipeline, ImageLabeler labeler, DuplicatePolicy duplicates,
+                 Path spoolDirectory) {
+        this.core = core;
+        this.pipeline = pipeline;
+        this.labeler = labeler;
+        this.duplicates = duplicates;
+        this.spoolDirectory = spoolDirectory;
+    }
+
+    @Override
+    public Photo upload(UserId actor, AlbumId albumId, Upload upload) {
+        Validation.required("upload", upload);
+        String fileName = Validation.fileName(upload.fileName());
+        String title = Validation.line("title", upload.title().orElseGet(() -> defaultTitle(fileName)), Validation.MAX_TITLE);
+        String description = Validation.description("description", upload.description());
+        List<Tag> userTags = Validation.userTags(upload.tags());
+        Album album = core.album(actor, albumId);
+
+        try (SpooledUpload spooled = SpooledUpload.spool(upload.content(), pipeline.options().maxBytes(), spoolDirectory)) {
+            if (spooled.size() == 0) {
+                throw new InvalidInputException("content", "is empty");
+            }
+            ImageAnalysis analysis = pipeline.analyze(spooled.file());
+            if (duplicates == DuplicatePolicy.REJECT) {
+                core.photos.findBySha256(actor, spooled.sha256()).ifPresent(existing -> {
+                    throw new DuplicatePhotoException(existing.id());
+                });
+            }
+            List<Rendition> renditions = pipeline.render(spooled.file(), analysis);
+            List<Tag> tags = withMachineTags(userTags, renditions);
+
+            PhotoId id = core.ids.nextPhotoId();
+            Instant now = core.now();
+            Photo.Builder photo = Photo.builder().id(id).albumId(album.id()).ownerId(actor).title(title)
+                    .description(description).tags(tags).originalFileName(fileName)
+                    .contentType(analysis.type().mimeType()).size(spooled.size()).sha256(spooled.sha256())
+                    .metadata(analysis.metadata()).createdAt(now).updatedAt(now);
+            return store(photo, spooled, analysis, renditions);
+        }
+    }
+
+    /**
+     * Writes the blobs, then the record. If anything fails after the first blob, the blobs written
+     * so far are deleted again, so a failed upload leaves nothing behind.
+     */
+    private Photo store(Photo.Builder photo, SpooledUpload spooled, ImageAnalysis analysis, List<Rendition> renditions) {
+        Photo draft = photo.build();
+        List<Derivative> derivatives = new ArrayList<>();
+        try {
+            String originalKey = BlobKeys.original(draft.ownerId(), draft.id());
+            try (InputStream in = spooled.open()) {
+                core.blobs.put(originalKey, in, spooled.size(), new BlobAttributes(draft.contentType(), IMMUTABLE));
+            }
+            derivatives.add(new Derivative(Derivative.ORIGINAL, originalKey, draft.contentType(), spooled.size(),
+                    analysis.metadata().dimensions()));
+            for (Rendition rendition : renditions) {
+                String name = Derivative.thumbnailName(rendition.longEdge());
+                String key = BlobKeys.rendition(draft.ownerId(), draft.id(), name);
+                core.blobs.put(key, new ByteArrayInputStream(rendition.jpeg()), rendition.jpeg().length,
+                        new BlobAttributes(Rendition.CONTENT_TYPE, IMMUTABLE));
+                derivatives.add(new Derivative(name, key, Rendition.CONTENT_TYPE, rendition.jpeg().length,
+                        Optional.of(rendition.dimensions())));
+            }
+            return core.photos.create(photo.derivatives(derivatives).build());
+        } catch (IOException e) {
+            compensate(derivatives, draft);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            compensate(derivatives, draft);
+            throw e;
+        }
+    }
+
+    private void compensate(List<Derivative> written, Photo draft) {
+        // The original is written first; on a failed put of it, the store holds nothing (put is all or nothing).
+        Set<String> keys = Stream.concat(Stream.of(BlobKeys.original(draft.ownerId(), draft.id())),
+                written.stream().map(Derivative::blobKey)).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        try {
+            core.blobs.deleteAll(keys).forEach((key, reason) ->
+                    LOG.warn("upload of photo {} failed and blob {} could not be removed ({}); reconcile will", draft.id(), key, reason));
+        } catch (RuntimeException cleanupFailure) {
+            LOG.warn("upload of photo {} failed and its blobs could not be removed; reconcile will", draft.id(), cleanupFailure);
+        }
+    }
+
+    private List<Tag> withMachineTags(List<Tag> userTags, List<Rendition> renditions) {
+        if (renditions.isEmpty()) {
+            return userTags;
+        }
+        List<Tag> machine;
+        try {
+            machine = labeler.label(renditions.get(renditions.size() - 1).jpeg());
+        } catch (RuntimeException e) {
+            LOG.warn("the image labeler failed; the photo is stored without machine tags", e);
+            return userTags;
+        }
+        return merge(userTags, machine == null ? List.of() : machine);
+    }
+
+    /** User tags first; a machine tag with the same value as a user tag is dropped. */
+    private static List<Tag> merge(List<Tag> userTags, List<Tag> machineTags) {
+        Set<String> taken = new java.util.HashSet<>();
+        List<Tag> merged = new ArrayList<>();
+        Stream.concat(userTags.stream(), machineTags.stream().filter(t -> t.source() == TagSource.MACHINE))
+                .filter(t -> taken.add(t.value()))
+                .limit(Validation.MAX_TAGS * 2L)
+                .forEach(merged::add);
+        return merged;
+    }
+
+    private static String defaultTitle(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    @Override
+    public Photo get(UserId actor, PhotoId id) {
+        return core.photo(actor, id);
+    }
+
+    @Override
+    public Page<Photo> list(UserId actor, AlbumId albumId, PageRequest page) {
+        core.album(actor, albumId);
+        return core.page("photos|" + actor + "|" + albumId, page,
+                (limit, after) -> core.photos.listByAlbum(actor, albumId, limit, after));
+    }
+
+    @Override
+    public Page<Photo> search(UserId actor, PhotoQuery query, PageRequest page) {
+        Validation.required("actor", actor);
+        Validation.required("query", query);
+        query.text().ifPresent(text -> Validation.line("text", text, Validation.MAX_SEARCH_TEXT));
+        if (query.tags().size() > Validation.MAX_TAGS) {
+            throw new InvalidInputException("tags", "has " + query.tags().size() + " tags; the maximum is " + Validation.MAX_TAGS);
+        }
+        if (query.takenFrom().isPresent() && query.takenTo().isPresent()
+                && query.takenTo().get().isBefore(query.takenFrom().get())) {
+            throw new InvalidInputException("takenTo", "is before takenFrom");
+        }
+        PhotoQuery normalized = query.text().isEmpty() ? query
+                : new PhotoQuery(query.text().map(String::strip), query.tags(), query.takenFrom(), query.takenTo(),
+                        query.box(), query.albumId());
+        return core.page("photos.search|" + actor + "|" + scopeOf(normalized), page,
+                (limit, after) -> core.photos.search(actor, normalized, limit, after));
+    }
+
+    /** A stable text form of a query (tags sorted), so that one query always has one cursor scope. */
+    private static String scopeOf(PhotoQuery query) {
+        return String.join("|", query.text().orElse(""), String.join(",", query.tags().stream().sorted().toList()),
+                String.valueOf(query.takenFrom().orElse(null)), String.valueOf(query.takenTo().orElse(null)),
+                String.valueOf(query.box().orElse(null)), String.valueOf(query.albumId().orElse(null)));
+    }
+
+    @Override
+    public Photo update(UserId actor, PhotoId id, PhotoUpdate update) {
+        Validation.required("update", update);
+        Optional<String> title = update.title().map(t -> Validation.line("title", t, Validation.MAX_TITLE));
+        Optional<String> description = update.description().map(d -> Validation.description("description", d));
+        Optional<List<Tag>> userTags = update.tags().map(Validation::userTags);
+        Photo photo = core.photo(actor, id);
+        if (update.isEmpty()) {
+            return photo;
+        }
+        Photo.Builder changed = photo.toBuilder().updatedAt(core.now());
+        title.ifPresent(changed::title);
+        description.ifPresent(changed::description);
+        userTags.ifPresent(tags -> changed.tags(merge(tags,
+                photo.tags().stream().filter(t -> t.source() == TagSource.MACHINE).toList())));
+        return core.photos.update(changed.build());
+    }
+
+    @Override
+    public Photo move(UserId actor, PhotoId id, AlbumId target) {
+        Photo photo = core.photo(actor, id);
+        core.album(actor, target);
+        if (photo.albumId().equals(target)) {
+            return photo;
+        }
+        core.uncover(actor, photo.albumId(), photo.id());
+        return core.photos.update(photo.toBuilder().albumId(target).updatedAt(core.now()).build());
+    }
+
+    @Override
+    public void delete(UserId actor, PhotoId id) {
+        Validation.required("actor", actor);
+        Validation.required("photoId", id);
+        Optional<Photo> photo = core.photos.find(actor, id);
+        if (photo.isEmpty()) {
+            return;
+        }
+        core.uncover(actor, photo.get().albumId(), id);
+        core.photos.delete(actor, id);
+        core.deleteBlobsOf(List.of(photo.get()));
+    }
+
+    @Override
+    public PresignedRequest url(UserId actor, PhotoId id, String derivative, Duration ttl) {
+        Validation.ttl(ttl);
+        Photo photo = core.photo(actor, id);
+        Derivative file = derivative(photo, derivative);
+        Optional<String> disposition = file.isOriginal()
+                ? Optional.of(contentDisposition(photo.originalFileName()))
+                : Optional.empty();
+        return core.blobs.presignGet(file.blobKey(), ttl, disposition);
+    }
+
+    @Override
+    public Blob open(UserId actor, PhotoId id, String derivative) {
+        Photo photo = core.photo(actor, id);
+        Derivative file = derivative(photo, derivative);
+        return core.blobs.get(file.blobKey())
+                .orElseThrow(() -> new NotFoundException("blob", file.blobKey()));
+    }
+
+    private static Derivative derivative(Photo photo, String name) {
+        Validation.required("derivative", name);
+        return photo.derivative(name).orElseThrow(() -> new NotFoundException("derivative", name + " of photo " + photo.id()));
+    }
+
+    /** RFC 6266 attachment with an ASCII fallback and the UTF-8 name. */
+    private static String contentDisposition(String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
+        String encoded = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.gallerykit.internal;
+
+import dev.gallerykit.domain.Tag;
+import dev.gallerykit.error.InvalidInputException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks of caller input. Each failure names the field and says what is wrong with it. */
+public final class Validation {
+
+    public static final int MAX_NAME = 200;
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_DESCRIPTION = 5_000;
+    public static final int MAX_TAGS = 50;
+    public static final int MAX_TAG_LENGTH = 64;
+    public static final int MAX_FILE_NAME = 255;
+    public static final int MAX_SEARCH_TEXT = 200;
+    public static final Duration MAX_URL_TTL = Duration.ofDays(7);
+
+    private Validation() {
+    }
+
+    public static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new InvalidInputException(field, "is missing");
+        }
+        return value;
+    }
+
+    /** A one-line text such as an album name or a photo title: stripped, not blank, not too long. */
+    public static String line(String field, String value, int max) {
+        String text = required(field, value).strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException(field, "must not be blank");
+        }
+        if (text.length() > max) {
+            throw new InvalidInputException(field, "is " + text.length() + " characters long; the maximum is " + max);
+        }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(field, "must not contain control characters such as line breaks");
+        }
+        return text;
+    }
+
+    /** A free text that may be empty or span lines; null is taken as empty. */
+    public static String description(String field, String value) {
+        String text = value == null ? "" : value.strip();
+        if (text.length() > MAX_DESCRIPTION) {
+            throw new InvalidInputException(field, "is " + text.length() + " characters long; the maximum is " + MAX_DESCRIPTION);
+        }
+        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw new InvalidInputException(field, "must not contain control characters other than line breaks and tabs");
+        }
+        return text;
+    }
+
+    /** User tags: normalised, duplicates dropped, each checked, at most {@link #MAX_TAGS}. */
+    public static List<Tag> userTags(List<String> values) {
+        required("tags", values);
+        Set<String> seen = new LinkedHashSet<>();
+        for (String value : values) {
+            if (value == null) {
+                throw new InvalidInputException("tags", "must not contain null");
+            }
+            String tag = Tag.normalize(value);
+            if (tag.isEmpty()) {
+                throw new InvalidInputException("tags", "must not contain a blank tag");
+            }
+            if (tag.length() > MAX_TAG_LENGTH) {
+                throw new InvalidInputException("tags", "contains a tag of " + tag.length()
+                        + " characters; the maximum is " + MAX_TAG_LENGTH);
+            }
+            if (tag.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidInputException("tags", "must not contain control characters");
+            }
+            seen.add(tag);
+        }
+        if (seen.size() > MAX_TAGS) {
+            throw new InvalidInputException("tags", "has " + seen.size() + " tags; the maximum is " + MAX_TAGS);
+        }
+        return seen.stream().map(Tag::user).toList();
+    }
+
+    /** The last path segment of a client's file name, checked. */
+    public static String fileName(String value) {
+        String name = required("fileName", value).strip();
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        name = name.substring(slash + 1);
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw new InvalidInputException("fileName", "must name a file");
+        }
+        return line("fileName", name, MAX_FILE_NAME);
+    }
+
+    public static int limit(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw new InvalidInputException("limit", "must be between 1 and " + max + ", was " + limit);
+        }
+        return limit;
+    }
+
+    public static Duration ttl(Duration ttl) {
+        required("ttl", ttl);
+        if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(MAX_URL_TTL) > 0) {
+            throw new InvalidInputException("ttl", "must be between 1 second and 7 days, was " + ttl);
+        }
+        return ttl;
+    }
+}

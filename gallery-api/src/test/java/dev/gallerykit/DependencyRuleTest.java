@@ -1,0 +1,54 @@
+package dev.gallerykit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The core stays independent of every store and transport, so that adapters can be swapped. */
+class DependencyRuleTest {
+
+    private static JavaClasses api;
+
+    @BeforeAll
+    static void importApi() {
+        api = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.gallerykit");
+    }
+
+    @Test
+    @DisplayName("gallery-api uses no AWS, JDBC, jOOQ, HTTP-server, servlet or mail types")
+    void noInfrastructureTypes() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "software.amazon..", "com.amazonaws..",
+                        "java.sql..", "javax.sql..", "org.jooq..", "com.zaxxer..", "org.flywaydb..",
+                        "javax.servlet..", "jakarta.servlet..", "jakarta.ws..", "javax.ws..",
+                        "org.springframework..", "io.micronaut..", "io.quarkus..", "io.javalin..",
+                        "com.sun.net.httpserver..", "org.eclipse.jetty..", "io.netty..",
+                        "jakarta.mail..", "javax.mail..", "com.nimbusds..")
+                .because("the core is hexagonal: stores and transports live in adapter modules")
+                .check(api);
+    }
+
+    @Test
+    @DisplayName("domain, errors and ports do not reach into the services or the adapters")
+    void innerLayersStayInner() {
+        noClasses().that().resideInAnyPackage("dev.gallerykit.domain..", "dev.gallerykit.error..", "dev.gallerykit.spi..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gallerykit.internal..", "dev.gallerykit.memory..")
+                .check(api);
+    }
+
+    @Test
+    @DisplayName("service implementations are not public, except the assembly the entry point uses")
+    void servicesAreHidden() {
+        classes().that().resideInAPackage("dev.gallerykit.internal..")
+                .and().doNotHaveSimpleName("Assembly").and().doNotHaveSimpleName("Validation")
+                .should().notBePublic()
+                .check(api);
+    }
+}
