@@ -1,8 +1,11 @@
 package dev.gallerykit.image;
 
+import com.drew.metadata.Metadata;
+import dev.gallerykit.domain.Dimensions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Turns an uploaded file into what a photo record needs: its real type, its metadata and its
@@ -29,7 +32,19 @@ public final class ImagePipeline {
      *         {@link ImageOptions#maxPixels()} pixels
      */
     public ImageAnalysis analyze(Path file) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(file, "file");
+        MediaType type = MediaTypeSniffer.sniff(file);
+        if (type.decodable()) {
+            // Refuse a decompression bomb on its header, before even metadata-extractor walks the file.
+            Dimensions size = ImageFiles.headerDimensions(file, type);
+            ImageFiles.checkPixels(size, options.maxPixels());
+            Metadata metadata = ExifReader.readRaw(file, type);
+            return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size).build());
+        }
+        Metadata metadata = ExifReader.readRaw(file, type);
+        Optional<Dimensions> size = ExifReader.containerDimensions(metadata, type);
+        size.ifPresent(declared -> ImageFiles.checkPixels(declared, options.maxPixels()));
+        return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size.orElse(null)).build());
     }
 
     /**
@@ -40,6 +55,12 @@ public final class ImagePipeline {
      * @throws dev.gallerykit.error.UnsupportedMediaException when the pixel data is truncated or corrupt
      */
     public List<Rendition> render(Path file, ImageAnalysis analysis) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(analysis, "analysis");
+        if (!analysis.type().decodable() || options.thumbnailSizes().isEmpty()) {
+            return List.of();
+        }
+        return Thumbnailer.render(file, analysis.type(), analysis.metadata().orientation(),
+                options.thumbnailSizes(), options.maxPixels(), options.jpegQuality());
     }
 }

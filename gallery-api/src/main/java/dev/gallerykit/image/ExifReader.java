@@ -1,0 +1,214 @@
+package dev.gallerykit.image;
+
+import com.drew.imaging.FileType;
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.lang.GeoLocation;
+import com.drew.lang.Rational;
+import com.drew.metadata.Directory;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifDirectoryBase;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifSubIFDDirectory;
+import com.drew.metadata.exif.GpsDirectory;
+import com.drew.metadata.heif.HeifDirectory;
+import com.drew.metadata.webp.WebpDirectory;
+import dev.gallerykit.domain.Dimensions;
+import dev.gallerykit.domain.GeoPoint;
+import dev.gallerykit.domain.ImageMetadata;
+import dev.gallerykit.domain.TakenAt;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads EXIF (and, for containers ImageIO cannot open, the pixel size) with metadata-extractor.
+ * Anything malformed counts as absent: a photo with a broken EXIF block is still a photo.
+ */
+final class ExifReader {
+
+    private static final Logger log = LoggerFactory.getLogger(ExifReader.class);
+
+    /** {@code 2024:07:14 21:30:00}; some writers use dashes or a {@code T}. */
+    private static final Pattern EXIF_DATE =
+            Pattern.compile("(\\d{4})[:-](\\d{2})[:-](\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})");
+
+    private ExifReader() {
+    }
+
+    /** Everything metadata-extractor finds; empty when the metadata cannot be parsed. */
+    static Metadata readRaw(Path file, MediaType type) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return ImageMetadataReader.readMetadata(in, Files.size(file), fileType(type));
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        } catch (ImageProcessingException | IOException | RuntimeException e) {
+            log.debug("ignoring unreadable metadata of {}: {}", file, e.toString());
+            return new Metadata();
+        }
+    }
+
+    /** The size a HEIF or WebP container declares, if it declares one. */
+    static Optional<Dimensions> containerDimensions(Metadata metadata, MediaType type) {
+        return switch (type) {
+            case WEBP -> dimensions(metadata.getFirstDirectoryOfType(WebpDirectory.class),
+                    WebpDirectory.TAG_IMAGE_WIDTH, WebpDirectory.TAG_IMAGE_HEIGHT);
+            // A grid image lists the extent of every tile as well; the largest one is the picture.
+            case HEIC -> metadata.getDirectoriesOfType(HeifDirectory.class).stream()
+                    .flatMap(directory -> dimensions(directory, HeifDirectory.TAG_IMAGE_WIDTH,
+                            HeifDirectory.TAG_IMAGE_HEIGHT).stream())
+                    .max((a, b) -> Long.compare(a.pixels(), b.pixels()));
+            default -> Optional.empty();
+        };
+    }
+
+    /** Every EXIF field the domain knows; dimensions are left to the caller. */
+    static ImageMetadata.Builder read(Metadata metadata) {
+        ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        ExifSubIFDDirectory exif = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
+        GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);
+        return ImageMetadata.builder()
+                .orientation(orientation(ifd0))
+                .takenAt(attempt(() -> takenAt(ifd0, exif)))
+                .cameraMake(text(ifd0, ExifDirectoryBase.TAG_MAKE))
+                .cameraModel(text(ifd0, ExifDirectoryBase.TAG_MODEL))
+                .lens(text(exif, ExifDirectoryBase.TAG_LENS_MODEL))
+                .focalLength(positive(exif, ExifDirectoryBase.TAG_FOCAL_LENGTH))
+                .aperture(positive(exif, ExifDirectoryBase.TAG_FNUMBER))
+                .exposureTime(positive(exif, ExifDirectoryBase.TAG_EXPOSURE_TIME))
+                .iso(attempt(() -> iso(exif)))
+                .location(attempt(() -> location(gps)));
+    }
+
+    private static int orientation(Directory ifd0) {
+        Integer value = attempt(() -> ifd0 == null ? null : ifd0.getInteger(ExifDirectoryBase.TAG_ORIENTATION));
+        return value != null && value >= 1 && value <= 8 ? value : 1;
+    }
+
+    private static TakenAt takenAt(Directory ifd0, Directory exif) {
+        LocalDateTime original = date(text(exif, ExifDirectoryBase.TAG_DATETIME_ORIGINAL));
+        if (original != null) {
+            return new TakenAt(original, offset(text(exif, ExifDirectoryBase.TAG_TIME_ZONE_ORIGINAL)));
+        }
+        // DateTime is when the file was last changed: second best, paired with its own offset tag.
+        LocalDateTime changed = date(text(ifd0, ExifDirectoryBase.TAG_DATETIME));
+        return changed == null ? null : new TakenAt(changed, offset(text(exif, ExifDirectoryBase.TAG_TIME_ZONE)));
+    }
+
+    private static LocalDateTime date(String text) {
+        Matcher m = text == null ? null : EXIF_DATE.matcher(text);
+        if (m == null || !m.lookingAt()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    Integer.parseInt(m.group(6)));
+        } catch (DateTimeException e) {
+            return null; // "0000:00:00 00:00:00" and friends
+        }
+    }
+
+    private static Optional<ZoneOffset> offset(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneOffset.of(text));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Integer iso(Directory exif) {
+        if (exif == null) {
+            return null;
+        }
+        Integer iso = exif.getInteger(ExifDirectoryBase.TAG_ISO_EQUIVALENT);
+        if (iso == null) {
+            int[] values = exif.getIntArray(ExifDirectoryBase.TAG_ISO_EQUIVALENT);
+            iso = values == null || values.length == 0 ? null : values[0];
+        }
+        return iso != null && iso > 0 ? iso : null;
+    }
+
+    private static GeoPoint location(GpsDirectory gps) {
+        GeoLocation position = gps == null ? null : gps.getGeoLocation();
+        // Receivers without a fix often write 0/0; nobody photographs that spot in the Gulf of Guinea.
+        if (position == null || position.isZero()) {
+            return null;
+        }
+        Double altitude = rational(gps, GpsDirectory.TAG_ALTITUDE);
+        if (altitude != null && Integer.valueOf(1).equals(gps.getInteger(GpsDirectory.TAG_ALTITUDE_REF))) {
+            altitude = -altitude;
+        }
+        try {
+            return new GeoPoint(position.getLatitude(), position.getLongitude(), Optional.ofNullable(altitude));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Optional<Dimensions> dimensions(Directory directory, int widthTag, int heightTag) {
+        Integer width = attempt(() -> directory == null ? null : directory.getInteger(widthTag));
+        Integer height = attempt(() -> directory == null ? null : directory.getInteger(heightTag));
+        return width != null && height != null && width > 0 && height > 0
+                ? Optional.of(new Dimensions(width, height))
+                : Optional.empty();
+    }
+
+    private static String text(Directory directory, int tag) {
+        String value = attempt(() -> directory == null ? null : directory.getString(tag));
+        if (value == null) {
+            return null;
+        }
+        value = value.trim(); // also drops the NUL padding some cameras leave
+        return value.isEmpty() ? null : value;
+    }
+
+    private static Double positive(Directory directory, int tag) {
+        Double value = rational(directory, tag);
+        return value != null && value > 0 ? value : null;
+    }
+
+    private static Double rational(Directory directory, int tag) {
+        Rational value = attempt(() -> directory == null ? null : directory.getRational(tag));
+        if (value == null || value.getDenominator() == 0) {
+            return null;
+        }
+        double result = value.doubleValue();
+        return Double.isFinite(result) ? result : null;
+    }
+
+    /** metadata-extractor's typed getters can throw on values of an unexpected type. */
+    private static <T> T attempt(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static FileType fileType(MediaType type) {
+        return switch (type) {
+            case JPEG -> FileType.Jpeg;
+            case PNG -> FileType.Png;
+            case GIF -> FileType.Gif;
+            case WEBP -> FileType.WebP;
+            case HEIC -> FileType.Heif;
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package dev.gallerykit.image;
+
+import dev.gallerykit.domain.Dimensions;
+import dev.gallerykit.error.LimitExceededException;
+import dev.gallerykit.error.UnsupportedMediaException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/** ImageIO plumbing shared by the analysis and the renderer. */
+final class ImageFiles {
+
+    static final String CORRUPT = "the image data is truncated or corrupt";
+
+    private ImageFiles() {
+    }
+
+    /**
+     * Width and height from the header; ImageIO readers parse only as far as the first frame header
+     * to answer {@code getWidth(0)}.
+     */
+    static Dimensions headerDimensions(Path file, MediaType type) {
+        ImageInputStream in = open(file);
+        ImageReader reader = reader(type);
+        try (in) {
+            reader.setInput(in, true, true);
+            return new Dimensions(reader.getWidth(0), reader.getHeight(0));
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    static void checkPixels(Dimensions dimensions, long maxPixels) {
+        if (dimensions.pixels() > maxPixels) {
+            throw new LimitExceededException("pixels", maxPixels, "the image is " + dimensions);
+        }
+    }
+
+    /** A fresh reader per call: ImageIO readers are stateful and not thread-safe. */
+    static ImageReader reader(MediaType type) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type.mimeType());
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("no ImageIO reader for " + type.mimeType());
+        }
+        return readers.next();
+    }
+
+    /**
+     * Opens the file for ImageIO without {@code ImageIO.createImageInputStream}, whose cache choice is
+     * a JVM-wide setting.
+     */
+    static ImageInputStream open(Path file) {
+        try {
+            if (file.getFileSystem() == FileSystems.getDefault()) {
+                return new FileImageInputStream(file.toFile());
+            }
+            return new MemoryCacheImageInputStream(new BufferedInputStream(Files.newInputStream(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+    }
+
+    static UnsupportedMediaException corrupt(Throwable cause) {
+        return new UnsupportedMediaException(CORRUPT, cause);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.gallerykit.image;
+
+import dev.gallerykit.error.UnsupportedMediaException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+
+/** Tells the format from the first bytes of a file; the name and any declared type are ignored. */
+final class MediaTypeSniffer {
+
+    static final String UNSUPPORTED = "the file is not an image of a supported type (JPEG, PNG, GIF, WebP, HEIC)";
+
+    /** Plenty for any real {@code ftyp} box and every other signature. */
+    private static final int PREFIX_LENGTH = 512;
+    private static final byte[] JPEG_SIGNATURE = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    private static final Set<String> HEVC_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis");
+    private static final Set<String> GENERIC_HEIF_BRANDS = Set.of("mif1", "msf1");
+    /** AVIF is HEIF too (it lists mif1) but AV1-coded: not a format we accept. */
+    private static final Set<String> AVIF_BRANDS = Set.of("avif", "avis");
+
+    private MediaTypeSniffer() {
+    }
+
+    static MediaType sniff(Path file) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(PREFIX_LENGTH);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+        if (head.length == 0) {
+            throw new UnsupportedMediaException("the file is empty");
+        }
+        return sniff(head);
+    }
+
+    static MediaType sniff(byte[] head) {
+        if (startsWith(head, JPEG_SIGNATURE)) {
+            return MediaType.JPEG;
+        }
+        if (startsWith(head, PNG_SIGNATURE)) {
+            return MediaType.PNG;
+        }
+        if (ascii(head, 0, 6).equals("GIF87a") || ascii(head, 0, 6).equals("GIF89a")) {
+            return MediaType.GIF;
+        }
+        if (ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
+            return MediaType.WEBP;
+        }
+        if (isHeif(head)) {
+            return MediaType.HEIC;
+        }
+        throw new UnsupportedMediaException(UNSUPPORTED);
+    }
+
+    /** An ISO BMFF {@code ftyp} box first, whose major or compatible brands name HEVC-coded HEIF. */
+    private static boolean isHeif(byte[] head) {
+        if (head.length < 16 || !ascii(head, 4, 4).equals("ftyp")) {
+            return false;
+        }
+        long boxSize = ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
+        if (boxSize < 16) {
+            return false;
+        }
+        int end = (int) Math.min(boxSize, head.length);
+        boolean hevc = false;
+        boolean generic = false;
+        boolean avif = false;
+        // The major brand at 8, the minor version at 12, then the compatible brands.
+        for (int offset = 8; offset + 4 <= end; offset += offset == 8 ? 8 : 4) {
+            String brand = ascii(head, offset, 4);
+            hevc |= HEVC_BRANDS.contains(brand);
+            generic |= GENERIC_HEIF_BRANDS.contains(brand);
+            avif |= AVIF_BRANDS.contains(brand);
+        }
+        return hevc || (generic && !avif);
+    }
+
+    private static boolean startsWith(byte[] data, byte[] expected) {
+        return data.length >= expected.length
+                && Arrays.equals(data, 0, expected.length, expected, 0, expected.length);
+    }
+
+    private static String ascii(byte[] data, int offset, int length) {
+        if (data.length < offset + length) {
+            return "";
+        }
+        return new String(data, offset, length, StandardCharsets.ISO_8859_1);
+    }
+}
