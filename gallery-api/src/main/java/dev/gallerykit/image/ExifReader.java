@@ -20,7 +20,7 @@ import dev.gallerykit.domain.TakenAt;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.gallerykit.error.StorageUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ final class ExifReader {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             return ImageMetadataReader.readMetadata(in, Files.size(file), fileType(type));
         } catch (NoSuchFileException e) {
-            throw new UncheckedIOException("could not read " + file, e);
+            throw new StorageUnavailableException("could not read " + file, e);
         } catch (ImageProcessingException | IOException | RuntimeException e) {
             log.debug("ignoring unreadable metadata of {}: {}", file, e.toString());
             return new Metadata();

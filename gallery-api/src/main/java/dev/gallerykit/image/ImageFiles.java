@@ -5,7 +5,7 @@ import dev.gallerykit.error.LimitExceededException;
 import dev.gallerykit.error.UnsupportedMediaException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.gallerykit.error.StorageUnavailableException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ final class ImageFiles {
             }
             return new MemoryCacheImageInputStream(new BufferedInputStream(Files.newInputStream(file)));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
+            throw new StorageUnavailableException("could not read " + file, e);
         }
     }
 

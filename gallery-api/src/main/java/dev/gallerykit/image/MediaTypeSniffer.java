@@ -3,7 +3,7 @@ package dev.gallerykit.image;
 import dev.gallerykit.error.UnsupportedMediaException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.gallerykit.error.StorageUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ final class MediaTypeSniffer {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(PREFIX_LENGTH);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
+            throw new StorageUnavailableException("could not read " + file, e);
         }
         if (head.length == 0) {
             throw new UnsupportedMediaException("the file is empty");
