@@ -1,0 +1,96 @@
+package dev.gallerykit.memory;
+
+import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.spi.Slice;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * An {@link AlbumRepository} in memory, for tests and demos. Thread-safe: writes take one lock;
+ * reads walk each owner's albums, kept sorted newest first, without one.
+ */
+public final class InMemoryAlbumRepository implements AlbumRepository {
+
+    private final Map<UserId, NavigableMap<AlbumId, Album>> albumsByOwner = new ConcurrentHashMap<>();
+    private final Map<AlbumId, UserId> owners = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized Album create(Album album) {
+        Objects.requireNonNull(album, "album");
+        if (owners.containsKey(album.id())) {
+            throw new ConflictException("album " + album.id() + " already exists");
+        }
+        Album stored = album.withVersion(1);
+        owners.put(stored.id(), stored.ownerId());
+        albumsFor(stored.ownerId()).put(stored.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public Optional<Album> find(UserId owner, AlbumId id) {
+        Objects.requireNonNull(id, "id");
+        return Optional.ofNullable(albumsOf(owner).get(id));
+    }
+
+    @Override
+    public synchronized Album update(Album album) {
+        Objects.requireNonNull(album, "album");
+        NavigableMap<AlbumId, Album> albums = albumsOf(album.ownerId());
+        Album stored = albums.get(album.id());
+        if (stored == null) {
+            throw new NotFoundException("album", album.id());
+        }
+        if (stored.version() != album.version()) {
+            throw new ConcurrentModificationException("album", album.id(), album.version());
+        }
+        Album updated = album.withVersion(stored.version() + 1);
+        albums.put(updated.id(), updated);
+        return updated;
+    }
+
+    @Override
+    public Slice<Album> list(UserId owner, int limit, Optional<String> after) {
+        return Positions.page(albumsOf(owner), Positions.parse(after, AlbumId::new), album -> true, limit);
+    }
+
+    @Override
+    public Slice<Album> search(UserId owner, String text, int limit, Optional<String> after) {
+        String needle = text.toLowerCase(Locale.ROOT);
+        return Positions.page(albumsOf(owner), Positions.parse(after, AlbumId::new),
+                album -> album.name().toLowerCase(Locale.ROOT).contains(needle)
+                        || album.description().toLowerCase(Locale.ROOT).contains(needle),
+                limit);
+    }
+
+    @Override
+    public synchronized void delete(UserId owner, AlbumId id) {
+        Objects.requireNonNull(id, "id");
+        NavigableMap<AlbumId, Album> albums = albumsOf(owner);
+        if (albums.containsKey(id)) {
+            albums.remove(id);
+            owners.remove(id);
+        }
+    }
+
+    private NavigableMap<AlbumId, Album> albumsFor(UserId owner) {
+        return albumsByOwner.computeIfAbsent(owner, o -> new ConcurrentSkipListMap<>(Comparator.reverseOrder()));
+    }
+
+    private NavigableMap<AlbumId, Album> albumsOf(UserId owner) {
+        Objects.requireNonNull(owner, "owner");
+        return albumsByOwner.getOrDefault(owner, Collections.emptyNavigableMap());
+    }
+}

@@ -1,0 +1,112 @@
+package dev.gallerykit.memory;
+
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.Slice;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * A {@link PhotoRepository} in memory, for tests and demos. Thread-safe: writes take one lock;
+ * reads walk each owner's photos, kept sorted newest first, without one. Searches apply
+ * {@link PhotoQuery#matches} to every photo of the owner.
+ */
+public final class InMemoryPhotoRepository implements PhotoRepository {
+
+    private final Map<UserId, NavigableMap<PhotoId, Photo>> photosByOwner = new ConcurrentHashMap<>();
+    private final Map<PhotoId, UserId> owners = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized Photo create(Photo photo) {
+        Objects.requireNonNull(photo, "photo");
+        if (owners.containsKey(photo.id())) {
+            throw new ConflictException("photo " + photo.id() + " already exists");
+        }
+        Photo stored = photo.toBuilder().version(1).build();
+        owners.put(stored.id(), stored.ownerId());
+        photosFor(stored.ownerId()).put(stored.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public Optional<Photo> find(UserId owner, PhotoId id) {
+        Objects.requireNonNull(id, "id");
+        return Optional.ofNullable(photosOf(owner).get(id));
+    }
+
+    @Override
+    public Optional<Photo> findBySha256(UserId owner, String sha256) {
+        Objects.requireNonNull(sha256, "sha256");
+        return photosOf(owner).values().stream().filter(photo -> photo.sha256().equals(sha256)).findFirst();
+    }
+
+    @Override
+    public synchronized Photo update(Photo photo) {
+        Objects.requireNonNull(photo, "photo");
+        NavigableMap<PhotoId, Photo> photos = photosOf(photo.ownerId());
+        Photo stored = photos.get(photo.id());
+        if (stored == null) {
+            throw new NotFoundException("photo", photo.id());
+        }
+        if (stored.version() != photo.version()) {
+            throw new ConcurrentModificationException("photo", photo.id(), photo.version());
+        }
+        Photo updated = photo.toBuilder().version(stored.version() + 1).build();
+        photos.put(updated.id(), updated);
+        return updated;
+    }
+
+    @Override
+    public Slice<Photo> listByAlbum(UserId owner, AlbumId album, int limit, Optional<String> after) {
+        Objects.requireNonNull(album, "album");
+        return Positions.page(photosOf(owner), Positions.parse(after, PhotoId::new),
+                photo -> photo.albumId().equals(album), limit);
+    }
+
+    @Override
+    public Slice<Photo> search(UserId owner, PhotoQuery query, int limit, Optional<String> after) {
+        Objects.requireNonNull(query, "query");
+        return Positions.page(photosOf(owner), Positions.parse(after, PhotoId::new), query::matches, limit);
+    }
+
+    @Override
+    public synchronized void delete(UserId owner, PhotoId id) {
+        Objects.requireNonNull(id, "id");
+        NavigableMap<PhotoId, Photo> photos = photosOf(owner);
+        if (photos.containsKey(id)) {
+            photos.remove(id);
+            owners.remove(id);
+        }
+    }
+
+    @Override
+    public synchronized void deleteAll(UserId owner, Collection<PhotoId> ids) {
+        for (PhotoId id : List.copyOf(ids)) {
+            delete(owner, id);
+        }
+    }
+
+    private NavigableMap<PhotoId, Photo> photosFor(UserId owner) {
+        return photosByOwner.computeIfAbsent(owner, o -> new ConcurrentSkipListMap<>(Comparator.reverseOrder()));
+    }
+
+    private NavigableMap<PhotoId, Photo> photosOf(UserId owner) {
+        Objects.requireNonNull(owner, "owner");
+        return photosByOwner.getOrDefault(owner, Collections.emptyNavigableMap());
+    }
+}

@@ -1,0 +1,565 @@
+package dev.gallerykit.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.gallerykit.error.GalleryException;
+import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.spi.Blob;
+import dev.gallerykit.spi.BlobAttributes;
+import dev.gallerykit.spi.BlobInfo;
+import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.PresignedRequest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What every {@link BlobStore} must do. An adapter's test extends this class, says how to build the
+ * store, and how a client without credentials makes a presigned request. Each test writes under a
+ * key prefix of its own, so the store (bucket) need not be empty.
+ *
+ * <pre>{@code
+ * class S3BlobStoreTest extends BlobStoreContract {
+ *     protected BlobStore blobs() { return store; }
+ *     protected byte[] fetch(PresignedRequest request) { ... send it with java.net.http, throw unless 200 ... }
+ *     protected void upload(PresignedRequest request, byte[] body) { ... }
+ * }
+ * }</pre>
+ */
+public abstract class BlobStoreContract {
+
+    private static final int MIB = 1024 * 1024;
+    private static final Duration TTL = Duration.ofMinutes(10);
+
+    /** Called before each test: a fresh store, or one shared by all tests. */
+    protected abstract BlobStore blobs();
+
+    /**
+     * Makes the presigned GET as a client without credentials would.
+     *
+     * @return the body of the response
+     * @throws RuntimeException (any) when the request is refused
+     */
+    protected abstract byte[] fetch(PresignedRequest request);
+
+    /**
+     * Makes the presigned PUT as a client without credentials would, with the request's headers.
+     *
+     * @throws RuntimeException (any) when the request is refused
+     */
+    protected abstract void upload(PresignedRequest request, byte[] body);
+
+    private BlobStore store;
+    private String prefix;
+
+    @BeforeEach
+    void buildStore() {
+        store = blobs();
+        prefix = "contract/" + UUID.randomUUID() + "/";
+    }
+
+    private String key(String name) {
+        return prefix + name;
+    }
+
+    private static byte[] bytes(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    private void put(String key, byte[] content, String contentType) {
+        store.put(key, new ByteArrayInputStream(content), content.length, BlobAttributes.of(contentType));
+    }
+
+    private byte[] read(String key) {
+        try (Blob blob = store.get(key).orElseThrow(() -> new AssertionError("no object under " + key))) {
+            return blob.readAllBytes();
+        }
+    }
+
+    private List<String> listAll(String listPrefix, int limit) {
+        return Paging.allItems(limit, after -> store.list(listPrefix, limit, after), BlobInfo::key);
+    }
+
+    @Nested
+    @DisplayName("Putting and getting an object")
+    class PuttingAndGetting {
+
+        @Test
+        @DisplayName("of known length gives back the same bytes and type")
+        void putThenGetWithKnownLength() {
+            byte[] content = bytes(10_000, 1);
+
+            put(key("photo.jpg"), content, "image/jpeg");
+
+            try (Blob blob = store.get(key("photo.jpg")).orElseThrow()) {
+                assertThat(blob.info().key()).isEqualTo(key("photo.jpg"));
+                assertThat(blob.info().size()).isEqualTo(10_000);
+                assertThat(blob.info().contentType()).isEqualTo("image/jpeg");
+                assertThat(blob.readAllBytes()).isEqualTo(content);
+            }
+        }
+
+        @Test
+        @DisplayName("of unknown length gives back the same bytes and type")
+        void putThenGetWithUnknownLength() {
+            byte[] content = bytes(10_000, 2);
+
+            store.put(key("photo.webp"), new ByteArrayInputStream(content), BlobStore.UNKNOWN_LENGTH,
+                    BlobAttributes.of("image/webp"));
+
+            assertThat(read(key("photo.webp"))).isEqualTo(content);
+            assertThat(store.head(key("photo.webp")).map(BlobInfo::size)).contains(10_000L);
+            assertThat(store.head(key("photo.webp")).map(BlobInfo::contentType)).contains("image/webp");
+        }
+
+        @Test
+        @DisplayName("head describes the object")
+        void headDescribesTheObject() {
+            put(key("a.png"), bytes(1234, 3), "image/png");
+
+            BlobInfo info = store.head(key("a.png")).orElseThrow();
+
+            assertThat(info.key()).isEqualTo(key("a.png"));
+            assertThat(info.size()).isEqualTo(1234);
+            assertThat(info.contentType()).isEqualTo("image/png");
+            assertThat(info.lastModified()).isNotNull();
+        }
+
+        @Test
+        @DisplayName("of a key nobody wrote, get and head give empty")
+        void getAndHeadOfAnAbsentKeyAreEmpty() {
+            assertThat(store.get(key("missing"))).isEmpty();
+            assertThat(store.get(key("missing"), 0, 10)).isEmpty();
+            assertThat(store.head(key("missing"))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a second put replaces the bytes and the type")
+        void putReplacesTheObject() {
+            put(key("cover"), bytes(500, 4), "image/png");
+            byte[] replacement = bytes(300, 5);
+
+            put(key("cover"), replacement, "image/jpeg");
+
+            assertThat(read(key("cover"))).isEqualTo(replacement);
+            assertThat(store.head(key("cover")).map(BlobInfo::contentType)).contains("image/jpeg");
+            assertThat(store.head(key("cover")).map(BlobInfo::size)).contains(300L);
+        }
+
+        @Test
+        @DisplayName("an empty object round-trips, of known or unknown length")
+        void anEmptyObjectRoundTrips() {
+            put(key("empty-known"), new byte[0], "application/octet-stream");
+            store.put(key("empty-unknown"), new ByteArrayInputStream(new byte[0]), BlobStore.UNKNOWN_LENGTH,
+                    BlobAttributes.of("application/octet-stream"));
+
+            assertThat(read(key("empty-known"))).isEmpty();
+            assertThat(read(key("empty-unknown"))).isEmpty();
+            assertThat(store.head(key("empty-known")).map(BlobInfo::size)).contains(0L);
+        }
+
+        @Test
+        @DisplayName("reads the stream to its end and leaves closing it to the caller")
+        void putReadsTheStreamToItsEndWithoutClosingIt() {
+            Streams.Tracked in = new Streams.Tracked(bytes(4096, 6));
+
+            store.put(key("tracked"), in, 4096, BlobAttributes.of("application/octet-stream"));
+
+            assertThat(in.read()).isEqualTo(-1);
+            assertThat(in.closed()).isFalse();
+        }
+
+        @Test
+        @DisplayName("keys with spaces, accents and other scripts round-trip")
+        void keysWithSpacesAndNonAsciiCharactersRoundTrip() {
+            String key = key("été à Zürich/東京 tower (1)+%20&x=y.jpg");
+            byte[] content = bytes(100, 7);
+
+            put(key, content, "image/jpeg");
+
+            assertThat(read(key)).isEqualTo(content);
+            assertThat(listAll(prefix, 10)).containsExactly(key);
+        }
+    }
+
+    @Nested
+    @DisplayName("Reading a range")
+    class ReadingARange {
+
+        private final byte[] content = bytes(100, 8);
+
+        @BeforeEach
+        void putTheObject() {
+            put(key("range"), content, "image/jpeg");
+        }
+
+        @Test
+        @DisplayName("gives those bytes, described by the whole object's info")
+        void rangeGivesThoseBytes() {
+            try (Blob blob = store.get(key("range"), 10, 20).orElseThrow()) {
+                assertThat(blob.readAllBytes()).isEqualTo(Arrays.copyOfRange(content, 10, 30));
+                assertThat(blob.info().key()).isEqualTo(key("range"));
+                assertThat(blob.info().size()).isEqualTo(100);
+                assertThat(blob.info().contentType()).isEqualTo("image/jpeg");
+            }
+        }
+
+        @Test
+        @DisplayName("running past the end gives the bytes up to the end")
+        void rangeRunningPastTheEndIsShortened() {
+            try (Blob blob = store.get(key("range"), 90, 50).orElseThrow()) {
+                assertThat(blob.readAllBytes()).isEqualTo(Arrays.copyOfRange(content, 90, 100));
+            }
+        }
+
+        @Test
+        @DisplayName("starting at or past the end gives no bytes, not an error")
+        void rangeStartingAtOrPastTheEndIsEmpty() {
+            try (Blob atEnd = store.get(key("range"), 100, 10).orElseThrow();
+                    Blob pastEnd = store.get(key("range"), 1_000, 10).orElseThrow()) {
+                assertThat(atEnd.readAllBytes()).isEmpty();
+                assertThat(pastEnd.readAllBytes()).isEmpty();
+            }
+        }
+
+        @Test
+        @DisplayName("from the start gives the first bytes")
+        void rangeFromTheStart() {
+            try (Blob blob = store.get(key("range"), 0, 1).orElseThrow()) {
+                assertThat(blob.readAllBytes()).containsExactly(content[0]);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("A put is all or nothing")
+    class AllOrNothing {
+
+        @ParameterizedTest(name = "length declared: {0}")
+        @ValueSource(booleans = {true, false})
+        @DisplayName("a stream that fails halfway leaves no object")
+        void aStreamThatFailsHalfwayLeavesNothing(boolean declared) {
+            int sent = 256 * 1024;
+            long length = declared ? 2L * sent : BlobStore.UNKNOWN_LENGTH;
+
+            assertThatThrownBy(() -> store.put(key("broken"), Streams.failingAfter(sent), length,
+                    BlobAttributes.of("image/jpeg")))
+                    .isInstanceOf(GalleryException.class);
+            assertThat(store.head(key("broken"))).isEmpty();
+            assertThat(listAll(prefix, 10)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a stream that fails halfway keeps the object it was to replace")
+        void aStreamThatFailsHalfwayKeepsThePreviousObject() {
+            byte[] previous = bytes(1000, 9);
+            put(key("kept"), previous, "image/png");
+
+            assertThatThrownBy(() -> store.put(key("kept"), Streams.failingAfter(100_000), BlobStore.UNKNOWN_LENGTH,
+                    BlobAttributes.of("image/jpeg")))
+                    .isInstanceOf(GalleryException.class);
+            assertThat(read(key("kept"))).isEqualTo(previous);
+            assertThat(store.head(key("kept")).map(BlobInfo::contentType)).contains("image/png");
+        }
+
+        @Test
+        @DisplayName("a stream shorter than declared is invalid input and leaves no object")
+        void aShorterStreamThanDeclaredLeavesNothing() {
+            assertThatThrownBy(() -> store.put(key("short"), new ByteArrayInputStream(bytes(99, 10)), 100,
+                    BlobAttributes.of("image/jpeg")))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e ->
+                            assertThat(e.field()).isEqualTo("length"));
+            assertThat(store.head(key("short"))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a stream longer than declared is invalid input and leaves no object")
+        void aLongerStreamThanDeclaredLeavesNothing() {
+            assertThatThrownBy(() -> store.put(key("long"), new ByteArrayInputStream(bytes(101, 11)), 100,
+                    BlobAttributes.of("image/jpeg")))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e ->
+                            assertThat(e.field()).isEqualTo("length"));
+            assertThat(store.head(key("long"))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a length mismatch keeps the object it was to replace")
+        void aLengthMismatchKeepsThePreviousObject() {
+            byte[] previous = bytes(50, 12);
+            put(key("kept"), previous, "image/png");
+
+            assertThatThrownBy(() -> store.put(key("kept"), new ByteArrayInputStream(bytes(10, 13)), 11,
+                    BlobAttributes.of("image/png")))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThat(read(key("kept"))).isEqualTo(previous);
+        }
+    }
+
+    @Nested
+    @DisplayName("Keys")
+    class Keys {
+
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"", " ", "/photos/a.jpg", "photos//a.jpg", "photos/./a.jpg", "photos/../a.jpg",
+                ".", "..", "../a.jpg", "photos/", "photos/a.jpg/.."})
+        @DisplayName("that break the rules are invalid input naming the key, for every operation")
+        void anInvalidKeyIsRejectedNamingKey(String key) {
+            assertRejected(() -> put(key, new byte[1], "image/jpeg"));
+            assertRejected(() -> store.get(key));
+            assertRejected(() -> store.get(key, 0, 1));
+            assertRejected(() -> store.head(key));
+            assertRejected(() -> store.delete(key));
+            assertRejected(() -> store.presignGet(key, TTL, Optional.empty()));
+            assertRejected(() -> store.presignPut(key, "image/jpeg", 1, TTL));
+        }
+
+        @Test
+        @DisplayName("longer than 1024 UTF-8 bytes are invalid input, counting bytes, not characters")
+        void aKeyLongerThan1024BytesIsRejected() {
+            String asciiKey = key("x".repeat(1025 - prefix.length()));
+            String accentedKey = key("é".repeat(513));
+
+            assertRejected(() -> put(asciiKey, new byte[1], "image/jpeg"));
+            assertRejected(() -> put(accentedKey, new byte[1], "image/jpeg"));
+            assertThat(listAll(prefix, 10)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("of exactly 1024 UTF-8 bytes are fine")
+        void aKeyOf1024BytesIsAccepted() {
+            String key = key("x".repeat(1024 - prefix.length()));
+            assertThat(key.getBytes(StandardCharsets.UTF_8)).hasSize(1024);
+
+            put(key, new byte[] {42}, "application/octet-stream");
+
+            assertThat(read(key)).containsExactly(42);
+        }
+
+        private void assertRejected(ThrowingCallable call) {
+            assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                    assertThat(e.field()).isEqualTo("key"));
+        }
+    }
+
+    @Nested
+    @DisplayName("Listing by prefix")
+    class Listing {
+
+        @Test
+        @DisplayName("gives the keys with the prefix in ascending order, and no others")
+        void listGivesTheKeysWithThePrefixInAscendingOrder() {
+            List<String> names = new ArrayList<>(List.of("b", "a/2", "a/10", "a", "c.jpg", "ab", "A"));
+            Collections.shuffle(names, new Random(14));
+            names.forEach(name -> put(key(name), new byte[] {1}, "image/jpeg"));
+            put("contract/" + UUID.randomUUID() + "/a", new byte[] {1}, "image/jpeg");
+
+            assertThat(listAll(prefix, 100)).containsExactly(
+                    key("A"), key("a"), key("a/10"), key("a/2"), key("ab"), key("b"), key("c.jpg"));
+            assertThat(listAll(key("a"), 100)).containsExactly(key("a"), key("a/10"), key("a/2"), key("ab"));
+            assertThat(listAll(key("a/"), 100)).containsExactly(key("a/10"), key("a/2"));
+        }
+
+        @Test
+        @DisplayName("describes each object with its key and size")
+        void listDescribesEachObject() {
+            put(key("one"), bytes(11, 15), "image/jpeg");
+            put(key("two"), bytes(22, 16), "image/png");
+
+            List<BlobInfo> infos = store.list(prefix, 10, Optional.empty()).items();
+
+            assertThat(infos).extracting(BlobInfo::key, BlobInfo::size)
+                    .containsExactly(tuple(key("one"), 11L),
+                            tuple(key("two"), 22L));
+        }
+
+        @Test
+        @DisplayName("pages through many keys in order without duplicates or gaps")
+        void listPagesThroughManyKeys() {
+            List<String> keys = IntStream.range(0, 25).mapToObj(i -> key(String.format("k%03d", i))).toList();
+            keys.forEach(key -> put(key, new byte[] {2}, "image/jpeg"));
+
+            List<List<BlobInfo>> pages = Paging.allPages(10, after -> store.list(prefix, 10, after));
+
+            assertThat(pages.stream().flatMap(List::stream).map(BlobInfo::key)).containsExactlyElementsOf(keys);
+            assertThat(pages).hasSizeGreaterThanOrEqualTo(3);
+        }
+
+        @Test
+        @DisplayName("of a prefix nobody used is empty and last")
+        void listOfAnUnusedPrefixIsEmpty() {
+            var slice = store.list(prefix, 10, Optional.empty());
+
+            assertThat(slice.items()).isEmpty();
+            assertThat(slice.next()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("Deleting")
+    class Deleting {
+
+        @Test
+        @DisplayName("one object removes it and nothing else")
+        void deleteRemovesTheObject() {
+            put(key("doomed"), new byte[] {1}, "image/jpeg");
+            put(key("kept"), new byte[] {2}, "image/jpeg");
+
+            store.delete(key("doomed"));
+
+            assertThat(store.head(key("doomed"))).isEmpty();
+            assertThat(listAll(prefix, 10)).containsExactly(key("kept"));
+        }
+
+        @Test
+        @DisplayName("one object twice, or one that never existed, does nothing")
+        void deleteIsIdempotent() {
+            put(key("doomed"), new byte[] {1}, "image/jpeg");
+
+            store.delete(key("doomed"));
+            store.delete(key("doomed"));
+            store.delete(key("never-there"));
+
+            assertThat(store.head(key("doomed"))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("2,500 objects at once removes them all and reports no failure")
+        void deleteAllOfManyKeysRemovesThemAll() {
+            List<String> keys = IntStream.range(0, 2_500).mapToObj(i -> key("many/" + i)).toList();
+            keys.forEach(key -> put(key, new byte[] {(byte) key.length()}, "application/octet-stream"));
+            put(key("kept"), new byte[] {3}, "image/jpeg");
+
+            Map<String, String> failures = store.deleteAll(keys);
+
+            assertThat(failures).isEmpty();
+            assertThat(listAll(key("many/"), 1000)).isEmpty();
+            assertThat(listAll(prefix, 10)).containsExactly(key("kept"));
+        }
+
+        @Test
+        @DisplayName("many at once skips keys that are not there")
+        void deleteAllSkipsAbsentKeys() {
+            put(key("present"), new byte[] {1}, "image/jpeg");
+
+            Map<String, String> failures = store.deleteAll(List.of(key("present"), key("absent"), key("present")));
+
+            assertThat(failures).isEmpty();
+            assertThat(listAll(prefix, 10)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("no keys at all does nothing")
+        void deleteAllOfNoKeysDoesNothing() {
+            put(key("kept"), new byte[] {1}, "image/jpeg");
+
+            assertThat(store.deleteAll(List.of())).isEmpty();
+            assertThat(listAll(prefix, 10)).containsExactly(key("kept"));
+        }
+    }
+
+    @Nested
+    @DisplayName("Large objects")
+    class LargeObjects {
+
+        @ParameterizedTest(name = "length declared: {0}")
+        @ValueSource(booleans = {true, false})
+        @DisplayName("a 20 MiB stream round-trips byte for byte")
+        void aTwentyMebibyteStreamRoundTripsByteForByte(boolean declared) {
+            long size = 20L * MIB;
+            String expected = Streams.sha256(Streams.generated(size, 17));
+
+            store.put(key("large.bin"), Streams.generated(size, 17), declared ? size : BlobStore.UNKNOWN_LENGTH,
+                    BlobAttributes.of("application/octet-stream"));
+
+            assertThat(store.head(key("large.bin")).map(BlobInfo::size)).contains(size);
+            try (Blob blob = store.get(key("large.bin")).orElseThrow()) {
+                assertThat(Streams.sha256(blob.content())).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("Presigned requests")
+    class Presigned {
+
+        @Test
+        @DisplayName("a presigned GET gives the object's bytes to a client without credentials")
+        void presignedGetReturnsTheBytes() {
+            byte[] content = bytes(5000, 18);
+            put(key("shared.jpg"), content, "image/jpeg");
+
+            PresignedRequest request = store.presignGet(key("shared.jpg"), TTL, Optional.empty());
+
+            assertThat(request.method()).isEqualTo("GET");
+            assertThat(fetch(request)).isEqualTo(content);
+        }
+
+        @Test
+        @DisplayName("a presigned GET with a content disposition gives the bytes too")
+        void presignedGetWithAContentDispositionReturnsTheBytes() {
+            byte[] content = bytes(300, 19);
+            put(key("download.jpg"), content, "image/jpeg");
+
+            PresignedRequest request = store.presignGet(key("download.jpg"), TTL,
+                    Optional.of("attachment; filename=\"holiday.jpg\""));
+
+            assertThat(fetch(request)).isEqualTo(content);
+        }
+
+        @Test
+        @DisplayName("a presigned GET altered to point at another key is refused")
+        void aTamperedPresignedGetIsRefused() {
+            put(key("secret-a.jpg"), bytes(100, 20), "image/jpeg");
+            put(key("secret-b.jpg"), bytes(100, 21), "image/jpeg");
+            PresignedRequest genuine = store.presignGet(key("secret-a.jpg"), TTL, Optional.empty());
+            URI altered = URI.create(genuine.uri().toString().replace("secret-a", "secret-b"));
+            assertThat(altered).isNotEqualTo(genuine.uri());
+
+            PresignedRequest tampered = new PresignedRequest(genuine.method(), altered, genuine.headers(),
+                    genuine.expiresAt());
+
+            assertThatThrownBy(() -> fetch(tampered)).isInstanceOf(RuntimeException.class);
+        }
+
+        @Test
+        @DisplayName("a presigned PUT stores the object with the signed type")
+        void presignedPutStoresTheObject() {
+            byte[] content = bytes(4321, 22);
+
+            PresignedRequest request = store.presignPut(key("direct.jpg"), "image/jpeg", content.length, TTL);
+            upload(request, content);
+
+            assertThat(request.method()).isEqualTo("PUT");
+            assertThat(request.headers()).hasEntrySatisfying(contentTypeHeader(request), value ->
+                    assertThat(value).isEqualTo("image/jpeg"));
+            assertThat(read(key("direct.jpg"))).isEqualTo(content);
+            assertThat(store.head(key("direct.jpg")).map(BlobInfo::contentType)).contains("image/jpeg");
+        }
+
+        private String contentTypeHeader(PresignedRequest request) {
+            return request.headers().keySet().stream().filter(name -> name.equalsIgnoreCase("Content-Type"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no Content-Type header in " + request));
+        }
+    }
+}
