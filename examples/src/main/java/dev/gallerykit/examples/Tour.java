@@ -60,7 +60,7 @@ public final class Tour {
         out.println("\n2. Uploaded " + tower.originalFileName() + " as " + tower.contentType());
         out.println("   taken " + tower.takenAt().flatMap(t -> t.withOffset()).map(Object::toString).orElse("?")
                 + " with a " + tower.metadata().cameraMake().orElse("?") + " " + tower.metadata().cameraModel().orElse("?")
-                + " at " + tower.location().map(p -> p.latitude() + ", " + p.longitude()).orElse("?"));
+                + " at " + tower.location().map(p -> String.format("%.4f, %.4f", p.latitude(), p.longitude())).orElse("?"));
         out.println("   stored " + tower.dimensions().map(Object::toString).orElse("?") + " with EXIF orientation "
                 + tower.metadata().orientation() + "; renditions (rotated upright, metadata stripped):");
         for (Derivative d : tower.derivatives()) {
