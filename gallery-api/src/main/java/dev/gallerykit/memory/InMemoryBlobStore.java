@@ -67,7 +67,7 @@ public final class InMemoryBlobStore implements BlobStore {
 
     @Override
     public void put(String key, InputStream content, long length, BlobAttributes attributes) {
-        BlobKeys.check(key);
+        BlobStore.checkKey(key);
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(attributes, "attributes");
         if (length < UNKNOWN_LENGTH || length > Integer.MAX_VALUE - 8) {
@@ -102,7 +102,7 @@ public final class InMemoryBlobStore implements BlobStore {
 
     @Override
     public Optional<Blob> get(String key, long offset, long length) {
-        BlobKeys.check(key);
+        BlobStore.checkKey(key);
         if (offset < 0) {
             throw new InvalidInputException("offset", "must not be negative, was " + offset);
         }
@@ -120,13 +120,13 @@ public final class InMemoryBlobStore implements BlobStore {
 
     @Override
     public Optional<BlobInfo> head(String key) {
-        BlobKeys.check(key);
+        BlobStore.checkKey(key);
         return Optional.ofNullable(blobs.get(key)).map(blob -> blob.info(key));
     }
 
     @Override
     public void delete(String key) {
-        blobs.remove(BlobKeys.check(key));
+        blobs.remove(BlobStore.checkKey(key));
     }
 
     /** Nothing can fail in memory, so the answer is always empty. */
@@ -134,7 +134,7 @@ public final class InMemoryBlobStore implements BlobStore {
     public Map<String, String> deleteAll(Collection<String> keys) {
         List<String> checked = new ArrayList<>(keys.size());
         for (String key : keys) {
-            checked.add(BlobKeys.check(key));
+            checked.add(BlobStore.checkKey(key));
         }
         checked.forEach(blobs::remove);
         return Map.of();
@@ -165,7 +165,7 @@ public final class InMemoryBlobStore implements BlobStore {
 
     @Override
     public PresignedRequest presignGet(String key, Duration ttl, Optional<String> contentDisposition) {
-        BlobKeys.check(key);
+        BlobStore.checkKey(key);
         Objects.requireNonNull(contentDisposition, "contentDisposition");
         Instant expiresAt = expiry(ttl);
         Map<String, String> query = new LinkedHashMap<>();
@@ -177,7 +177,7 @@ public final class InMemoryBlobStore implements BlobStore {
 
     @Override
     public PresignedRequest presignPut(String key, String contentType, long length, Duration ttl) {
-        BlobKeys.check(key);
+        BlobStore.checkKey(key);
         if (contentType == null || contentType.isBlank()) {
             throw new InvalidInputException("contentType", "must not be blank");
         }

@@ -1,6 +1,8 @@
 package dev.gallerykit.spi;
 
+import dev.gallerykit.error.InvalidInputException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -23,6 +25,34 @@ public interface BlobStore {
 
     /** Unknown length for {@link #put}. */
     long UNKNOWN_LENGTH = -1;
+
+    /** Longest key, in UTF-8 bytes (S3's limit). */
+    int MAX_KEY_BYTES = 1024;
+
+    /**
+     * Checks {@code key} against the rules above, for adapters to call first thing.
+     *
+     * @return the key
+     * @throws InvalidInputException naming {@code key} and the rule it breaks
+     */
+    static String checkKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new InvalidInputException("key", "must not be blank");
+        }
+        int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_KEY_BYTES) {
+            throw new InvalidInputException("key", "is " + bytes + " UTF-8 bytes long, more than " + MAX_KEY_BYTES);
+        }
+        if (key.startsWith("/")) {
+            throw new InvalidInputException("key", "must not start with '/'");
+        }
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new InvalidInputException("key", "must not have empty, '.' or '..' segments");
+            }
+        }
+        return key;
+    }
 
     /**
      * Stores {@code content} under {@code key}, replacing any object there. The stream is read to
