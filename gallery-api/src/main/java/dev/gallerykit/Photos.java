@@ -34,6 +34,26 @@ public interface Photos {
      */
     Photo upload(UserId actor, AlbumId album, Upload upload);
 
+    /**
+     * Starts an upload that goes from the client straight to the blob store (a presigned PUT), so
+     * that the bytes never pass through the host.
+     *
+     * @throws dev.gallerykit.error.UnsupportedMediaException when the declared type is not one we accept
+     * @throws dev.gallerykit.error.LimitExceededException    when the declared size is over the byte limit
+     */
+    DirectUpload startDirectUpload(UserId actor, AlbumId album, DirectUploadRequest request);
+
+    /**
+     * Checks the uploaded object (size, real type from its bytes), runs the image pipeline on it and
+     * saves the record, like {@link #upload}. A rejected upload has its object removed. Completing an
+     * upload twice returns the same photo.
+     *
+     * @throws dev.gallerykit.error.InvalidInputException naming {@code uploadToken} when the token is
+     *         altered, another user's, or expired; naming {@code content} when nothing (or the wrong
+     *         number of bytes) was uploaded
+     */
+    Photo completeDirectUpload(UserId actor, String uploadToken);
+
     Photo get(UserId actor, PhotoId id);
 
     /** The photos of one album, newest first. */

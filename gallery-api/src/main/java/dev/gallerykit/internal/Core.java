@@ -78,6 +78,14 @@ final class Core {
         return new Page<>(slice.items(), cursors.seal(scope, slice.next()));
     }
 
+    String seal(String scope, String text) {
+        return cursors.seal(scope, Optional.of(text)).orElseThrow();
+    }
+
+    String open(String field, String scope, String sealed) {
+        return cursors.open(field, scope, sealed);
+    }
+
     /**
      * Deletes the blobs of photos whose records are already gone. A blob that cannot be deleted is
      * logged and left to {@code reconcile}: the records no longer point at it, so nobody sees it.

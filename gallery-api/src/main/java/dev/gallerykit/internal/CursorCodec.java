@@ -11,7 +11,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Wraps a repository's page position into the opaque cursor callers see, and back. The cursor is
+ * Wraps a repository's page position into the opaque cursor callers see, and back (and seals
+ * direct-upload tokens the same way). The cursor is
  * {@code base64url(position) "." base64url(tag)}, where the tag is an HMAC-SHA256 (cut to 128 bits)
  * over the query's scope and the position: a cursor that was altered, or issued for another query
  * or another user, is refused. Positions are not secret, only tamper-evident.
@@ -37,24 +38,30 @@ final class CursorCodec {
     }
 
     Optional<String> open(String scope, Optional<String> cursor) {
-        return cursor.map(c -> {
-            int dot = c.indexOf('.');
-            if (dot <= 0) {
-                throw refused();
-            }
-            String position;
-            byte[] presented;
-            try {
-                position = new String(DECODER.decode(c.substring(0, dot)), StandardCharsets.UTF_8);
-                presented = DECODER.decode(c.substring(dot + 1));
-            } catch (IllegalArgumentException e) {
-                throw refused();
-            }
-            if (!MessageDigest.isEqual(presented, tag(scope, position))) {
-                throw refused();
-            }
-            return position;
-        });
+        return cursor.map(c -> open("cursor", scope, c));
+    }
+
+    /**
+     * The text inside {@code sealed}, if it was sealed by this codec for {@code scope}; otherwise an
+     * {@code InvalidInputException} naming {@code field}.
+     */
+    String open(String field, String scope, String sealed) {
+        int dot = sealed.indexOf('.');
+        if (dot <= 0) {
+            throw refused(field);
+        }
+        String text;
+        byte[] presented;
+        try {
+            text = new String(DECODER.decode(sealed.substring(0, dot)), StandardCharsets.UTF_8);
+            presented = DECODER.decode(sealed.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw refused(field);
+        }
+        if (!MessageDigest.isEqual(presented, tag(scope, text))) {
+            throw refused(field);
+        }
+        return text;
     }
 
     private byte[] tag(String scope, String position) {
@@ -69,7 +76,9 @@ final class CursorCodec {
         }
     }
 
-    private static InvalidInputException refused() {
-        return new InvalidInputException("cursor", "is not one this gallery issued for this query");
+    private static InvalidInputException refused(String field) {
+        return new InvalidInputException(field, "cursor".equals(field)
+                ? "is not one this gallery issued for this query"
+                : "is not one this gallery issued to this user");
     }
 }

@@ -1,5 +1,7 @@
 package dev.gallerykit.internal;
 
+import dev.gallerykit.DirectUpload;
+import dev.gallerykit.DirectUploadRequest;
 import dev.gallerykit.DuplicatePolicy;
 import dev.gallerykit.PhotoUpdate;
 import dev.gallerykit.Photos;
@@ -16,13 +18,18 @@ import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.TagSource;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.DuplicatePhotoException;
+import dev.gallerykit.error.GalleryException;
 import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.error.LimitExceededException;
 import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.error.UnsupportedMediaException;
 import dev.gallerykit.image.ImageAnalysis;
 import dev.gallerykit.image.ImagePipeline;
+import dev.gallerykit.image.MediaType;
 import dev.gallerykit.image.Rendition;
 import dev.gallerykit.spi.Blob;
 import dev.gallerykit.spi.BlobAttributes;
+import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.ImageLabeler;
 import dev.gallerykit.spi.PresignedRequest;
 import java.io.ByteArrayInputStream;
@@ -33,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,45 +75,119 @@ final class PhotoService implements Photos {
     public Photo upload(UserId actor, AlbumId albumId, Upload upload) {
         Validation.required("upload", upload);
         String fileName = Validation.fileName(upload.fileName());
-        String title = Validation.line("title", upload.title().orElseGet(() -> defaultTitle(fileName)), Validation.MAX_TITLE);
-        String description = Validation.description("description", upload.description());
-        List<Tag> userTags = Validation.userTags(upload.tags());
+        Details details = new Details(fileName,
+                Validation.line("title", upload.title().orElseGet(() -> defaultTitle(fileName)), Validation.MAX_TITLE),
+                Validation.description("description", upload.description()),
+                Validation.userTags(upload.tags()));
         Album album = core.album(actor, albumId);
 
         try (SpooledUpload spooled = SpooledUpload.spool(upload.content(), pipeline.options().maxBytes(), spoolDirectory)) {
-            if (spooled.size() == 0) {
-                throw new InvalidInputException("content", "is empty");
-            }
-            ImageAnalysis analysis = pipeline.analyze(spooled.file());
-            if (duplicates == DuplicatePolicy.REJECT) {
-                core.photos.findBySha256(actor, spooled.sha256()).ifPresent(existing -> {
-                    throw new DuplicatePhotoException(existing.id());
-                });
-            }
-            List<Rendition> renditions = pipeline.render(spooled.file(), analysis);
-            List<Tag> tags = withMachineTags(userTags, renditions);
-
-            PhotoId id = core.ids.nextPhotoId();
-            Instant now = core.now();
-            Photo.Builder photo = Photo.builder().id(id).albumId(album.id()).ownerId(actor).title(title)
-                    .description(description).tags(tags).originalFileName(fileName)
-                    .contentType(analysis.type().mimeType()).size(spooled.size()).sha256(spooled.sha256())
-                    .metadata(analysis.metadata()).createdAt(now).updatedAt(now);
-            return store(photo, spooled, analysis, renditions);
+            return ingest(actor, album.id(), core.ids.nextPhotoId(), details, spooled, false);
         }
+    }
+
+    @Override
+    public DirectUpload startDirectUpload(UserId actor, AlbumId albumId, DirectUploadRequest request) {
+        Validation.required("request", request);
+        String fileName = Validation.fileName(request.fileName());
+        String contentType = Validation.required("contentType", request.contentType()).strip().toLowerCase(java.util.Locale.ROOT);
+        if (Arrays.stream(MediaType.values()).noneMatch(t -> t.mimeType().equals(contentType))) {
+            throw new UnsupportedMediaException("contentType " + contentType + " is not an image type we accept ("
+                    + Arrays.stream(MediaType.values()).map(MediaType::mimeType).collect(Collectors.joining(", ")) + ")");
+        }
+        if (request.size() < 1) {
+            throw new InvalidInputException("size", "must be at least 1 byte, was " + request.size());
+        }
+        long maxBytes = pipeline.options().maxBytes();
+        if (request.size() > maxBytes) {
+            throw new LimitExceededException("bytes", maxBytes, "the upload declares " + request.size() + " bytes");
+        }
+        Duration ttl = Validation.ttl(request.ttl());
+        Album album = core.album(actor, albumId);
+
+        PhotoId id = core.ids.nextPhotoId();
+        Instant expiresAt = core.now().plus(ttl);
+        UploadToken token = new UploadToken(actor, album.id(), id, request.size(), contentType, fileName, expiresAt);
+        PresignedRequest put = core.blobs.presignPut(BlobKeys.original(actor, id), contentType, request.size(), ttl);
+        return new DirectUpload(id, put, core.seal(UploadToken.SCOPE + actor, token.encode()), expiresAt);
+    }
+
+    @Override
+    public Photo completeDirectUpload(UserId actor, String uploadToken) {
+        Validation.required("actor", actor);
+        UploadToken token = UploadToken.decode(core.open("uploadToken", UploadToken.SCOPE + actor,
+                Validation.required("uploadToken", uploadToken)));
+        Optional<Photo> done = core.photos.find(actor, token.photoId());
+        if (done.isPresent()) {
+            return done.get();
+        }
+        String key = BlobKeys.original(actor, token.photoId());
+        try {
+            if (!core.now().isBefore(token.expiresAt())) {
+                throw new InvalidInputException("uploadToken", "has expired at " + token.expiresAt());
+            }
+            Album album = core.album(actor, token.albumId());
+            long size = core.blobs.head(key).map(BlobInfo::size)
+                    .orElseThrow(() -> new InvalidInputException("content", "was not uploaded"));
+            if (size != token.size()) {
+                throw new InvalidInputException("content", "is " + size + " bytes; the upload declared " + token.size());
+            }
+            Details details = new Details(token.fileName(), Validation.line("title", defaultTitle(token.fileName()),
+                    Validation.MAX_TITLE), "", List.of());
+            try (Blob blob = core.blobs.get(key).orElseThrow(() -> new InvalidInputException("content", "was not uploaded"));
+                 SpooledUpload spooled = SpooledUpload.spool(blob.content(), pipeline.options().maxBytes(), spoolDirectory)) {
+                return ingest(actor, album.id(), token.photoId(), details, spooled, true);
+            }
+        } catch (GalleryException e) {
+            if (!e.retryable()) {
+                // A rejected upload takes its object with it; a retryable failure leaves it for another try.
+                core.blobs.delete(key);
+            }
+            throw e;
+        }
+    }
+
+    private record Details(String fileName, String title, String description, List<Tag> userTags) {
+    }
+
+    /**
+     * Checks, analyses and renders a spooled upload, then stores it. With {@code originalStored}, the
+     * original is already in the blob store (a direct upload) and only the renditions are written.
+     */
+    private Photo ingest(UserId actor, AlbumId album, PhotoId id, Details details, SpooledUpload spooled,
+                         boolean originalStored) {
+        if (spooled.size() == 0) {
+            throw new InvalidInputException("content", "is empty");
+        }
+        ImageAnalysis analysis = pipeline.analyze(spooled.file());
+        if (duplicates == DuplicatePolicy.REJECT) {
+            core.photos.findBySha256(actor, spooled.sha256()).ifPresent(existing -> {
+                throw new DuplicatePhotoException(existing.id());
+            });
+        }
+        List<Rendition> renditions = pipeline.render(spooled.file(), analysis);
+        Instant now = core.now();
+        Photo.Builder photo = Photo.builder().id(id).albumId(album).ownerId(actor).title(details.title())
+                .description(details.description()).tags(withMachineTags(details.userTags(), renditions))
+                .originalFileName(details.fileName()).contentType(analysis.type().mimeType()).size(spooled.size())
+                .sha256(spooled.sha256()).metadata(analysis.metadata()).createdAt(now).updatedAt(now);
+        return store(photo, spooled, analysis, renditions, originalStored);
     }
 
     /**
      * Writes the blobs, then the record. If anything fails after the first blob, the blobs written
      * so far are deleted again, so a failed upload leaves nothing behind.
      */
-    private Photo store(Photo.Builder photo, SpooledUpload spooled, ImageAnalysis analysis, List<Rendition> renditions) {
+    private Photo store(Photo.Builder photo, SpooledUpload spooled, ImageAnalysis analysis, List<Rendition> renditions,
+                        boolean originalStored) {
         Photo draft = photo.build();
         List<Derivative> derivatives = new ArrayList<>();
         try {
             String originalKey = BlobKeys.original(draft.ownerId(), draft.id());
-            try (InputStream in = spooled.open()) {
-                core.blobs.put(originalKey, in, spooled.size(), new BlobAttributes(draft.contentType(), IMMUTABLE));
+            if (!originalStored) {
+                try (InputStream in = spooled.open()) {
+                    core.blobs.put(originalKey, in, spooled.size(), new BlobAttributes(draft.contentType(), IMMUTABLE));
+                }
             }
             derivatives.add(new Derivative(Derivative.ORIGINAL, originalKey, draft.contentType(), spooled.size(),
                     analysis.metadata().dimensions()));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.gallerykit.DirectUpload;
+import dev.gallerykit.DirectUploadRequest;
 import dev.gallerykit.DuplicatePolicy;
 import dev.gallerykit.Gallery;
 import dev.gallerykit.Maintenance.ReconcileReport;
@@ -31,6 +33,7 @@ import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.error.UnsupportedMediaException;
 import dev.gallerykit.image.ImageOptions;
+import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.Blob;
 import dev.gallerykit.spi.BlobAttributes;
@@ -44,6 +47,10 @@ import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -814,6 +821,143 @@ public abstract class GalleryContract {
             assertNothingStoredFor(alice);
             assertThat(gallery.photos().get(bob, bobsPhoto.id())).isEqualTo(bobsPhoto);
             assertThat(blobKeysOf(bob)).hasSize(3);
+        }
+    }
+
+    // ---------------------------------------------------------------- direct upload
+
+    /**
+     * Sends {@code body} with a presigned PUT, as a browser would. In memory through the store's own
+     * verifier; anything else over HTTP with java.net.http. Throws when the store refuses it.
+     */
+    protected void putPresigned(PresignedRequest put, byte[] body) {
+        if (blobs instanceof InMemoryBlobStore memory) {
+            memory.putPresigned(put.uri(), put.headers().getOrDefault("Content-Type", ""), body);
+            return;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(put.uri()).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        put.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("host")) {
+                request.header(name, value);
+            }
+        });
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("presigned PUT refused: " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Nested
+    @DisplayName("Direct upload")
+    class DirectUploads {
+
+        private DirectUpload start(UserId owner, AlbumId album, Fixture fixture) {
+            return gallery.photos().startDirectUpload(owner, album,
+                    DirectUploadRequest.of(fixture.fileName(), "image/jpeg", fixture.size()));
+        }
+
+        @Test
+        @DisplayName("a client PUTs the bytes with the presigned request, and completing makes the photo")
+        void startPutComplete() {
+            Album album = anAlbum(alice, "Direct");
+            Fixture fixture = PhotoFixtures.aJpegWithExif();
+
+            DirectUpload upload = start(alice, album.id(), fixture);
+            assertThat(photosOf(alice)).as("nothing is recorded before completion").isEmpty();
+            putPresigned(upload.put(), fixture.bytes());
+            Photo photo = gallery.photos().completeDirectUpload(alice, upload.token());
+
+            assertThat(photo.id()).isEqualTo(upload.photoId());
+            assertThat(photo.albumId()).isEqualTo(album.id());
+            assertThat(photo.title()).isEqualTo("IMG_0001");
+            assertThat(photo.metadata().orientation()).isEqualTo(6);
+            assertThat(photo.derivatives()).extracting(Derivative::name).containsExactly("original", "thumb-1280", "thumb-256");
+            assertThat(bytesOf(gallery.photos().open(alice, photo.id(), "original"))).isEqualTo(fixture.bytes());
+            assertThat(blobKeysOf(alice)).containsExactlyInAnyOrderElementsOf(
+                    photo.derivatives().stream().map(Derivative::blobKey).toList());
+            assertThat(gallery.photos().completeDirectUpload(alice, upload.token())).as("completing again").isEqualTo(photo);
+        }
+
+        @Test
+        @DisplayName("a text file uploaded instead of an image is rejected at completion and its object removed")
+        void textInsteadOfImage() {
+            Album album = anAlbum(alice, "Direct");
+            Fixture text = PhotoFixtures.aTextFileNamedJpg();
+            DirectUpload upload = start(alice, album.id(), text);
+            putPresigned(upload.put(), text.bytes());
+
+            assertThatThrownBy(() -> gallery.photos().completeDirectUpload(alice, upload.token()))
+                    .isInstanceOf(UnsupportedMediaException.class).hasMessageContaining("not an image");
+            assertNothingStoredFor(alice);
+        }
+
+        @Test
+        @DisplayName("completing before anything was uploaded is refused")
+        void nothingUploaded() {
+            Album album = anAlbum(alice, "Direct");
+            DirectUpload upload = start(alice, album.id(), PhotoFixtures.aJpeg());
+
+            assertInvalid(() -> gallery.photos().completeDirectUpload(alice, upload.token()), "content");
+            assertNothingStoredFor(alice);
+        }
+
+        @Test
+        @DisplayName("an altered token, another user's token, or an expired one is refused")
+        void tokensAreChecked() {
+            Album album = anAlbum(alice, "Direct");
+            Fixture fixture = PhotoFixtures.aJpeg();
+            DirectUpload upload = start(alice, album.id(), fixture);
+            putPresigned(upload.put(), fixture.bytes());
+            String token = upload.token();
+            String altered = token.substring(0, 10) + (token.charAt(10) == 'A' ? 'B' : 'A') + token.substring(11);
+
+            assertInvalid(() -> gallery.photos().completeDirectUpload(alice, altered), "uploadToken");
+            assertInvalid(() -> gallery.photos().completeDirectUpload(bob, token), "uploadToken");
+            clock.advance(DirectUploadRequest.DEFAULT_TTL.plusSeconds(1));
+            assertThatThrownBy(() -> gallery.photos().completeDirectUpload(alice, token))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("expired");
+            assertNothingStoredFor(alice);
+            assertNothingStoredFor(bob);
+        }
+
+        @Test
+        @DisplayName("bad announcements are refused before anything is signed")
+        void badRequests() {
+            Album album = anAlbum(alice, "Direct");
+            assertThatThrownBy(() -> gallery.photos().startDirectUpload(alice, album.id(),
+                    DirectUploadRequest.of("a.txt", "text/plain", 10))).isInstanceOf(UnsupportedMediaException.class)
+                    .hasMessageContaining("text/plain");
+            assertThatThrownBy(() -> gallery.photos().startDirectUpload(alice, album.id(),
+                    DirectUploadRequest.of("a.jpg", "image/jpeg", ImageOptions.DEFAULT_MAX_BYTES + 1)))
+                    .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo("bytes"));
+            assertInvalid(() -> gallery.photos().startDirectUpload(alice, album.id(),
+                    DirectUploadRequest.of("a.jpg", "image/jpeg", 0)), "size");
+            assertInvalid(() -> gallery.photos().startDirectUpload(alice, album.id(),
+                    new DirectUploadRequest("a.jpg", "image/jpeg", 10, Duration.ofDays(8))), "ttl");
+            assertThatThrownBy(() -> gallery.photos().startDirectUpload(bob, album.id(),
+                    DirectUploadRequest.of("a.jpg", "image/jpeg", 10))).isInstanceOf(NotFoundException.class);
+        }
+
+        @Test
+        @DisplayName("an upload that is never completed is removed by reconcile after the grace period")
+        void abandonedUploadIsReconciled() {
+            Album album = anAlbum(alice, "Direct");
+            Fixture fixture = PhotoFixtures.aJpeg();
+            DirectUpload upload = start(alice, album.id(), fixture);
+            putPresigned(upload.put(), fixture.bytes());
+            assertThat(blobKeysOf(alice)).hasSize(1);
+
+            clock.advance(Duration.ofDays(2));
+            gallery.maintenance().reconcile(Duration.ofDays(1));
+
+            assertNothingStoredFor(alice);
         }
     }
 
