@@ -419,13 +419,14 @@ class ImagePipelineTest {
     class Sizing {
 
         @Test
-        @DisplayName("subsamples the decode only while it keeps twice the largest rendition")
+        @DisplayName("subsamples the decode to keep four times the largest rendition, or twice it for big originals")
         void subsampling() {
-            assertThat(Thumbnailer.subsampling(4000, 1280)).isEqualTo(1);
-            assertThat(Thumbnailer.subsampling(6000, 1280)).isEqualTo(2);
-            assertThat(Thumbnailer.subsampling(12000, 1280)).isEqualTo(4);
-            assertThat(Thumbnailer.subsampling(4000, 256)).isEqualTo(7);
-            assertThat(Thumbnailer.subsampling(100, 256)).isEqualTo(1);
+            assertThat(Thumbnailer.subsampling(new Dimensions(4000, 3000), 1280)).as("12 MP, 1280").isEqualTo(1);
+            assertThat(Thumbnailer.subsampling(new Dimensions(6000, 4000), 1280)).as("24 MP, 1280").isEqualTo(2);
+            assertThat(Thumbnailer.subsampling(new Dimensions(12000, 8000), 1280)).as("96 MP, 1280").isEqualTo(3);
+            assertThat(Thumbnailer.subsampling(new Dimensions(4000, 3000), 256)).as("12 MP, 256").isEqualTo(3);
+            assertThat(Thumbnailer.subsampling(new Dimensions(3000, 2000), 2000)).as("never below 1").isEqualTo(1);
+            assertThat(Thumbnailer.subsampling(new Dimensions(100, 75), 256)).isEqualTo(1);
         }
 
         @Test
