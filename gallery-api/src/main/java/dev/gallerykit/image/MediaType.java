@@ -8,7 +8,7 @@ public enum MediaType {
     JPEG("image/jpeg", "jpg", true),
     PNG("image/png", "png", true),
     GIF("image/gif", "gif", true),
-    WEBP("image/webp", "webp", false),
+    WEBP("image/webp", "webp", true),
     HEIC("image/heic", "heic", false);
 
     private final String mimeType;

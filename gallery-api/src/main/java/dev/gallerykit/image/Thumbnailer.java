@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes once, subsampled to about twice the largest rendition, then scales down rendition by
+ * Decodes once, subsampled to keep two to four times the largest rendition, then scales down rendition by
  * rendition (each from the previous one), turns each upright and encodes it as a bare JPEG.
  */
 final class Thumbnailer {
@@ -51,12 +51,26 @@ final class Thumbnailer {
         return List.copyOf(renditions);
     }
 
+    /** Largest raster decoded for renditions, unless that would leave less than twice the largest one. */
+    static final long MAX_DECODED_PIXELS = 16_000_000L;
+
     /**
-     * The source subsampling step: keeps at least twice the largest rendition's long edge, so that
-     * dropping pixels costs no visible quality once the result is filtered down.
+     * The source subsampling step. Subsampling drops pixels without filtering them, so it aliases;
+     * keeping about four times the largest rendition makes that invisible once the area average has
+     * run (measured in docs/PERFORMANCE.md). Past {@link #MAX_DECODED_PIXELS} the step grows further,
+     * as long as twice the largest rendition remains, to bound the memory of big originals.
      */
-    static int subsampling(int longEdge, int largestSize) {
-        return Math.max(1, longEdge / (2 * largestSize));
+    static int subsampling(Dimensions original, int largestSize) {
+        int step = Math.max(1, original.longEdge() / (4 * largestSize));
+        while (decodedPixels(original, step) > MAX_DECODED_PIXELS
+                && original.longEdge() / (step + 1) >= 2 * largestSize) {
+            step++;
+        }
+        return step;
+    }
+
+    private static long decodedPixels(Dimensions original, int step) {
+        return (long) ((original.width() + step - 1) / step) * ((original.height() + step - 1) / step);
     }
 
     /** The size of a rendition with the given long edge; never larger than the original. */
@@ -92,7 +106,7 @@ final class Thumbnailer {
             // The analysis checked this already; the file might have been replaced since.
             ImageFiles.checkPixels(original, maxPixels);
             ImageReadParam param = reader.getDefaultReadParam();
-            int step = subsampling(original.longEdge(), largestSize);
+            int step = subsampling(original, largestSize);
             param.setSourceSubsampling(step, step, 0, 0);
             BufferedImage image = reader.read(0, param);
             if (!damage.isEmpty()) {

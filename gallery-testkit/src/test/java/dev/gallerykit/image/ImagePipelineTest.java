@@ -236,7 +236,7 @@ class ImagePipelineTest {
     }
 
     @Nested
-    @DisplayName("reads HEIC and WebP without decoding them")
+    @DisplayName("reads HEIC and WebP metadata")
     class Undecodable {
 
         @Test
@@ -253,13 +253,49 @@ class ImagePipelineTest {
         }
 
         @Test
-        @DisplayName("makes no renditions of HEIC or WebP")
+        @DisplayName("makes no renditions of HEIC")
         void noRenditionsOfUndecodableFormats() {
             Path heic = aHeicWithExif().writeTo(dir);
-            Path webp = aWebp().writeTo(dir);
 
             assertThat(pipeline.render(heic, pipeline.analyze(heic))).isEmpty();
-            assertThat(pipeline.render(webp, pipeline.analyze(webp))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("decodes an Adobe CMYK JPEG into RGB renditions with the right colours")
+        void rendersCmykJpeg() throws IOException {
+            Path cmyk = PhotoFixtures.aCmykJpeg().writeTo(dir);
+
+            List<Rendition> renditions = pipeline.render(cmyk, pipeline.analyze(cmyk));
+
+            assertThat(renditions).extracting(Rendition::dimensions)
+                    .containsExactly(new Dimensions(200, 100), new Dimensions(200, 100));
+            BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(renditions.get(1).jpeg()));
+            Color cyan = new Color(image.getRGB(40, 50));
+            Color magenta = new Color(image.getRGB(160, 50));
+            assertThat(cyan.getRed()).isLessThan(60);
+            assertThat(cyan.getGreen()).isGreaterThan(200);
+            assertThat(cyan.getBlue()).isGreaterThan(200);
+            assertThat(magenta.getRed()).isGreaterThan(200);
+            assertThat(magenta.getGreen()).isLessThan(60);
+            assertThat(magenta.getBlue()).isGreaterThan(200);
+        }
+
+        @Test
+        @DisplayName("decodes a lossless WebP into JPEG renditions that keep its picture")
+        void rendersWebp() throws IOException {
+            Path webp = aWebp().writeTo(dir);
+
+            List<Rendition> renditions = pipeline.render(webp, pipeline.analyze(webp));
+
+            assertThat(renditions).extracting(Rendition::dimensions)
+                    .containsExactly(new Dimensions(WEBP_WIDTH, WEBP_HEIGHT), new Dimensions(256, 192));
+            BufferedImage small = ImageIO.read(new java.io.ByteArrayInputStream(renditions.get(1).jpeg()));
+            Color left = new Color(small.getRGB(32, 96));
+            Color right = new Color(small.getRGB(224, 96));
+            assertThat(left.getRed()).isGreaterThan(200);
+            assertThat(left.getBlue()).isLessThan(60);
+            assertThat(right.getBlue()).isGreaterThan(200);
+            assertThat(right.getRed()).isLessThan(60);
         }
 
         @Test
@@ -419,13 +455,14 @@ class ImagePipelineTest {
     class Sizing {
 
         @Test
-        @DisplayName("subsamples the decode only while it keeps twice the largest rendition")
+        @DisplayName("subsamples the decode to keep four times the largest rendition, or twice it for big originals")
         void subsampling() {
-            assertThat(Thumbnailer.subsampling(4000, 1280)).isEqualTo(1);
-            assertThat(Thumbnailer.subsampling(6000, 1280)).isEqualTo(2);
-            assertThat(Thumbnailer.subsampling(12000, 1280)).isEqualTo(4);
-            assertThat(Thumbnailer.subsampling(4000, 256)).isEqualTo(7);
-            assertThat(Thumbnailer.subsampling(100, 256)).isEqualTo(1);
+            assertThat(Thumbnailer.subsampling(new Dimensions(4000, 3000), 1280)).as("12 MP, 1280").isEqualTo(1);
+            assertThat(Thumbnailer.subsampling(new Dimensions(6000, 4000), 1280)).as("24 MP, 1280").isEqualTo(2);
+            assertThat(Thumbnailer.subsampling(new Dimensions(12000, 8000), 1280)).as("96 MP, 1280").isEqualTo(3);
+            assertThat(Thumbnailer.subsampling(new Dimensions(4000, 3000), 256)).as("12 MP, 256").isEqualTo(3);
+            assertThat(Thumbnailer.subsampling(new Dimensions(3000, 2000), 2000)).as("never below 1").isEqualTo(1);
+            assertThat(Thumbnailer.subsampling(new Dimensions(100, 75), 256)).isEqualTo(1);
         }
 
         @Test

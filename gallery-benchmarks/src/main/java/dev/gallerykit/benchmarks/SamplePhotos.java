@@ -1,0 +1,98 @@
+package dev.gallerykit.benchmarks;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileImageOutputStream;
+
+/**
+ * Photo-like JPEGs made on the spot, so that the benchmarks need no binary files: a sky gradient,
+ * a ground gradient, a hundred-odd translucent shapes in muted colours and mild sensor-like noise, written at quality
+ * 0.92 like a camera's "fine" setting. The same seed gives the same bytes.
+ */
+public final class SamplePhotos {
+
+    private SamplePhotos() {
+    }
+
+    /** 12 MP is 4000 x 3000 (4:3, a phone); 24 MP is 6000 x 4000 (3:2, an APS-C camera). */
+    public static Path write(int megapixels, Path directory) {
+        int width = megapixels == 24 ? 6000 : megapixels == 12 ? 4000 : (int) Math.sqrt(megapixels * 1_000_000 * 4 / 3.0);
+        int height = megapixels == 24 ? 4000 : megapixels == 12 ? 3000 : width * 3 / 4;
+        Path file = directory.resolve("sample-" + megapixels + "mp.jpg");
+        write(picture(width, height, megapixels), file);
+        return file;
+    }
+
+    static BufferedImage picture(int width, int height, long seed) {
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            int horizon = height * 3 / 5;
+            g.setPaint(new GradientPaint(0, 0, new Color(70, 120, 200), 0, horizon, new Color(190, 215, 240)));
+            g.fillRect(0, 0, width, horizon);
+            g.setPaint(new GradientPaint(0, horizon, new Color(90, 110, 60), 0, height, new Color(50, 70, 30)));
+            g.fillRect(0, horizon, width, height - horizon);
+            int unit = Math.max(4, width / 40);
+            for (int i = 0; i < 120; i++) {
+                // Muted colours: in real scenes chroma changes slowly and most detail is in luminance.
+                int grey = 40 + random.nextInt(180);
+                g.setColor(new Color(mute(grey, random), mute(grey, random), mute(grey, random), 160));
+                int x = random.nextInt(width);
+                int y = random.nextInt(height);
+                int w = unit + random.nextInt(unit * 4);
+                int h = unit + random.nextInt(unit * 4);
+                if (random.nextBoolean()) {
+                    g.fillOval(x, y, w, h);
+                } else {
+                    g.fillRoundRect(x, y, w, h, unit, unit);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            int noise = random.nextInt(9) - 4;
+            int p = pixels[i];
+            pixels[i] = clamp((p >> 16 & 0xff) + noise) << 16 | clamp((p >> 8 & 0xff) + noise) << 8 | clamp((p & 0xff) + noise);
+        }
+        return image;
+    }
+
+    private static int mute(int grey, Random random) {
+        return clamp(grey + random.nextInt(61) - 30);
+    }
+
+    private static int clamp(int value) {
+        return Math.max(0, Math.min(255, value));
+    }
+
+    private static void write(BufferedImage image, Path file) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (FileImageOutputStream out = new FileImageOutputStream(file.toFile())) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.92f);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+    }
+}

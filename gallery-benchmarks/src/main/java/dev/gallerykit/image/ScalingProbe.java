@@ -1,0 +1,57 @@
+package dev.gallerykit.image;
+
+import dev.gallerykit.domain.Dimensions;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * The pipeline's decode and downscaling steps without the JPEG encoding, so that the benchmarks can
+ * tell the quality lost to scaling from the quality lost to compression. Lives in the pipeline's
+ * package to call its package-private steps; not part of any API.
+ */
+public final class ScalingProbe {
+
+    private ScalingProbe() {
+    }
+
+    /** The subsampling step the pipeline decodes {@code jpeg} with for a largest rendition of {@code largestSize}. */
+    public static int step(Path jpeg, int largestSize) {
+        ImageReader reader = ImageFiles.reader(MediaType.JPEG);
+        try (ImageInputStream in = ImageFiles.open(jpeg)) {
+            reader.setInput(in, true, true);
+            return Thumbnailer.subsampling(new Dimensions(reader.getWidth(0), reader.getHeight(0)), largestSize);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** The smallest of {@code sizes} as the pipeline scales it, before orientation and encoding. */
+    public static BufferedImage smallestRendition(Path jpeg, List<Integer> sizes) {
+        ImageReader reader = ImageFiles.reader(MediaType.JPEG);
+        try (ImageInputStream in = ImageFiles.open(jpeg)) {
+            reader.setInput(in, true, true);
+            Dimensions original = new Dimensions(reader.getWidth(0), reader.getHeight(0));
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = Thumbnailer.subsampling(original, sizes.get(0));
+            param.setSourceSubsampling(step, step, 0, 0);
+            BufferedImage image = reader.read(0, param);
+            for (int size : sizes) {
+                Dimensions target = Thumbnailer.fit(original, size);
+                image = Downscaler.downscale(image, target.width(), target.height());
+            }
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            reader.dispose();
+        }
+    }
+}
