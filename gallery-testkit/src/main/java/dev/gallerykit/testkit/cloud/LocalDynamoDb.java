@@ -76,10 +76,10 @@ public final class LocalDynamoDb implements BeforeAllCallback {
     }
 
     /**
-     * The running server, closed by JUnit when the root context closes (the end of the test run).
-     * AutoCloseable for JUnit 5.13+, CloseableResource for older engines.
+     * The running server, closed by JUnit (5.13 and later close AutoCloseable store values) when the
+     * root context closes, at the end of the test run.
      */
-    private static final class Server implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private static final class Server implements AutoCloseable {
 
         private final DynamoDBProxyServer server;
 
@@ -114,11 +114,9 @@ public final class LocalDynamoDb implements BeforeAllCallback {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             endpoint = null;
-            if (server != null) {
-                server.stop();
-            }
+            stopQuietly(server);
         }
 
         private static int freeLoopbackPort() {
@@ -134,7 +132,7 @@ public final class LocalDynamoDb implements BeforeAllCallback {
                 try {
                     server.stop();
                 } catch (Exception ignored) {
-                    // it never started; nothing to release
+                    // stopping is best effort: the JVM ends with the test run anyway
                 }
             }
         }
