@@ -9,9 +9,11 @@ import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.memory.InMemoryBlobStore;
+import dev.gallerykit.spi.Slice;
 import dev.gallerykit.testkit.cloud.LocalDynamoDb;
 import dev.gallerykit.testkit.contract.Records;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @ExtendWith(LocalDynamoDb.class)
-@DisplayName("Bulk deletes on DynamoDB")
-class DynamoDbBulkDeleteTest {
+@DisplayName("Requests made to DynamoDB, counted by an SDK interceptor")
+class DynamoDbRequestCountTest {
 
     private static final int PHOTOS = 1_000;
 
@@ -56,6 +58,36 @@ class DynamoDbBulkDeleteTest {
             assertThat(dynamo.photos().search(owner, PhotoQuery.builder().build(), 10, Optional.empty()).items())
                     .isEmpty();
             assertThat(dynamo.albums().list(owner, 10, Optional.empty()).items()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("each page of an owner's albums or an album's photos is one Query")
+    void eachListPageIsOneQuery() {
+        TestDynamo.gallery();
+        CallCounter calls = new CallCounter();
+        try (DynamoDbClient client = TestDynamo.client(calls)) {
+            DynamoDbGallery dynamo = TestDynamo.galleryWith(client);
+            UserId owner = Records.anOwner();
+            for (int i = 0; i < 25; i++) {
+                Album album = dynamo.albums().create(Records.anAlbum(owner));
+                dynamo.photos().create(Records.aPhoto(owner, album.id()));
+            }
+            Album last = dynamo.albums().list(owner, 1, Optional.empty()).items().get(0);
+            for (int i = 0; i < 24; i++) {
+                dynamo.photos().create(Records.aPhoto(owner, last.id()));
+            }
+            calls.reset();
+
+            Slice<Album> first = dynamo.albums().list(owner, 10, Optional.empty());
+            Slice<Album> second = dynamo.albums().list(owner, 10, first.next());
+            Slice<Album> third = dynamo.albums().list(owner, 10, second.next());
+            Slice<Photo> photos = dynamo.photos().listByAlbum(owner, last.id(), 20, Optional.empty());
+            Slice<Photo> morePhotos = dynamo.photos().listByAlbum(owner, last.id(), 20, photos.next());
+
+            assertThat(List.of(first, second, third)).extracting(slice -> slice.items().size()).containsExactly(10, 10, 5);
+            assertThat(List.of(photos, morePhotos)).extracting(slice -> slice.items().size()).containsExactly(20, 5);
+            assertThat(calls.byOperation()).containsExactly(Map.entry("Query", 5));
         }
     }
 
