@@ -1,0 +1,225 @@
+package dev.gallerykit.dynamodb;
+
+import dev.gallerykit.error.StorageUnavailableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+
+/**
+ * The DynamoDB adapters of GalleryKit: user, album, photo and session repositories over four
+ * tables, sharing one client. Thread-safe; build one and share it.
+ *
+ * <pre>{@code
+ * DynamoDbGallery dynamo = DynamoDbGallery.builder()
+ *         .tablePrefix("myapp-")           // myapp-users, myapp-albums, myapp-photos, myapp-sessions
+ *         .build();                        // client from the SDK defaults (credentials chain, region, AWS_ENDPOINT_URL)
+ * dynamo.createTablesIfMissing();          // or create them with your infrastructure code
+ * Gallery gallery = Gallery.builder().albums(dynamo.albums()).photos(dynamo.photos()).blobs(blobs).build();
+ * }</pre>
+ *
+ * <p>The table design (keys, indexes, what each access costs) is in the module's README.
+ */
+public final class DynamoDbGallery {
+
+    private final DynamoDbClient client;
+    private final List<CreateTableRequest> tables;
+    private final DynamoDbUserRepository users;
+    private final DynamoDbAlbumRepository albums;
+    private final DynamoDbPhotoRepository photos;
+    private final DynamoDbSessionRepository sessions;
+
+    private DynamoDbGallery(DynamoDbClient client, String usersTable, String albumsTable, String photosTable,
+            String sessionsTable) {
+        this.client = client;
+        this.tables = List.of(TableDefinitions.users(usersTable), TableDefinitions.albums(albumsTable),
+                TableDefinitions.photos(photosTable), TableDefinitions.sessions(sessionsTable));
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        this.users = new DynamoDbUserRepository(enhanced, usersTable);
+        this.albums = new DynamoDbAlbumRepository(enhanced, albumsTable);
+        this.photos = new DynamoDbPhotoRepository(enhanced, photosTable);
+        this.sessions = new DynamoDbSessionRepository(enhanced, sessionsTable);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static DynamoDbGallery build(Consumer<Builder> spec) {
+        Builder builder = builder();
+        spec.accept(builder);
+        return builder.build();
+    }
+
+    public DynamoDbUserRepository users() {
+        return users;
+    }
+
+    public DynamoDbAlbumRepository albums() {
+        return albums;
+    }
+
+    public DynamoDbPhotoRepository photos() {
+        return photos;
+    }
+
+    public DynamoDbSessionRepository sessions() {
+        return sessions;
+    }
+
+    /** The table names in use: users, albums, photos, sessions. */
+    public List<String> tableNames() {
+        return tables.stream().map(CreateTableRequest::tableName).toList();
+    }
+
+    /**
+     * Creates the tables and their indexes that do not exist yet (on-demand billing) and waits until
+     * every one is active. Safe to call on every start and from several processes at once.
+     *
+     * @throws IllegalStateException when a table exists without an index this adapter needs
+     * @throws StorageUnavailableException when DynamoDB cannot be reached or refuses
+     */
+    public void createTablesIfMissing() {
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
+                .overrideConfiguration(WaiterOverrideConfiguration.builder()
+                        .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofSeconds(1)))
+                        .maxAttempts(300)
+                        .build())
+                .build()) {
+            for (CreateTableRequest table : tables) {
+                try {
+                    client.describeTable(r -> r.tableName(table.tableName()));
+                } catch (ResourceNotFoundException absent) {
+                    try {
+                        client.createTable(table);
+                    } catch (ResourceInUseException createdMeanwhile) {
+                        // another process got there first: wait for it like for ours
+                    }
+                }
+            }
+            for (CreateTableRequest table : tables) {
+                TableDescription description = waiter.waitUntilTableExists(r -> r.tableName(table.tableName()))
+                        .matched().response().orElseThrow(() -> new StorageUnavailableException(
+                                "table " + table.tableName() + " did not become active", null)).table();
+                checkIndexes(table, description);
+            }
+        } catch (SdkException e) {
+            throw Errors.translate("creating the tables", e);
+        }
+    }
+
+    private static void checkIndexes(CreateTableRequest wanted, TableDescription actual) {
+        List<String> present = actual.globalSecondaryIndexes().stream()
+                .filter(index -> index.indexStatus() == null || index.indexStatus() == IndexStatus.ACTIVE)
+                .map(GlobalSecondaryIndexDescription::indexName).toList();
+        List<String> missing = new ArrayList<>(TableDefinitions.indexNames(wanted));
+        missing.removeAll(present);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("table " + wanted.tableName() + " has no active index " + missing
+                    + "; it was not created by this version of DynamoDbGallery (see the gallery-dynamodb README)");
+        }
+    }
+
+    /** Collects the client and the table names; {@link #build()} says what is missing or wrong. */
+    public static final class Builder {
+
+        /** What DynamoDB accepts in a table name. */
+        private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+        private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.-]{0,240}");
+
+        private DynamoDbClient client;
+        private String tablePrefix = "gallerykit-";
+        private String usersTable;
+        private String albumsTable;
+        private String photosTable;
+        private String sessionsTable;
+
+        private Builder() {
+        }
+
+        /**
+         * The client to use; when none is given, {@code DynamoDbClient.create()} (the SDK's
+         * credentials chain, region and {@code AWS_ENDPOINT_URL}, so LocalStack needs no code).
+         */
+        public Builder client(DynamoDbClient value) {
+            client = value;
+            return this;
+        }
+
+        /** Prefix of the default table names {@code users}, {@code albums}, {@code photos}, {@code sessions}. */
+        public Builder tablePrefix(String value) {
+            tablePrefix = value;
+            return this;
+        }
+
+        public Builder usersTable(String value) {
+            usersTable = value;
+            return this;
+        }
+
+        public Builder albumsTable(String value) {
+            albumsTable = value;
+            return this;
+        }
+
+        public Builder photosTable(String value) {
+            photosTable = value;
+            return this;
+        }
+
+        public Builder sessionsTable(String value) {
+            sessionsTable = value;
+            return this;
+        }
+
+        public DynamoDbGallery build() {
+            List<String> problems = new ArrayList<>();
+            if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
+                problems.add("a table prefix of letters, digits, '_', '-' and '.' (was '" + tablePrefix + "')");
+            }
+            String prefix = Objects.requireNonNullElse(tablePrefix, "");
+            String users = name("usersTable", usersTable, prefix + "users", problems);
+            String albums = name("albumsTable", albumsTable, prefix + "albums", problems);
+            String photos = name("photosTable", photosTable, prefix + "photos", problems);
+            String sessions = name("sessionsTable", sessionsTable, prefix + "sessions", problems);
+            if (List.of(users, albums, photos, sessions).stream().distinct().count() < 4) {
+                problems.add("four different table names (were " + List.of(users, albums, photos, sessions) + ")");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("DynamoDbGallery needs " + String.join("; ", problems));
+            }
+            return new DynamoDbGallery(client != null ? client : defaultClient(), users, albums, photos, sessions);
+        }
+
+        private static String name(String field, String explicit, String fallback, List<String> problems) {
+            String name = explicit != null ? explicit : fallback;
+            if (!TABLE_NAME.matcher(name).matches()) {
+                problems.add(field + " of 3 to 255 letters, digits, '_', '-' or '.' (was '" + name + "')");
+            }
+            return name;
+        }
+
+        private static DynamoDbClient defaultClient() {
+            try {
+                return DynamoDbClient.create();
+            } catch (SdkException e) {
+                throw new IllegalStateException("DynamoDbGallery needs a DynamoDbClient, or the SDK defaults to make "
+                        + "one (a region from AWS_REGION or ~/.aws/config): " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package dev.gallerykit.dynamodb;
+
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.GeoBox;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.dynamodb.Items.PhotoItem;
+import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.Slice;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * A {@link PhotoRepository} on DynamoDB: partition key = owner, sort key = photo id (time-ordered).
+ * The album listing is one newest-first Query per page on the {@code byAlbum} index (partition
+ * {@code <owner>#<album>}); duplicate detection queries {@code bySha256} ({@code <owner>#<sha256>}).
+ * Searches query the owner's partition (or the album's, when the query names one) with a filter, and
+ * check each item against {@link PhotoQuery#matches} as well. {@link #deleteAll} uses
+ * {@code BatchWriteItem}, 25 keys per call. Obtain it from {@link DynamoDbGallery#photos()}.
+ */
+public final class DynamoDbPhotoRepository implements PhotoRepository {
+
+    private static final List<String> TABLE_KEY = List.of("owner", "id");
+    private static final List<String> ALBUM_INDEX_KEY = List.of("albumKey", "id", "owner");
+
+    private final DynamoDbEnhancedClient enhanced;
+    private final DynamoDbTable<PhotoItem> photos;
+
+    DynamoDbPhotoRepository(DynamoDbEnhancedClient enhanced, String tableName) {
+        this.enhanced = enhanced;
+        this.photos = enhanced.table(tableName, Schemas.PHOTO);
+    }
+
+    @Override
+    public Photo create(Photo photo) {
+        Objects.requireNonNull(photo, "photo");
+        Photo stored = photo.toBuilder().version(1).build();
+        return Errors.call("creating a photo", () -> {
+            try {
+                photos.putItem(r -> r.item(Mappers.toItem(stored)).conditionExpression(
+                        Expression.builder().expression("attribute_not_exists(id)").build()));
+                return stored;
+            } catch (ConditionalCheckFailedException e) {
+                throw new ConflictException("photo " + photo.id() + " already exists");
+            }
+        });
+    }
+
+    @Override
+    public Optional<Photo> find(UserId owner, PhotoId id) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(id, "id");
+        return Errors.call("reading a photo", () -> read(owner, id)).map(Mappers::toPhoto);
+    }
+
+    @Override
+    public Optional<Photo> findBySha256(UserId owner, String sha256) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(sha256, "sha256");
+        return Errors.call("finding a photo by SHA-256", () -> {
+            // The index is eventually consistent and keys-only: confirm each hit with a consistent read.
+            Page<PhotoItem> hits = photos.index(Schemas.PHOTOS_BY_SHA256).query(r -> r
+                    .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(Mappers.shaKey(owner, sha256))))
+                    .limit(10)).iterator().next();
+            for (PhotoItem hit : hits.items()) {
+                Optional<PhotoItem> item = read(owner, PhotoId.parse(hit.id)).filter(p -> sha256.equals(p.sha256));
+                if (item.isPresent()) {
+                    return item.map(Mappers::toPhoto);
+                }
+            }
+            return Optional.<Photo>empty();
+        });
+    }
+
+    @Override
+    public Photo update(Photo photo) {
+        Objects.requireNonNull(photo, "photo");
+        Photo next = photo.toBuilder().version(photo.version() + 1).build();
+        return Errors.call("updating a photo", () -> {
+            try {
+                photos.putItem(r -> r.item(Mappers.toItem(next))
+                        .conditionExpression(DynamoDbAlbumRepository.sameVersion(photo.version())));
+                return next;
+            } catch (ConditionalCheckFailedException e) {
+                if (read(photo.ownerId(), photo.id()).isEmpty()) {
+                    throw new NotFoundException("photo", photo.id());
+                }
+                throw new ConcurrentModificationException("photo", photo.id(), photo.version());
+            }
+        });
+    }
+
+    @Override
+    public Slice<Photo> listByAlbum(UserId owner, AlbumId album, int limit, Optional<String> after) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(album, "album");
+        return Errors.call("listing an album's photos", () -> inAlbum(owner, album, Optional.empty())
+                .page(limit, after, Mappers::toPhoto, photo -> true));
+    }
+
+    @Override
+    public Slice<Photo> search(UserId owner, PhotoQuery query, int limit, Optional<String> after) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(query, "query");
+        Optional<Expression> filter = Filters.of(query);
+        Pages<PhotoItem> pages = query.albumId().isPresent()
+                ? inAlbum(owner, query.albumId().get(), filter)
+                : new Pages<>(photos, Optional.empty(), "owner", owner.toString(), TABLE_KEY, filter);
+        return Errors.call("searching photos", () -> pages.page(limit, after, Mappers::toPhoto, query::matches));
+    }
+
+    @Override
+    public void delete(UserId owner, PhotoId id) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(id, "id");
+        Errors.run("deleting a photo", () -> photos.deleteItem(key(owner, id)));
+    }
+
+    @Override
+    public void deleteAll(UserId owner, Collection<PhotoId> ids) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(ids, "ids");
+        // BatchWriteItem refuses a batch that names one key twice.
+        List<Key> keys = new ArrayList<>();
+        new LinkedHashSet<>(ids).forEach(id -> keys.add(key(owner, id)));
+        Errors.run("deleting photos", () -> Batches.deleteAll(enhanced, photos, keys));
+    }
+
+    private Pages<PhotoItem> inAlbum(UserId owner, AlbumId album, Optional<Expression> filter) {
+        return new Pages<>(photos, Optional.of(Schemas.PHOTOS_BY_ALBUM), "albumKey", Mappers.albumKey(owner, album),
+                ALBUM_INDEX_KEY, filter);
+    }
+
+    private Optional<PhotoItem> read(UserId owner, PhotoId id) {
+        return Optional.ofNullable(photos.getItem(r -> r.key(key(owner, id)).consistentRead(true)));
+    }
+
+    private static Key key(UserId owner, PhotoId id) {
+        return Key.builder().partitionValue(owner.toString()).sortValue(id.toString()).build();
+    }
+
+    /**
+     * The server-side part of a search: a filter that never drops a photo {@link PhotoQuery#matches}
+     * keeps, so that less comes back over the wire. The album criterion is the index partition instead.
+     */
+    static final class Filters {
+
+        private Filters() {
+        }
+
+        static Optional<Expression> of(PhotoQuery query) {
+            List<String> terms = new ArrayList<>();
+            Expression.Builder expression = Expression.builder();
+            query.text().map(text -> text.toLowerCase(Locale.ROOT)).filter(text -> !text.isEmpty()).ifPresent(text -> {
+                terms.add("(contains(#titleLc, :text) OR contains(#descriptionLc, :text))");
+                expression.putExpressionName("#titleLc", "titleLc")
+                        .putExpressionName("#descriptionLc", "descriptionLc")
+                        .putExpressionValue(":text", AttributeValue.fromS(text));
+            });
+            int n = 0;
+            for (String tag : query.tags()) {
+                terms.add("contains(#tagValues, :tag" + n + ")");
+                expression.putExpressionName("#tagValues", "tagValues")
+                        .putExpressionValue(":tag" + n, AttributeValue.fromS(tag));
+                n++;
+            }
+            if (query.takenFrom().isPresent() || query.takenTo().isPresent()) {
+                expression.putExpressionName("#takenLocal", "takenLocal");
+                terms.add("attribute_exists(#takenLocal)");
+            }
+            query.takenFrom().ifPresent(from -> {
+                terms.add("#takenLocal >= :from");
+                expression.putExpressionValue(":from", AttributeValue.fromS(Mappers.LOCAL_TIME.format(from)));
+            });
+            query.takenTo().ifPresent(to -> {
+                terms.add("#takenLocal < :to");
+                expression.putExpressionValue(":to", AttributeValue.fromS(Mappers.LOCAL_TIME.format(to)));
+            });
+            query.box().ifPresent(box -> box(box, terms, expression));
+            if (terms.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(expression.expression(String.join(" AND ", terms)).build());
+        }
+
+        private static void box(GeoBox box, List<String> terms, Expression.Builder expression) {
+            terms.add("#latitude BETWEEN :south AND :north AND #longitude BETWEEN :west AND :east");
+            expression.putExpressionName("#latitude", "latitude")
+                    .putExpressionName("#longitude", "longitude")
+                    .putExpressionValue(":south", number(box.south()))
+                    .putExpressionValue(":north", number(box.north()))
+                    .putExpressionValue(":west", number(box.west()))
+                    .putExpressionValue(":east", number(box.east()));
+        }
+
+        private static AttributeValue number(double value) {
+            return AttributeValue.fromN(Double.toString(value));
+        }
+    }
+}

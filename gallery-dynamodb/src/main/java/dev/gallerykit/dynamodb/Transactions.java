@@ -1,0 +1,60 @@
+package dev.gallerykit.dynamodb;
+
+import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.StorageUnavailableException;
+import java.util.List;
+import java.util.function.Consumer;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Runs a {@code TransactWriteItems} and reads why it was cancelled. A cancellation only for
+ * {@code TransactionConflict} (another transaction held one of our items) changed nothing and is
+ * tried again after a short backoff; once the other writer is done, our conditions decide.
+ */
+final class Transactions {
+
+    private Transactions() {
+    }
+
+    /**
+     * @param onConditionFailed gets the reasons, one per action in request order, when a condition
+     *                          failed; it must throw the exception the port promises
+     */
+    static void write(DynamoDbEnhancedClient enhanced, TransactWriteItemsEnhancedRequest request, String doing,
+            Consumer<List<CancellationReason>> onConditionFailed) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                enhanced.transactWriteItems(request);
+                return;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                if (reasons.stream().anyMatch(reason -> failed(reason))) {
+                    onConditionFailed.accept(reasons);
+                    throw new ConcurrentModificationException("a condition failed while " + doing);
+                }
+                boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+                if (!conflict) {
+                    throw new StorageUnavailableException("DynamoDB cancelled the transaction while " + doing
+                            + ": " + e.getMessage(), e);
+                }
+                if (attempt + 1 == Backoff.MAX_ATTEMPTS) {
+                    throw new ConcurrentModificationException("concurrent transactions kept getting in the way while "
+                            + doing);
+                }
+                Backoff.pause(attempt);
+            }
+        }
+    }
+
+    static boolean failed(CancellationReason reason) {
+        return "ConditionalCheckFailed".equals(reason.code());
+    }
+
+    /** Whether action {@code index} of the transaction failed its condition. */
+    static boolean failed(List<CancellationReason> reasons, int index) {
+        return index < reasons.size() && failed(reasons.get(index));
+    }
+}

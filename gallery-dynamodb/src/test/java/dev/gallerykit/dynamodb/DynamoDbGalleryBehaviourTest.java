@@ -1,0 +1,169 @@
+package dev.gallerykit.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.error.StorageUnavailableException;
+import dev.gallerykit.spi.Slice;
+import dev.gallerykit.testkit.cloud.LocalDynamoDb;
+import dev.gallerykit.testkit.contract.Records;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+@ExtendWith(LocalDynamoDb.class)
+@DisplayName("DynamoDbGallery")
+class DynamoDbGalleryBehaviourTest {
+
+    @Nested
+    @DisplayName("Building")
+    class Building {
+
+        @Test
+        @DisplayName("names every unusable table name and prefix at build()")
+        void badTableNamesAreRefusedAtBuild() {
+            DynamoDbClient client = TestDynamo.client();
+
+            assertThatThrownBy(() -> DynamoDbGallery.builder().client(client).usersTable("x").build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("DynamoDbGallery needs")
+                    .hasMessageContaining("usersTable");
+            assertThatThrownBy(() -> DynamoDbGallery.builder().client(client).tablePrefix("my app/").build())
+                    .hasMessageContaining("table prefix");
+            client.close();
+        }
+
+        @Test
+        @DisplayName("refuses one table for two kinds of record")
+        void oneTableForTwoRepositoriesIsRefused() {
+            DynamoDbClient client = TestDynamo.client();
+
+            assertThatThrownBy(() -> DynamoDbGallery.builder().client(client).albumsTable("shared")
+                    .photosTable("shared").build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("four different table names");
+            client.close();
+        }
+
+        @Test
+        @DisplayName("derives the table names from the prefix unless they are given")
+        void tableNamesComeFromThePrefixOrAreGiven() {
+            DynamoDbClient client = TestDynamo.client();
+
+            DynamoDbGallery gallery = DynamoDbGallery.builder().client(client).tablePrefix("app-")
+                    .sessionsTable("auth-sessions").build();
+
+            assertThat(gallery.tableNames()).containsExactly("app-users", "app-albums", "app-photos", "auth-sessions");
+            client.close();
+        }
+    }
+
+    @Nested
+    @DisplayName("Tables")
+    class Tables {
+
+        @Test
+        @DisplayName("can be created again without harm: existing tables are kept with their items")
+        void creatingTheTablesTwiceKeepsThem() {
+            DynamoDbGallery gallery = TestDynamo.gallery();
+            Album album = gallery.albums().create(Records.anAlbum(Records.anOwner()));
+
+            gallery.createTablesIfMissing();
+
+            assertThat(gallery.albums().find(album.ownerId(), album.id())).contains(album);
+        }
+
+        @Test
+        @DisplayName("when missing, make every call fail as storage unavailable, naming the remedy")
+        void aMissingTableIsReportedAsStorageUnavailable() {
+            DynamoDbClient client = TestDynamo.client();
+            DynamoDbGallery unprepared = DynamoDbGallery.builder().client(client)
+                    .tablePrefix(LocalDynamoDb.tablePrefix() + "never-created-").build();
+
+            assertThatThrownBy(() -> unprepared.albums().find(Records.anOwner(), new AlbumId(UUID.randomUUID())))
+                    .isInstanceOf(StorageUnavailableException.class)
+                    .hasMessageContaining("createTablesIfMissing");
+            client.close();
+        }
+    }
+
+    @Nested
+    @DisplayName("Positions")
+    class Positions {
+
+        @Test
+        @DisplayName("that this store did not hand out are refused as a bad cursor")
+        void aForeignPositionIsRefused() {
+            UserId owner = Records.anOwner();
+
+            assertThatThrownBy(() -> TestDynamo.gallery().albums().list(owner, 10, Optional.of("not a position")))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+        }
+
+        @Test
+        @DisplayName("of one owner's list are refused for another owner's")
+        void anotherOwnersPositionIsRefused() {
+            DynamoDbGallery gallery = TestDynamo.gallery();
+            UserId owner = Records.anOwner();
+            gallery.albums().create(Records.anAlbum(owner));
+            gallery.albums().create(Records.anAlbum(owner));
+            Slice<Album> first = gallery.albums().list(owner, 1, Optional.empty());
+
+            assertThat(first.next()).isPresent();
+            assertThatThrownBy(() -> gallery.albums().list(Records.anOwner(), 1, first.next()))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> gallery.photos().listByAlbum(owner, first.items().get(0).id(), 1, first.next()))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("An unreachable DynamoDB")
+    class Unreachable {
+
+        @Test
+        @DisplayName("is a retryable StorageUnavailableException, never an SDK exception")
+        void connectionFailuresAreStorageUnavailable() throws IOException {
+            int closedPort;
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                closedPort = socket.getLocalPort();
+            }
+            try (DynamoDbClient client = DynamoDbClient.builder()
+                    .endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                    .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)))
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                    .build()) {
+                DynamoDbGallery gallery = DynamoDbGallery.builder().client(client).build();
+
+                assertThatThrownBy(() -> gallery.users().findByEmail("ann@example.com"))
+                        .isInstanceOfSatisfying(StorageUnavailableException.class,
+                                e -> assertThat(e.retryable()).isTrue());
+                assertThatThrownBy(() -> gallery.photos().deleteAll(Records.anOwner(),
+                        List.of(new PhotoId(UUID.randomUUID()))))
+                        .isInstanceOf(StorageUnavailableException.class);
+            }
+        }
+    }
+}

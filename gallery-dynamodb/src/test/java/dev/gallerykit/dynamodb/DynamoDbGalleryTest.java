@@ -1,0 +1,29 @@
+package dev.gallerykit.dynamodb;
+
+import dev.gallerykit.memory.InMemoryBlobStore;
+import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.testkit.GalleryContract;
+import dev.gallerykit.testkit.cloud.LocalDynamoDb;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The use cases end to end with the records on DynamoDB and the blobs in memory. */
+@ExtendWith(LocalDynamoDb.class)
+class DynamoDbGalleryTest extends GalleryContract {
+
+    @Override
+    protected AlbumRepository albumRepository() {
+        return TestDynamo.gallery().albums();
+    }
+
+    @Override
+    protected PhotoRepository photoRepository() {
+        return TestDynamo.gallery().photos();
+    }
+
+    @Override
+    protected BlobStore blobStore() {
+        return new InMemoryBlobStore();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.gallerykit.dynamodb;
+
+import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.testkit.cloud.LocalDynamoDb;
+import dev.gallerykit.testkit.contract.PhotoRepositoryContract;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalDynamoDb.class)
+class DynamoDbPhotoRepositoryTest extends PhotoRepositoryContract {
+
+    @Override
+    protected PhotoRepository photos() {
+        return TestDynamo.gallery().photos();
+    }
+}

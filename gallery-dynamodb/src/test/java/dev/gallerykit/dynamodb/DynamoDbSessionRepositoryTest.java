@@ -1,0 +1,15 @@
+package dev.gallerykit.dynamodb;
+
+import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.testkit.cloud.LocalDynamoDb;
+import dev.gallerykit.testkit.contract.SessionRepositoryContract;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalDynamoDb.class)
+class DynamoDbSessionRepositoryTest extends SessionRepositoryContract {
+
+    @Override
+    protected SessionRepository sessions() {
+        return TestDynamo.gallery().sessions();
+    }
+}
