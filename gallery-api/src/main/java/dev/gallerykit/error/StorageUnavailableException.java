@@ -1,7 +1,7 @@
 package dev.gallerykit.error;
 
 /** The store could not be reached or refused for now (timeouts, throttling, a pool exhausted). Retryable. */
-public class StorageUnavailableException extends GalleryException {
+public class StorageUnavailableException extends StorageException {
 
     public StorageUnavailableException(String message, Throwable cause) {
         super(message, cause);

@@ -2,6 +2,7 @@ package dev.gallerykit.dynamodb;
 
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.GalleryException;
+import dev.gallerykit.error.StorageException;
 import dev.gallerykit.error.StorageUnavailableException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -41,7 +42,7 @@ final class Errors {
             return new ConcurrentModificationException("a concurrent write got in the way while " + doing);
         }
         if (e instanceof ResourceNotFoundException) {
-            return new StorageUnavailableException("a DynamoDB table is missing while " + doing
+            return new StorageException("a DynamoDB table is missing while " + doing
                     + " (create the tables with DynamoDbGallery.createTablesIfMissing())", e);
         }
         if (e instanceof SdkServiceException service && (service.isThrottlingException() || service.statusCode() >= 500)) {
@@ -51,6 +52,6 @@ final class Errors {
             return new StorageUnavailableException("DynamoDB could not be reached while " + doing, e);
         }
         // A request DynamoDB refused for a reason we do not expect (validation, access): still ours to report.
-        return new StorageUnavailableException("DynamoDB refused the request while " + doing + ": " + e.getMessage(), e);
+        return new StorageException("DynamoDB refused the request while " + doing + ": " + e.getMessage(), e);
     }
 }

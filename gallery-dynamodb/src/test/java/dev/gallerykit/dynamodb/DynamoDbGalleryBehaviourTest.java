@@ -8,6 +8,7 @@ import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.error.StorageException;
 import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.spi.Slice;
 import dev.gallerykit.testkit.cloud.LocalDynamoDb;
@@ -94,14 +95,14 @@ class DynamoDbGalleryBehaviourTest {
         }
 
         @Test
-        @DisplayName("when missing, make every call fail as storage unavailable, naming the remedy")
-        void aMissingTableIsReportedAsStorageUnavailable() {
+        @DisplayName("when missing, make every call fail as a storage error that is not retryable, naming the remedy")
+        void aMissingTableIsReportedAsAStorageError() {
             DynamoDbClient client = TestDynamo.client();
             DynamoDbGallery unprepared = DynamoDbGallery.builder().client(client)
                     .tablePrefix(LocalDynamoDb.tablePrefix() + "never-created-").build();
 
             assertThatThrownBy(() -> unprepared.albums().find(Records.anOwner(), new AlbumId(UUID.randomUUID())))
-                    .isInstanceOf(StorageUnavailableException.class)
+                    .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse())
                     .hasMessageContaining("createTablesIfMissing");
             client.close();
         }
