@@ -202,13 +202,7 @@ public final class TokenService {
         } catch (ParseException e) {
             throw new TokenRejectedException(Reason.MALFORMED, "unreadable claims");
         }
-        List<String> required = new ArrayList<>(REGISTERED);
-        required.addAll(List.of(requiredClaims));
-        for (String name : required) {
-            if (claims.getClaim(name) == null) {
-                throw new TokenRejectedException(Reason.MISSING_CLAIM, "'" + name + "'");
-            }
-        }
+        requireClaims(claims, REGISTERED);
         if (!issuer.equals(claims.getIssuer())) {
             throw new TokenRejectedException(Reason.WRONG_ISSUER, "'" + abbreviate(claims.getIssuer()) + "'");
         }
@@ -231,6 +225,8 @@ public final class TokenService {
         if (!purpose.claim().equals(tokenPurpose)) {
             throw new TokenRejectedException(Reason.WRONG_PURPOSE, "expected '" + purpose.claim() + "'");
         }
+        // Only now that the purpose is known do its own claims make sense to ask for.
+        requireClaims(claims, List.of(requiredClaims));
         UserId subject;
         try {
             subject = UserId.parse(claims.getSubject());
@@ -238,6 +234,14 @@ public final class TokenService {
             throw new TokenRejectedException(Reason.MALFORMED, "the subject is not a user id");
         }
         return new VerifiedToken(subject, claims.getJWTID(), issuedAt, expiresAt, claims.getClaims());
+    }
+
+    private static void requireClaims(JWTClaimsSet claims, List<String> names) {
+        for (String name : names) {
+            if (claims.getClaim(name) == null) {
+                throw new TokenRejectedException(Reason.MISSING_CLAIM, "'" + name + "'");
+            }
+        }
     }
 
     private static String abbreviate(String text) {
