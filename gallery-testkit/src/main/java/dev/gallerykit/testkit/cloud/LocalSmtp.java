@@ -130,6 +130,7 @@ public final class LocalSmtp implements BeforeAllCallback, ParameterResolver {
     /** GreenMail in this JVM. Closed by JUnit when the root context closes, at the end of the run. */
     private static final class Embedded implements Server, AutoCloseable {
         private static final String LOOPBACK = "127.0.0.1";
+        private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
         private final GreenMail greenMail;
 
         private Embedded(GreenMail greenMail) {
@@ -138,12 +139,18 @@ public final class LocalSmtp implements BeforeAllCallback, ParameterResolver {
 
         static Embedded start() {
             GreenMail greenMail = new GreenMail(new ServerSetup[] {
-                    new ServerSetup(0, LOOPBACK, ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-                    new ServerSetup(0, LOOPBACK, ServerSetup.PROTOCOL_SMTPS).dynamicPort(),
-                    new ServerSetup(0, LOOPBACK, ServerSetup.PROTOCOL_IMAP).dynamicPort()})
+                    setup(ServerSetup.PROTOCOL_SMTP), setup(ServerSetup.PROTOCOL_SMTPS), setup(ServerSetup.PROTOCOL_IMAP)})
                     .withConfiguration(GreenMailConfiguration.aConfig().withUser("mailer@gallerykit.test", USER, PASSWORD));
             greenMail.start();
-            return new Embedded((GreenMail) greenMail);
+            return new Embedded(greenMail);
+        }
+
+        private static ServerSetup setup(String protocol) {
+            ServerSetup setup = new ServerSetup(0, LOOPBACK, protocol).dynamicPort();
+            // GreenMail waits 2 s by default; SMTPS builds its TLS context first, which takes longer
+            // than that on a busy 2-core CI machine.
+            setup.setServerStartupTimeout(STARTUP_TIMEOUT.toMillis());
+            return setup;
         }
 
         @Override
