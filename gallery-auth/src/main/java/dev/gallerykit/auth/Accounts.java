@@ -27,7 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -578,12 +580,19 @@ public final class Accounts {
         return user;
     }
 
+    /**
+     * Two daemon threads and a bounded queue: a flood of reset requests queues mail (and beyond
+     * 10,000 drops it, logged) instead of starting a thread per request.
+     */
     private static final class DefaultMailExecutor {
-        static final ExecutorService INSTANCE = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "gallerykit-mail");
-            thread.setDaemon(true);
-            return thread;
-        });
+        static final ExecutorService INSTANCE = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(10_000),
+                task -> {
+                    Thread thread = new Thread(task, "gallerykit-mail");
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                (task, executor) -> LOG.error("mail queue full: a confirmation or reset mail was dropped"));
     }
 
     /** Collects the adapters and settings; {@link #build()} says what is missing or wrong. */
@@ -680,7 +689,7 @@ public final class Accounts {
 
         /**
          * Runs the sends of {@link #resendConfirmation} and {@link #requestPasswordReset}, which must
-         * not reveal by their duration whether an account exists. Defaults to daemon threads;
+         * not reveal by their duration whether an account exists. Defaults to two daemon threads with a bounded queue;
          * {@code Runnable::run} sends inline.
          */
         public Builder mailExecutor(Executor value) {
