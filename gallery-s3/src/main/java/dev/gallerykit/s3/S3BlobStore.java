@@ -451,10 +451,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             if (!Boolean.TRUE.equals(response.isTruncated())) {
                 return Slice.last(items);
             }
-            if (items.size() >= limit) {
-                return new Slice<>(items, Optional.of(items.get(items.size() - 1).key()));
-            }
             token = response.nextContinuationToken();
+            if (items.size() >= limit || token == null) {
+                // A truncated answer without a token (a broken server) ends the listing rather than loop.
+                return items.isEmpty() ? Slice.last(items)
+                        : new Slice<>(items, Optional.of(items.get(items.size() - 1).key()));
+            }
         }
     }
 

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +52,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       endpoint of the region. Region and credentials then come from the SDK's default chains
  *       ({@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, profiles, ...).</li>
  * </ul>
- * S3Proxy must be on the test class path: the test kit declares it optional, so a module using this
+ * S3Proxy's stores are file-system-like (an object {@code a} and an object {@code a/b} cannot both
+ * exist), so keys are escaped into flat names on the way in (see {@code FlatKeyBlobStore}); clients
+ * see plain S3. Always use path-style requests against it.
+ *
+ * <p>S3Proxy must be on the test class path: the test kit declares it optional, so a module using this
  * extension declares {@code org.gaul:s3proxy} (test scope) itself.
  */
 public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
@@ -63,6 +69,7 @@ public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
 
     private static final String REGION = "us-east-1";
     private static final String READY = "S3PROXY-PORT ";
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalS3.class);
 
     /**
@@ -83,10 +90,9 @@ public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
 
         /** A valid bucket name nobody else uses: {@code gallerykit-test-<purpose>-<random>}. */
         public String newBucketName(String purpose) {
+            String word = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
             String random = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            String name = ("gallerykit-test-" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                    + "-" + random);
-            return name.length() <= 63 ? name : name.substring(name.length() - 63).replaceAll("^-+", "g");
+            return "gallerykit-test-" + word.substring(0, Math.min(word.length(), 20)) + "-" + random;
         }
     }
 
@@ -185,7 +191,7 @@ public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
             process.destroyForcibly().waitFor();
         }
         try (var files = Files.walk(dir)) {
-            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         }
@@ -212,7 +218,7 @@ public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
 
     private static String random(int bytes) {
         byte[] value = new byte[bytes];
-        new java.security.SecureRandom().nextBytes(value);
+        RANDOM.nextBytes(value);
         return HexFormat.of().formatHex(value);
     }
 
@@ -223,8 +229,15 @@ public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
     private record Server(Endpoint endpoint, Stopper stopper) implements AutoCloseable {
 
         @Override
-        public void close() throws Exception {
-            stopper.stop();
+        public void close() {
+            try {
+                stopper.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping S3Proxy", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("S3Proxy did not stop cleanly", e);
+            }
         }
     }
 }
