@@ -78,7 +78,11 @@ public interface BlobStore {
      */
     Map<String, String> deleteAll(Collection<String> keys);
 
-    /** Objects whose key starts with {@code prefix}, in key order, after position {@code after}. */
+    /**
+     * Objects whose key starts with {@code prefix}, in key order, after position {@code after}. Listings
+     * of some stores (S3) carry no content type: {@code application/octet-stream} stands in for it
+     * there, and {@link #head} has the real one.
+     */
     Slice<BlobInfo> list(String prefix, int limit, Optional<String> after);
 
     /** A GET of the object that works without credentials until {@code ttl} has passed. */
