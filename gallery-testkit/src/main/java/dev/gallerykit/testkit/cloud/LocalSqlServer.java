@@ -37,7 +37,9 @@ abstract class LocalSqlServer implements BeforeAllCallback, ParameterResolver {
     abstract Running start(Path workDirectory) throws Exception;
 
     /** A server this extension started: stops with the JVM's last test. */
-    interface Running extends SqlServer, ExtensionContext.Store.CloseableResource {
+    interface Running extends SqlServer, AutoCloseable, ExtensionContext.Store.CloseableResource {
+        @Override
+        void close() throws Exception;
     }
 
     @Override
