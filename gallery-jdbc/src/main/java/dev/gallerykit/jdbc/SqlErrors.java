@@ -47,7 +47,7 @@ final class SqlErrors {
             // Deadlock or serialization failure: another writer won; the same call may succeed again.
             return new ConcurrentModificationException("could not " + action + ": " + firstLine(sql));
         }
-        if (state.equals("42S02") || state.equals("42P01") || state.equals("42102") || state.equals("42104")) {
+        if (state.equals("42S02") || state.equals("42S04") || state.equals("42P01") || state.equals("42102") || state.equals("42104")) {
             return new StorageUnavailableException("could not " + action
                     + ": the gallery tables are missing; run JdbcGallery.migrate() first", e);
         }

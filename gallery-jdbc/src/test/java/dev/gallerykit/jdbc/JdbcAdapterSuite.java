@@ -1,7 +1,16 @@
 package dev.gallerykit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
@@ -11,9 +20,12 @@ import dev.gallerykit.spi.UserRepository;
 import dev.gallerykit.testkit.GalleryContract;
 import dev.gallerykit.testkit.contract.AlbumRepositoryContract;
 import dev.gallerykit.testkit.contract.PhotoRepositoryContract;
+import dev.gallerykit.testkit.contract.Records;
 import dev.gallerykit.testkit.contract.SessionRepositoryContract;
 import dev.gallerykit.testkit.contract.UserRepositoryContract;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -87,6 +99,98 @@ abstract class JdbcAdapterSuite {
     }
 
     @Nested
+    @DisplayName("Beyond the contracts")
+    class BeyondTheContracts {
+
+        private final UserId owner = Records.anOwner();
+
+        private Album album(String name) {
+            return db().albums().create(Records.anAlbum(owner, name, ""));
+        }
+
+        @Test
+        @DisplayName("search text with % _ ! and \\ in it matches those characters literally")
+        void searchWildcardsAreLiteral() {
+            Album percent = album("100% fun");
+            album("1000 fun");
+            Album underscore = album("IMG_1");
+            album("IMGX1");
+            Album bang = album("Wow! Paris");
+            Album backslash = album("C:\\photos");
+            album("C:photos");
+
+            assertThat(db().albums().search(owner, "0%", 10, Optional.empty()).items()).containsExactly(percent);
+            assertThat(db().albums().search(owner, "g_", 10, Optional.empty()).items()).containsExactly(underscore);
+            assertThat(db().albums().search(owner, "w! p", 10, Optional.empty()).items()).containsExactly(bang);
+            assertThat(db().albums().search(owner, ":\\", 10, Optional.empty()).items()).containsExactly(backslash);
+            Photo photo = db().photos().create(Records.aPhoto(owner, percent.id(), p -> p.title("50%_off")));
+            db().photos().create(Records.aPhoto(owner, percent.id(), p -> p.title("500 offers")));
+            assertThat(db().photos().search(owner, PhotoQuery.of(q -> q.text("0%_")), 10, Optional.empty()).items())
+                    .containsExactly(photo);
+        }
+
+        @Test
+        @DisplayName("search text ignores case but not accents, as PhotoQuery.matches does")
+        void searchFoldsCaseButNotAccents() {
+            Album accented = album("Été à Marseille");
+            album("Ete a Marseille");
+
+            assertThat(db().albums().search(owner, "ÉTÉ", 10, Optional.empty()).items()).containsExactly(accented);
+            assertThat(db().albums().search(owner, "été", 10, Optional.empty()).items()).containsExactly(accented);
+        }
+
+        @Test
+        @DisplayName("a photo in an album that does not exist is not found, and nothing is stored")
+        void aPhotoNeedsItsAlbum() {
+            Photo orphan = Records.aPhoto(owner, new AlbumId(UUID.randomUUID()));
+
+            assertThatThrownBy(() -> db().photos().create(orphan)).isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining(orphan.albumId().toString());
+            assertThat(db().photos().find(owner, orphan.id())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a photo cannot move into another owner's album")
+        void aPhotoStaysWithItsOwnersAlbums() {
+            Photo photo = db().photos().create(Records.aPhoto(owner, album("Mine").id()));
+            Album theirs = db().albums().create(Records.anAlbum(Records.anOwner()));
+
+            assertThatThrownBy(() -> db().photos().update(photo.toBuilder().albumId(theirs.id()).build()))
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(db().photos().find(owner, photo.id())).contains(photo);
+        }
+
+        @Test
+        @DisplayName("an album that still holds photos cannot be deleted")
+        void anAlbumWithPhotosIsNotDeleted() {
+            Album album = album("Full");
+            db().photos().create(Records.aPhoto(owner, album.id()));
+
+            assertThatThrownBy(() -> db().albums().delete(owner, album.id())).isInstanceOf(ConflictException.class);
+            assertThat(db().albums().find(owner, album.id())).contains(album);
+        }
+
+        @Test
+        @DisplayName("a value longer than its column is invalid input, not a storage failure")
+        void anOverlongValueIsInvalidInput() {
+            Album tooLong = Records.anAlbum(owner, "x".repeat(5_000), "");
+
+            assertThatThrownBy(() -> db().albums().create(tooLong)).isInstanceOf(InvalidInputException.class);
+            assertThat(db().albums().find(owner, tooLong.id())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("instants keep their microseconds")
+        void instantsKeepMicroseconds() {
+            Instant precise = Instant.parse("2024-05-04T10:15:30.123456Z");
+            Album album = db().albums().create(new Album(new AlbumId(UUID.randomUUID()), owner, "Precise", "",
+                    Optional.empty(), precise, precise, 0));
+
+            assertThat(db().albums().find(owner, album.id())).contains(album);
+        }
+    }
+
+    @Nested
     @DisplayName("Migrations")
     class Migrations {
 
@@ -97,7 +201,7 @@ abstract class JdbcAdapterSuite {
                 assertThat(empty.migrate()).isEqualTo(1);
                 assertThat(empty.migrate()).isZero();
                 assertThat(empty.users().findByEmail("nobody@example.com")).isEmpty();
-                assertThat(empty.albums().list(dev.gallerykit.testkit.contract.Records.anOwner(), 10,
+                assertThat(empty.albums().list(Records.anOwner(), 10,
                         Optional.empty()).items()).isEmpty();
             }
         }

@@ -61,7 +61,7 @@ public final class LocalPostgres extends LocalSqlServer {
         }
         exec(asServerUser(base.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", "postgres",
                 "--pwfile=" + passwordFile, "--auth-host=scram-sha-256", "--auth-local=trust",
-                "-E", "UTF8", "--locale=C", "--no-sync"), work.resolve("initdb.log"));
+                "-E", "UTF8", "--lc-collate=C", "--lc-ctype=C.UTF-8", "--no-sync"), work.resolve("initdb.log"));
         int port = freePort();
         Path log = run.resolve("postgres.log");
         Process process = new ProcessBuilder(asServerUser(base.resolve("bin/postgres").toString(),
