@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -47,6 +48,12 @@ public final class LocalPostgres extends LocalSqlServer {
                 || !System.getProperty("os.arch").matches("amd64|x86_64")) {
             throw new IllegalStateException("the PostgreSQL binaries here are for Linux x86-64; set "
                     + "GALLERYKIT_POSTGRES_URL to test against another PostgreSQL server");
+        }
+        if (runningAsRoot() && !serverUserCanEnter(work)) {
+            // A clone under a private directory (mktemp -d, /root) is closed to 'nobody'; /tmp is not.
+            work = Path.of(System.getProperty("java.io.tmpdir"), "gallerykit-postgres");
+            Files.createDirectories(work);
+            Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         Path base = unpack(work);
         // Everything the server writes lives in one directory that the server's user owns.
@@ -141,6 +148,16 @@ public final class LocalPostgres extends LocalSqlServer {
             throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
         }
         return new JdbcDatabase(replaceMySqlDatabase(shared.url(), name), shared.user(), shared.password());
+    }
+
+    private static boolean serverUserCanEnter(Path directory) throws InterruptedException {
+        try {
+            Process probe = new ProcessBuilder(asServerUser("test", "-x", directory.toString()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The command, run as {@code nobody} when we are root: PostgreSQL will not run as root. */
