@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -66,8 +69,15 @@ public final class LocalMariaDb extends LocalSqlServer {
         try (Connection root = DriverManager.getConnection(server, "root", "");
                 Statement sql = root.createStatement()) {
             sql.execute("FLUSH PRIVILEGES");
-            sql.execute("DROP USER IF EXISTS ''@'localhost'");
-            sql.execute("DROP USER IF EXISTS ''@'" + java.net.InetAddress.getLocalHost().getHostName() + "'");
+            List<String> anonymous = new ArrayList<>();
+            try (ResultSet hosts = sql.executeQuery("SELECT host FROM mysql.user WHERE user = ''")) {
+                while (hosts.next()) {
+                    anonymous.add(hosts.getString(1));
+                }
+            }
+            for (String host : anonymous) {
+                sql.execute("DROP USER ''@'" + host.replace("'", "''") + "'");
+            }
             sql.execute("CREATE USER '" + TEST_USER + "'@'%' IDENTIFIED BY '" + password + "'");
             sql.execute("GRANT ALL PRIVILEGES ON *.* TO '" + TEST_USER + "'@'%'");
             sql.execute("CREATE DATABASE " + SHARED_DATABASE);
