@@ -1,0 +1,148 @@
+package dev.gallerykit.jdbc;
+
+import static dev.gallerykit.jdbc.Db.instant;
+import static dev.gallerykit.jdbc.Db.utc;
+
+import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.jdbc.Schema.Albums;
+import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.spi.Slice;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * An {@link AlbumRepository} on SQL. Lists are keyset pages over the index on (owner, id): ids are
+ * time-ordered, so {@code ORDER BY id DESC} is newest first and a page never shifts when albums
+ * are added. The owner is a plain id, not a foreign key: users may live in another store.
+ * Get one from {@link JdbcGallery#albums()}.
+ */
+public final class JdbcAlbumRepository implements AlbumRepository {
+
+    private final Db db;
+
+    JdbcAlbumRepository(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public Album create(Album album) {
+        Objects.requireNonNull(album, "album");
+        Album stored = album.withVersion(1);
+        try {
+            db.dsl.insertInto(Albums.TABLE)
+                    .set(Albums.ID, stored.id().value())
+                    .set(Albums.OWNER_ID, stored.ownerId().value())
+                    .set(Albums.NAME, stored.name())
+                    .set(Albums.DESCRIPTION, stored.description())
+                    .set(Albums.COVER_PHOTO_ID, stored.cover().map(PhotoId::value).orElse(null))
+                    .set(Albums.CREATED_AT, utc(stored.createdAt()))
+                    .set(Albums.UPDATED_AT, utc(stored.updatedAt()))
+                    .set(Albums.VERSION, stored.version())
+                    .execute();
+            return stored;
+        } catch (RuntimeException e) {
+            if (SqlErrors.isConstraintViolation(e)) {
+                throw new ConflictException("album " + album.id() + " already exists");
+            }
+            throw SqlErrors.translate("create an album", e);
+        }
+    }
+
+    @Override
+    public Optional<Album> find(UserId owner, AlbumId id) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(id, "id");
+        return db.call("find an album", dsl -> dsl.select(Albums.ALL).from(Albums.TABLE)
+                .where(Albums.OWNER_ID.eq(owner.value()).and(Albums.ID.eq(id.value())))
+                .fetchOptional(JdbcAlbumRepository::toAlbum));
+    }
+
+    @Override
+    public Album update(Album album) {
+        Objects.requireNonNull(album, "album");
+        int updated = db.call("update an album", dsl -> dsl.update(Albums.TABLE)
+                .set(Albums.NAME, album.name())
+                .set(Albums.DESCRIPTION, album.description())
+                .set(Albums.COVER_PHOTO_ID, album.cover().map(PhotoId::value).orElse(null))
+                .set(Albums.CREATED_AT, utc(album.createdAt()))
+                .set(Albums.UPDATED_AT, utc(album.updatedAt()))
+                .set(Albums.VERSION, album.version() + 1)
+                .where(Albums.OWNER_ID.eq(album.ownerId().value())
+                        .and(Albums.ID.eq(album.id().value()))
+                        .and(Albums.VERSION.eq(album.version())))
+                .execute());
+        if (updated == 0) {
+            if (find(album.ownerId(), album.id()).isPresent()) {
+                throw new ConcurrentModificationException("album", album.id(), album.version());
+            }
+            throw new NotFoundException("album", album.id());
+        }
+        return album.withVersion(album.version() + 1);
+    }
+
+    @Override
+    public Slice<Album> list(UserId owner, int limit, Optional<String> after) {
+        return page(owner, DSL.noCondition(), limit, after);
+    }
+
+    @Override
+    public Slice<Album> search(UserId owner, String text, int limit, Optional<String> after) {
+        Objects.requireNonNull(text, "text");
+        String pattern = Db.containsPattern(text.toLowerCase(Locale.ROOT));
+        return page(owner, Albums.NAME.lower().like(pattern, Db.LIKE_ESCAPE)
+                .or(Albums.DESCRIPTION.lower().like(pattern, Db.LIKE_ESCAPE)), limit, after);
+    }
+
+    private Slice<Album> page(UserId owner, Condition filter, int limit, Optional<String> after) {
+        Objects.requireNonNull(owner, "owner");
+        Db.checkLimit(limit);
+        Optional<UUID> position = Db.position(after);
+        Condition where = Albums.OWNER_ID.eq(owner.value()).and(filter);
+        if (position.isPresent()) {
+            where = where.and(Albums.ID.lt(position.get()));
+        }
+        Condition condition = where;
+        return db.call("list albums", dsl -> Db.slice(dsl.select(Albums.ALL).from(Albums.TABLE).where(condition)
+                .orderBy(Albums.ID.desc()).limit(limit + 1)
+                .fetch(JdbcAlbumRepository::toAlbum), limit, album -> album.id().value()));
+    }
+
+    @Override
+    public void delete(UserId owner, AlbumId id) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(id, "id");
+        try {
+            db.dsl.deleteFrom(Albums.TABLE)
+                    .where(Albums.OWNER_ID.eq(owner.value()).and(Albums.ID.eq(id.value())))
+                    .execute();
+        } catch (RuntimeException e) {
+            if (SqlErrors.isConstraintViolation(e)) {
+                throw new ConflictException("album " + id + " still has photos; delete them first");
+            }
+            throw SqlErrors.translate("delete an album", e);
+        }
+    }
+
+    private static Album toAlbum(Record row) {
+        return new Album(
+                new AlbumId(row.get(Albums.ID)),
+                new UserId(row.get(Albums.OWNER_ID)),
+                row.get(Albums.NAME),
+                row.get(Albums.DESCRIPTION),
+                Optional.ofNullable(row.get(Albums.COVER_PHOTO_ID)).map(PhotoId::new),
+                instant(row.get(Albums.CREATED_AT)),
+                instant(row.get(Albums.UPDATED_AT)),
+                row.get(Albums.VERSION));
+    }
+}

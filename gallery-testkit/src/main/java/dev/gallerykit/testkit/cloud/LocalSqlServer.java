@@ -1,0 +1,144 @@
+package dev.gallerykit.testkit.cloud;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The JUnit side shared by the local SQL servers: one server per test JVM, kept in the root
+ * context's store (so every test class of a module shares it, and JUnit stops it at the end),
+ * handed to tests as a {@link SqlServer} parameter. When {@code <PREFIX>_URL} is set in the
+ * environment, no server is started and the same tests run against that one instead.
+ */
+abstract class LocalSqlServer implements BeforeAllCallback, ParameterResolver {
+
+    /** Name of the database every test class shares. */
+    static final String SHARED_DATABASE = "gallery";
+    static final String TEST_USER = "gallery";
+
+    /** {@code GALLERYKIT_MYSQL}, ...: the environment variables' prefix. */
+    abstract String environmentPrefix();
+
+    /** Starts the server; called once per JVM. */
+    abstract Running start(Path workDirectory) throws Exception;
+
+    /** A server this extension started: stops with the JVM's last test. */
+    interface Running extends SqlServer, AutoCloseable, ExtensionContext.Store.CloseableResource {
+        @Override
+        void close() throws Exception;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == SqlServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return server(context);
+    }
+
+    private SqlServer server(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.create(LocalSqlServer.class))
+                .getOrComputeIfAbsent(getClass().getName(), key -> startOrConnect(), SqlServer.class);
+    }
+
+    private SqlServer startOrConnect() {
+        Optional<String> url = env("URL");
+        if (url.isPresent()) {
+            return external(new JdbcDatabase(url.get(), env("USER").orElse(""), env("PASSWORD").orElse("")));
+        }
+        Path work = Path.of(System.getProperty("gallerykit.servers.dir", "target/local-servers"))
+                .toAbsolutePath().resolve(getClass().getSimpleName().toLowerCase(Locale.ROOT));
+        try {
+            Files.createDirectories(work);
+            return start(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start " + getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The external server named by the environment; {@link SqlServer#newDatabase()} creates one there. */
+    abstract SqlServer external(JdbcDatabase given);
+
+    private Optional<String> env(String suffix) {
+        return Optional.ofNullable(System.getenv(environmentPrefix() + "_" + suffix)).filter(v -> !v.isBlank());
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String randomName(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    static boolean runningAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Left for mvn clean: a data directory is only ever used once.
+        }
+    }
+
+    static void execute(String url, String user, String password, String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** MySQL and MariaDB: a new database on the server of {@code shared}, same user. */
+    static JdbcDatabase newMySqlDatabase(JdbcDatabase shared, String adminUrl, String adminUser,
+            String adminPassword) {
+        String name = randomName("gk_");
+        try {
+            execute(adminUrl, adminUser, adminPassword, "CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+        }
+        return new JdbcDatabase(replaceMySqlDatabase(shared.url(), name), shared.user(), shared.password());
+    }
+
+    /** {@code jdbc:mysql://host:port/db?x=y} with another database name. */
+    static String replaceMySqlDatabase(String url, String database) {
+        int hosts = url.indexOf("//") + 2;
+        int slash = url.indexOf('/', hosts);
+        int query = url.indexOf('?', hosts);
+        String head = slash < 0 ? (query < 0 ? url : url.substring(0, query)) : url.substring(0, slash);
+        String tail = query < 0 ? "" : url.substring(query);
+        return head + "/" + database + tail;
+    }
+}
