@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class QuickStartTest {
 
@@ -22,10 +24,11 @@ class QuickStartTest {
         assertThat(photo.hasThumbnails()).isTrue();
     }
 
-    @Test
-    @DisplayName("the README quotes the example exactly as it is compiled")
-    void readmeQuotesIt() throws IOException {
-        String source = Files.readString(Path.of("src/main/java/dev/gallerykit/examples/QuickStart.java"));
+    @ParameterizedTest
+    @ValueSource(strings = {"QuickStart", "ProductionWiring"})
+    @DisplayName("the README quotes each example exactly as it is compiled")
+    void readmeQuotesIt(String example) throws IOException {
+        String source = Files.readString(Path.of("src/main/java/dev/gallerykit/examples/" + example + ".java"));
         String snippet = source.substring(source.indexOf("// README:begin") + "// README:begin".length(),
                 source.indexOf("    // README:end")).strip();
         String readme = Files.readString(Path.of("../README.md"));
