@@ -1,17 +1,18 @@
 package dev.gallerykit.image;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.util.Arrays;
 
 /**
- * Shrinks images with box filtering: Java2D halves while the image is at least twice the target
- * (bilinear at exactly one half is a 2x2 average, and Java2D does it natively), then an area average
- * covers the last factor below two exactly. Results are opaque {@link BufferedImage#TYPE_INT_RGB};
- * transparency is flattened onto white on the way.
+ * Shrinks images by an exact area average (every source pixel weighted by the share of it a target
+ * pixel covers), in one pass over the source rows: each row is read, reduced horizontally and added
+ * into the target rows it covers, so the extra memory is a few rows, never a second image. Results
+ * are opaque {@link BufferedImage#TYPE_3BYTE_BGR}, the layout the JPEG codec reads and writes without
+ * converting; transparency is flattened onto white on the way.
  */
 final class Downscaler {
 
@@ -25,95 +26,167 @@ final class Downscaler {
 
     /** The target may not be larger than the source in either direction. */
     static BufferedImage downscale(BufferedImage source, int width, int height) {
-        BufferedImage current = source;
-        int w = source.getWidth();
-        int h = source.getHeight();
-        while (w / 2 >= width && h / 2 >= height) {
-            w /= 2;
-            h /= 2;
-            current = draw(current, w, h, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        int sourceWidth = source.getWidth();
+        int sourceHeight = source.getHeight();
+        if (width > sourceWidth || height > sourceHeight || width < 1 || height < 1) {
+            throw new IllegalArgumentException("cannot shrink " + sourceWidth + "x" + sourceHeight + " to " + width + "x" + height);
         }
-        if (current.getType() != BufferedImage.TYPE_INT_RGB) {
-            current = draw(current, w, h, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        }
-        return w == width && h == height ? current : areaAverage(current, width, height);
-    }
+        Spread columns = Spread.of(sourceWidth, width);
+        Spread rows = Spread.of(sourceHeight, height);
+        RowReader reader = new RowReader(source);
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        WritableRaster out = target.getRaster();
 
-    private static BufferedImage draw(BufferedImage source, int width, int height, Object interpolation) {
-        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = target.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(source, 0, 0, width, height, Color.WHITE, null);
-        } finally {
-            g.dispose();
+        int[] reduced = new int[width * 3];      // the current source row, reduced horizontally (RGB)
+        int[] current = new int[width * 3];      // sums of the target row being filled
+        int[] next = new int[width * 3];         // and of the one after it, which the same source row may touch
+        Arrays.fill(current, HALF);
+        Arrays.fill(next, HALF);
+        byte[] line = new byte[width * 3];
+        int filling = 0;
+        for (int y = 0; y < sourceHeight; y++) {
+            int to = rows.to[y];
+            if (to < 0) {
+                continue;
+            }
+            while (filling < to) {
+                emit(current, line, out, filling++);
+                int[] swap = current;
+                current = next;
+                next = swap;
+                Arrays.fill(next, HALF);
+            }
+            reduce(reader, reader.read(y), columns, reduced);
+            int first = rows.first[y];
+            for (int i = 0; i < reduced.length; i++) {
+                current[i] += reduced[i] * first;
+            }
+            int second = rows.second[y];
+            if (second != 0) {
+                for (int i = 0; i < reduced.length; i++) {
+                    next[i] += reduced[i] * second;
+                }
+            }
+        }
+        while (filling < height) {
+            emit(current, line, out, filling++);
+            int[] swap = current;
+            current = next;
+            next = swap;
+            Arrays.fill(next, HALF);
         }
         return target;
+    }
+
+    private static void emit(int[] sums, byte[] line, WritableRaster out, int y) {
+        for (int i = 0; i < line.length; i++) {
+            line[i] = (byte) Math.min(255, sums[i] >>> SHIFT);
+        }
+        out.setDataElements(0, y, line.length / 3, 1, line);
     }
 
     /**
-     * Each target pixel is the mean of the source area it covers, partial pixels weighted by how much
-     * of them is covered. Separable: rows first, then columns.
+     * One source row to the target width: each source pixel adds into the one or two targets it
+     * covers. The row starts at {@code base} in {@code reader.data()}, three bytes a pixel.
      */
-    static BufferedImage areaAverage(BufferedImage source, int width, int height) {
-        int sourceWidth = source.getWidth();
-        int sourceHeight = source.getHeight();
-        int[] in = pixels(source);
-
-        Taps columns = Taps.of(sourceWidth, width);
-        int[] narrow = new int[width * sourceHeight];
-        for (int y = 0; y < sourceHeight; y++) {
-            int row = y * sourceWidth;
-            int outRow = y * width;
-            for (int x = 0; x < width; x++) {
-                int r = HALF;
-                int g = HALF;
-                int b = HALF;
-                int tap = x * columns.stride;
-                int from = row + columns.first[x];
-                for (int k = 0; k < columns.count[x]; k++) {
-                    int p = in[from + k];
-                    int weight = columns.weight[tap + k];
-                    r += (p >>> 16 & 0xFF) * weight;
-                    g += (p >>> 8 & 0xFF) * weight;
-                    b += (p & 0xFF) * weight;
-                }
-                narrow[outRow + x] = (r >>> SHIFT) << 16 | (g >>> SHIFT) << 8 | (b >>> SHIFT);
+    private static void reduce(RowReader reader, int base, Spread columns, int[] into) {
+        Arrays.fill(into, HALF);
+        byte[] row = reader.data();
+        int red = base + reader.red;
+        int green = base + reader.green;
+        int blue = base + reader.blue;
+        int sourceWidth = columns.to.length;
+        for (int x = 0, from = 0; x < sourceWidth; x++, from += 3) {
+            int to = columns.to[x] * 3;
+            if (to < 0) {
+                continue;
+            }
+            int r = row[red + from] & 0xFF;
+            int g = row[green + from] & 0xFF;
+            int b = row[blue + from] & 0xFF;
+            int first = columns.first[x];
+            into[to] += r * first;
+            into[to + 1] += g * first;
+            into[to + 2] += b * first;
+            int second = columns.second[x];
+            if (second != 0) {
+                into[to + 3] += r * second;
+                into[to + 4] += g * second;
+                into[to + 5] += b * second;
             }
         }
-
-        Taps rows = Taps.of(sourceHeight, height);
-        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] out = pixels(target);
-        int[] r = new int[width];
-        int[] g = new int[width];
-        int[] b = new int[width];
-        for (int y = 0; y < height; y++) {
-            Arrays.fill(r, HALF);
-            Arrays.fill(g, HALF);
-            Arrays.fill(b, HALF);
-            int tap = y * rows.stride;
-            for (int k = 0; k < rows.count[y]; k++) {
-                int from = (rows.first[y] + k) * width;
-                int weight = rows.weight[tap + k];
-                for (int x = 0; x < width; x++) {
-                    int p = narrow[from + x];
-                    r[x] += (p >>> 16 & 0xFF) * weight;
-                    g[x] += (p >>> 8 & 0xFF) * weight;
-                    b[x] += (p & 0xFF) * weight;
-                }
-            }
-            int outRow = y * width;
-            for (int x = 0; x < width; x++) {
-                out[outRow + x] = (r[x] >>> SHIFT) << 16 | (g[x] >>> SHIFT) << 8 | (b[x] >>> SHIFT);
-            }
+        for (int i = 0; i < into.length; i++) {
+            into[i] >>>= SHIFT;
         }
-        return target;
     }
 
-    private static int[] pixels(BufferedImage image) {
-        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    /**
+     * Gives access to source rows, three bytes a pixel. The JPEG decoder's own layout (interleaved
+     * bytes, one bank) is read in place, with the band offsets its sample model states; every other
+     * image type goes through {@code getRGB}, alpha flattened onto white, into a row buffer.
+     */
+    private static final class RowReader {
+        private final BufferedImage image;
+        private final byte[] data;
+        private final int origin;
+        private final int scanline;
+        final int red;
+        final int green;
+        final int blue;
+        private final int[] argb;
+
+        RowReader(BufferedImage image) {
+            this.image = image;
+            Raster raster = image.getRaster();
+            if (image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                    && raster.getSampleModel() instanceof ComponentSampleModel model
+                    && model.getPixelStride() == 3 && raster.getDataBuffer() instanceof DataBufferByte buffer
+                    && buffer.getNumBanks() == 1) {
+                int[] offsets = model.getBandOffsets();
+                this.data = buffer.getData();
+                this.scanline = model.getScanlineStride();
+                this.origin = buffer.getOffset() - raster.getSampleModelTranslateY() * scanline
+                        - raster.getSampleModelTranslateX() * 3;
+                this.red = offsets[0];
+                this.green = offsets[1];
+                this.blue = offsets[2];
+                this.argb = null;
+            } else {
+                this.data = new byte[image.getWidth() * 3];
+                this.scanline = 0;
+                this.origin = 0;
+                this.red = 0;
+                this.green = 1;
+                this.blue = 2;
+                this.argb = new int[image.getWidth()];
+            }
+        }
+
+        byte[] data() {
+            return data;
+        }
+
+        /** Where row {@code y} starts in {@link #data()}. */
+        int read(int y) {
+            if (argb == null) {
+                return origin + y * scanline;
+            }
+            int width = image.getWidth();
+            image.getRGB(0, y, width, 1, argb, 0, width);
+            for (int x = 0; x < width; x++) {
+                int p = argb[x];
+                int alpha = p >>> 24;
+                int i = x * 3;
+                data[i] = (byte) onWhite(p >>> 16 & 0xFF, alpha);
+                data[i + 1] = (byte) onWhite(p >>> 8 & 0xFF, alpha);
+                data[i + 2] = (byte) onWhite(p & 0xFF, alpha);
+            }
+            return 0;
+        }
+
+        private static int onWhite(int channel, int alpha) {
+            return alpha == 255 ? channel : (channel * alpha + 255 * (255 - alpha) + 127) / 255;
+        }
     }
 
     /** For each target index along one axis: the first source index, how many follow, their weights. */
@@ -157,5 +230,49 @@ final class Downscaler {
             }
             return taps;
         }
+    }
+
+    /**
+     * The same weights seen from the source side: shrinking, a source pixel covers one target pixel
+     * or straddles two neighbours, so it has a target index {@code to} (-1 if its weights rounded to
+     * nothing), the weight it adds there and the weight it adds to {@code to + 1}.
+     */
+    private static final class Spread {
+        final int[] to;
+        final int[] first;
+        final int[] second;
+
+        private Spread(int sourceLength) {
+            to = new int[sourceLength];
+            first = new int[sourceLength];
+            second = new int[sourceLength];
+            Arrays.fill(to, -1);
+        }
+
+        static Spread of(int sourceLength, int targetLength) {
+            Taps taps = Taps.of(sourceLength, targetLength);
+            Spread spread = new Spread(sourceLength);
+            for (int i = 0; i < targetLength; i++) {
+                for (int k = 0; k < taps.count[i]; k++) {
+                    int j = taps.first[i] + k;
+                    int weight = taps.weight[i * taps.stride + k];
+                    if (weight == 0) {
+                        continue;
+                    }
+                    if (spread.to[j] < 0) {
+                        spread.to[j] = i;
+                        spread.first[j] = weight;
+                    } else {
+                        spread.second[j] = weight; // targets come in order, so this one is to[j] + 1
+                    }
+                }
+            }
+            return spread;
+        }
+    }
+
+    /** The BGR bytes of an image this class made (pixel stride 3, no padding). */
+    static byte[] bytes(BufferedImage image) {
+        return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
     }
 }

@@ -1,7 +1,6 @@
 package dev.gallerykit.image;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 
 /** Turns and flips pixels as EXIF orientation 1 to 8 says, so that the result displays upright. */
 final class Orientation {
@@ -9,7 +8,7 @@ final class Orientation {
     private Orientation() {
     }
 
-    /** @param image a {@link BufferedImage#TYPE_INT_RGB} image; returned as is for orientation 1 */
+    /** @param image a {@link BufferedImage#TYPE_3BYTE_BGR} image made by {@link Downscaler}; returned as is for orientation 1 */
     static BufferedImage apply(BufferedImage image, int orientation) {
         if (orientation <= 1 || orientation > 8) {
             return image;
@@ -28,21 +27,19 @@ final class Orientation {
         };
         boolean quarterTurn = orientation >= 5;
         int outWidth = quarterTurn ? h : w;
-        BufferedImage out = new BufferedImage(outWidth, quarterTurn ? w : h, BufferedImage.TYPE_INT_RGB);
-        int[] src = pixels(image);
-        int[] dst = pixels(out);
-        int step = c[3] * outWidth + c[0];
+        BufferedImage out = new BufferedImage(outWidth, quarterTurn ? w : h, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] src = Downscaler.bytes(image);
+        byte[] dst = Downscaler.bytes(out);
+        int step = (c[3] * outWidth + c[0]) * 3;
         for (int y = 0; y < h; y++) {
-            int target = (c[4] * y + c[5]) * outWidth + c[1] * y + c[2];
-            int source = y * w;
-            for (int x = 0; x < w; x++, target += step) {
-                dst[target] = src[source + x];
+            int target = ((c[4] * y + c[5]) * outWidth + c[1] * y + c[2]) * 3;
+            int source = y * w * 3;
+            for (int x = 0; x < w; x++, target += step, source += 3) {
+                dst[target] = src[source];
+                dst[target + 1] = src[source + 1];
+                dst[target + 2] = src[source + 2];
             }
         }
         return out;
-    }
-
-    private static int[] pixels(BufferedImage image) {
-        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     }
 }

@@ -482,11 +482,47 @@ class ImagePipelineTest {
             stripes.setRGB(1, 0, 0xFFFFFF);
             stripes.setRGB(2, 0, 0xFFFFFF);
 
-            BufferedImage halved = Downscaler.areaAverage(stripes, 2, 1);
+            BufferedImage halved = Downscaler.downscale(stripes, 2, 1);
 
             // Target pixel 0 covers source 0 and half of 1: one third white.
             assertThat(halved.getRGB(0, 0) & 0xFF).isEqualTo(85);
             assertThat(halved.getRGB(1, 0) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+            assertThat(halved.getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
+        }
+
+        @Test
+        @DisplayName("averages in both directions on the JPEG decoder's BGR layout, sharing boundary rows")
+        void areaAverageInTwoDimensions() {
+            BufferedImage checks = new BufferedImage(3, 3, BufferedImage.TYPE_3BYTE_BGR);
+            for (int y = 0; y < 3; y++) {
+                for (int x = 0; x < 3; x++) {
+                    checks.setRGB(x, y, y == 0 ? 0x000000 : 0xFF8000);
+                }
+            }
+
+            BufferedImage halved = Downscaler.downscale(checks, 2, 2);
+
+            // Row 0 covers source row 0 and half of row 1: one third orange; row 1 is all orange.
+            assertThat(new Color(halved.getRGB(0, 0))).isEqualTo(new Color(85, 43, 0));
+            assertThat(new Color(halved.getRGB(1, 0))).isEqualTo(new Color(85, 43, 0));
+            assertThat(new Color(halved.getRGB(0, 1))).isEqualTo(new Color(255, 128, 0));
+        }
+
+        @Test
+        @DisplayName("flattens transparency onto white and refuses to enlarge")
+        void transparencyAndLimits() {
+            BufferedImage glass = new BufferedImage(2, 2, BufferedImage.TYPE_INT_ARGB);
+            for (int y = 0; y < 2; y++) {
+                for (int x = 0; x < 2; x++) {
+                    glass.setRGB(x, y, x == 0 ? 0x00000000 : 0x800000FF); // clear, then half-transparent blue
+                }
+            }
+
+            BufferedImage flat = Downscaler.downscale(glass, 2, 2);
+
+            assertThat(flat.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+            assertThat(new Color(flat.getRGB(1, 0))).isEqualTo(new Color(127, 127, 255));
+            assertThatThrownBy(() -> Downscaler.downscale(glass, 3, 2)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
