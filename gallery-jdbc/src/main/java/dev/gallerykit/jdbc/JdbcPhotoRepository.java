@@ -29,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.InsertValuesStep5;
 import org.jooq.InsertValuesStep8;
 import org.jooq.Record;
@@ -68,35 +70,10 @@ public final class JdbcPhotoRepository implements PhotoRepository {
         try {
             db.dsl.transaction(configuration -> {
                 DSLContext dsl = configuration.dsl();
-                ImageMetadata m = stored.metadata();
                 dsl.insertInto(Photos.TABLE)
                         .set(Photos.ID, stored.id().value())
                         .set(Photos.OWNER_ID, stored.ownerId().value())
-                        .set(Photos.ALBUM_ID, stored.albumId().value())
-                        .set(Photos.ORIGINAL_FILE_NAME, stored.originalFileName())
-                        .set(Photos.CONTENT_TYPE, stored.contentType())
-                        .set(Photos.SIZE, stored.size())
-                        .set(Photos.SHA256, stored.sha256())
-                        .set(Photos.WIDTH, m.dimensions().map(Dimensions::width).orElse(null))
-                        .set(Photos.HEIGHT, m.dimensions().map(Dimensions::height).orElse(null))
-                        .set(Photos.ORIENTATION, m.orientation())
-                        .set(Photos.TAKEN_AT, m.takenAt().map(TakenAt::local).orElse(null))
-                        .set(Photos.TAKEN_OFFSET, m.takenAt().flatMap(TakenAt::offset)
-                                .map(ZoneOffset::getTotalSeconds).orElse(null))
-                        .set(Photos.CAMERA_MAKE, m.cameraMake().orElse(null))
-                        .set(Photos.CAMERA_MODEL, m.cameraModel().orElse(null))
-                        .set(Photos.LENS, m.lens().orElse(null))
-                        .set(Photos.FOCAL_LENGTH, m.focalLength().orElse(null))
-                        .set(Photos.APERTURE, m.aperture().orElse(null))
-                        .set(Photos.EXPOSURE_TIME, m.exposureTime().orElse(null))
-                        .set(Photos.ISO, m.iso().orElse(null))
-                        .set(Photos.LATITUDE, m.location().map(GeoPoint::latitude).orElse(null))
-                        .set(Photos.LONGITUDE, m.location().map(GeoPoint::longitude).orElse(null))
-                        .set(Photos.ALTITUDE, m.location().flatMap(GeoPoint::altitude).orElse(null))
-                        .set(Photos.TITLE, stored.title())
-                        .set(Photos.DESCRIPTION, stored.description())
-                        .set(Photos.CREATED_AT, utc(stored.createdAt()))
-                        .set(Photos.UPDATED_AT, utc(stored.updatedAt()))
+                        .set(columns(stored))
                         .set(Photos.VERSION, stored.version())
                         .execute();
                 insertChildren(dsl, stored);
@@ -111,6 +88,37 @@ public final class JdbcPhotoRepository implements PhotoRepository {
             }
             throw SqlErrors.translate("create a photo", e);
         }
+    }
+
+    /** Every column of a photo's row except its key (owner, id) and its version. */
+    private static Map<Field<?>, Object> columns(Photo photo) {
+        ImageMetadata m = photo.metadata();
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(Photos.ALBUM_ID, photo.albumId().value());
+        values.put(Photos.ORIGINAL_FILE_NAME, photo.originalFileName());
+        values.put(Photos.CONTENT_TYPE, photo.contentType());
+        values.put(Photos.SIZE, photo.size());
+        values.put(Photos.SHA256, photo.sha256());
+        values.put(Photos.WIDTH, m.dimensions().map(Dimensions::width).orElse(null));
+        values.put(Photos.HEIGHT, m.dimensions().map(Dimensions::height).orElse(null));
+        values.put(Photos.ORIENTATION, m.orientation());
+        values.put(Photos.TAKEN_AT, m.takenAt().map(TakenAt::local).orElse(null));
+        values.put(Photos.TAKEN_OFFSET, m.takenAt().flatMap(TakenAt::offset).map(ZoneOffset::getTotalSeconds).orElse(null));
+        values.put(Photos.CAMERA_MAKE, m.cameraMake().orElse(null));
+        values.put(Photos.CAMERA_MODEL, m.cameraModel().orElse(null));
+        values.put(Photos.LENS, m.lens().orElse(null));
+        values.put(Photos.FOCAL_LENGTH, m.focalLength().orElse(null));
+        values.put(Photos.APERTURE, m.aperture().orElse(null));
+        values.put(Photos.EXPOSURE_TIME, m.exposureTime().orElse(null));
+        values.put(Photos.ISO, m.iso().orElse(null));
+        values.put(Photos.LATITUDE, m.location().map(GeoPoint::latitude).orElse(null));
+        values.put(Photos.LONGITUDE, m.location().map(GeoPoint::longitude).orElse(null));
+        values.put(Photos.ALTITUDE, m.location().flatMap(GeoPoint::altitude).orElse(null));
+        values.put(Photos.TITLE, photo.title());
+        values.put(Photos.DESCRIPTION, photo.description());
+        values.put(Photos.CREATED_AT, utc(photo.createdAt()));
+        values.put(Photos.UPDATED_AT, utc(photo.updatedAt()));
+        return values;
     }
 
     @Override
@@ -136,33 +144,8 @@ public final class JdbcPhotoRepository implements PhotoRepository {
         try {
             db.dsl.transaction(configuration -> {
                 DSLContext dsl = configuration.dsl();
-                ImageMetadata m = photo.metadata();
                 int rows = dsl.update(Photos.TABLE)
-                        .set(Photos.ALBUM_ID, photo.albumId().value())
-                        .set(Photos.ORIGINAL_FILE_NAME, photo.originalFileName())
-                        .set(Photos.CONTENT_TYPE, photo.contentType())
-                        .set(Photos.SIZE, photo.size())
-                        .set(Photos.SHA256, photo.sha256())
-                        .set(Photos.WIDTH, m.dimensions().map(Dimensions::width).orElse(null))
-                        .set(Photos.HEIGHT, m.dimensions().map(Dimensions::height).orElse(null))
-                        .set(Photos.ORIENTATION, m.orientation())
-                        .set(Photos.TAKEN_AT, m.takenAt().map(TakenAt::local).orElse(null))
-                        .set(Photos.TAKEN_OFFSET, m.takenAt().flatMap(TakenAt::offset)
-                                .map(ZoneOffset::getTotalSeconds).orElse(null))
-                        .set(Photos.CAMERA_MAKE, m.cameraMake().orElse(null))
-                        .set(Photos.CAMERA_MODEL, m.cameraModel().orElse(null))
-                        .set(Photos.LENS, m.lens().orElse(null))
-                        .set(Photos.FOCAL_LENGTH, m.focalLength().orElse(null))
-                        .set(Photos.APERTURE, m.aperture().orElse(null))
-                        .set(Photos.EXPOSURE_TIME, m.exposureTime().orElse(null))
-                        .set(Photos.ISO, m.iso().orElse(null))
-                        .set(Photos.LATITUDE, m.location().map(GeoPoint::latitude).orElse(null))
-                        .set(Photos.LONGITUDE, m.location().map(GeoPoint::longitude).orElse(null))
-                        .set(Photos.ALTITUDE, m.location().flatMap(GeoPoint::altitude).orElse(null))
-                        .set(Photos.TITLE, photo.title())
-                        .set(Photos.DESCRIPTION, photo.description())
-                        .set(Photos.CREATED_AT, utc(photo.createdAt()))
-                        .set(Photos.UPDATED_AT, utc(photo.updatedAt()))
+                        .set(columns(photo))
                         .set(Photos.VERSION, updated.version())
                         .where(Photos.OWNER_ID.eq(photo.ownerId().value())
                                 .and(Photos.ID.eq(photo.id().value()))
