@@ -100,8 +100,8 @@ public final class JdbcAlbumRepository implements AlbumRepository {
     public Slice<Album> search(UserId owner, String text, int limit, Optional<String> after) {
         Objects.requireNonNull(text, "text");
         String pattern = Db.containsPattern(text.toLowerCase(Locale.ROOT));
-        return page(owner, Albums.NAME.lower().like(pattern, Db.LIKE_ESCAPE)
-                .or(Albums.DESCRIPTION.lower().like(pattern, Db.LIKE_ESCAPE)), limit, after);
+        return page(owner, DSL.lower(Albums.NAME).like(pattern, Db.LIKE_ESCAPE)
+                .or(DSL.lower(Albums.DESCRIPTION).like(pattern, Db.LIKE_ESCAPE)), limit, after);
     }
 
     private Slice<Album> page(UserId owner, Condition filter, int limit, Optional<String> after) {

@@ -207,8 +207,8 @@ public final class JdbcPhotoRepository implements PhotoRepository {
         List<Condition> conditions = new ArrayList<>();
         query.text().ifPresent(text -> {
             String pattern = Db.containsPattern(text.toLowerCase(Locale.ROOT));
-            conditions.add(Photos.TITLE.lower().like(pattern, Db.LIKE_ESCAPE)
-                    .or(Photos.DESCRIPTION.lower().like(pattern, Db.LIKE_ESCAPE)));
+            conditions.add(DSL.lower(Photos.TITLE).like(pattern, Db.LIKE_ESCAPE)
+                    .or(DSL.lower(Photos.DESCRIPTION).like(pattern, Db.LIKE_ESCAPE)));
         });
         for (String tag : query.tags()) {
             conditions.add(DSL.exists(DSL.selectOne().from(Tags.TABLE)
