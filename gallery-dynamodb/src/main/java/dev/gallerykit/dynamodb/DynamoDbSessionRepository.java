@@ -19,6 +19,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -127,7 +128,7 @@ public final class DynamoDbSessionRepository implements SessionRepository {
         change.tokenHash = tokenHash;
         change.revokedAt = at;
         try {
-            sessions.updateItem(r -> r.item(change).ignoreNulls(true).conditionExpression(Expression.builder()
+            sessions.updateItem(r -> r.item(change).ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY).conditionExpression(Expression.builder()
                     .expression("attribute_exists(tokenHash) AND attribute_not_exists(revokedAt)").build()));
         } catch (ConditionalCheckFailedException e) {
             // revoked already, or deleted: either way nothing to do
