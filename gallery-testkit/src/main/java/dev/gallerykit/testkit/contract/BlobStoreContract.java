@@ -14,7 +14,10 @@ import dev.gallerykit.spi.PresignedRequest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -68,6 +71,23 @@ public abstract class BlobStoreContract {
      */
     protected abstract void upload(PresignedRequest request, byte[] body);
 
+    /**
+     * The clock the store dates objects by, read just before and just after a put to bound its
+     * {@link BlobInfo#lastModified()}. The system clock unless the store was built on another; a
+     * remote store's own clock counts as this one within {@link #clockSkew()}.
+     */
+    protected Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * How far the store's dates may stray from {@link #clock()}: a server keeps its own time. Zero
+     * for a store that reads {@link #clock()} itself.
+     */
+    protected Duration clockSkew() {
+        return Duration.ofMinutes(5);
+    }
+
     private BlobStore store;
     private String prefix;
 
@@ -95,6 +115,13 @@ public abstract class BlobStoreContract {
         try (Blob blob = store.get(key).orElseThrow(() -> new AssertionError("no object under " + key))) {
             return blob.readAllBytes();
         }
+    }
+
+    /** The object was dated between the two readings of {@link #clock()}, give or take the skew. */
+    private void assertDatedBetween(BlobInfo info, Instant before, Instant after) {
+        // Stores may keep whole seconds (S3's Last-Modified), hence the truncated lower bound.
+        assertThat(info.lastModified()).as("lastModified of %s", info.key())
+                .isBetween(before.minus(clockSkew()).truncatedTo(ChronoUnit.SECONDS), after.plus(clockSkew()));
     }
 
     private List<String> listAll(String listPrefix, int limit) {
@@ -134,16 +161,18 @@ public abstract class BlobStoreContract {
         }
 
         @Test
-        @DisplayName("head describes the object")
+        @DisplayName("head describes the object, dated by the time of the put")
         void headDescribesTheObject() {
+            Instant before = clock().instant();
             put(key("a.png"), bytes(1234, 3), "image/png");
+            Instant after = clock().instant();
 
             BlobInfo info = store.head(key("a.png")).orElseThrow();
 
             assertThat(info.key()).isEqualTo(key("a.png"));
             assertThat(info.size()).isEqualTo(1234);
             assertThat(info.contentType()).isEqualTo("image/png");
-            assertThat(info.lastModified()).isNotNull();
+            assertDatedBetween(info, before, after);
         }
 
         @Test
@@ -381,16 +410,19 @@ public abstract class BlobStoreContract {
         }
 
         @Test
-        @DisplayName("describes each object with its key and size")
+        @DisplayName("describes each object with its key, size and date")
         void listDescribesEachObject() {
+            Instant before = clock().instant();
             put(key("one"), bytes(11, 15), "image/jpeg");
             put(key("two"), bytes(22, 16), "image/png");
+            Instant after = clock().instant();
 
             List<BlobInfo> infos = store.list(prefix, 10, Optional.empty()).items();
 
             assertThat(infos).extracting(BlobInfo::key, BlobInfo::size)
                     .containsExactly(tuple(key("one"), 11L),
                             tuple(key("two"), 22L));
+            assertThat(infos).allSatisfy(info -> assertDatedBetween(info, before, after));
         }
 
         @Test
