@@ -53,8 +53,29 @@ public abstract class PhotoRepositoryContract {
         repository = photos();
     }
 
-    private static AlbumId anAlbumId() {
+    /**
+     * An album of {@code owner} to file photos in; called whenever a test needs one. The default is
+     * a fresh id, enough for a store that keeps photos apart from albums. A store that requires the
+     * album to exist (a SQL foreign key) creates it here, in its own album repository:
+     *
+     * <pre>{@code
+     * protected AlbumId albumFor(UserId owner) {
+     *     return db.albums().create(Records.anAlbum(owner)).id();
+     * }
+     * }</pre>
+     */
+    protected AlbumId albumFor(UserId owner) {
         return new AlbumId(UUID.randomUUID());
+    }
+
+    /** A photo of {@code owner} in an album of its own. */
+    private Photo create(UserId owner) {
+        return create(owner, albumFor(owner));
+    }
+
+    /** A photo of {@code owner}, with {@code changes}, in an album of its own. */
+    private Photo create(UserId owner, Consumer<Photo.Builder> changes) {
+        return create(owner, albumFor(owner), changes);
     }
 
     private Photo create(UserId owner, AlbumId album, Consumer<Photo.Builder> changes) {
@@ -113,7 +134,8 @@ public abstract class PhotoRepositoryContract {
         @Test
         @DisplayName("stores it with version 1, whatever version it came with")
         void createStoresVersionOne() {
-            Photo photo = aPhoto(anOwner(), anAlbumId(), p -> p.version(4));
+            UserId owner = anOwner();
+            Photo photo = aPhoto(owner, albumFor(owner), p -> p.version(4));
 
             Photo created = repository.create(photo);
 
@@ -123,7 +145,8 @@ public abstract class PhotoRepositoryContract {
         @Test
         @DisplayName("keeps every field of a fully described photo")
         void aFullyDescribedPhotoRoundTripsUnchanged() {
-            Photo photo = aFullyDescribedPhoto(anOwner(), anAlbumId());
+            UserId owner = anOwner();
+            Photo photo = aFullyDescribedPhoto(owner, albumFor(owner));
 
             Photo created = repository.create(photo);
 
@@ -134,7 +157,8 @@ public abstract class PhotoRepositoryContract {
         @Test
         @DisplayName("keeps a photo without any optional field as it is")
         void aPhotoWithoutOptionalFieldsRoundTripsUnchanged() {
-            Photo photo = aPhoto(anOwner(), anAlbumId(), p -> p.description("").tags(List.of()));
+            UserId owner = anOwner();
+            Photo photo = aPhoto(owner, albumFor(owner), p -> p.description("").tags(List.of()));
 
             Photo created = repository.create(photo);
 
@@ -150,7 +174,7 @@ public abstract class PhotoRepositoryContract {
         @Test
         @DisplayName("another owner cannot find it")
         void anotherOwnerCannotFindThePhoto() {
-            Photo created = create(anOwner(), anAlbumId());
+            Photo created = create(anOwner());
 
             assertThat(repository.find(anOwner(), created.id())).isEmpty();
         }
@@ -164,7 +188,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("finds the owner's photo with that hash")
         void findBySha256FindsTheOwnersPhoto() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             create(owner, album);
             Photo wanted = create(owner, album);
             create(owner, album);
@@ -176,8 +200,8 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("keeps owners apart when two of them upload the same bytes")
         void findBySha256IsScopedToTheOwner() {
             String sha256 = aSha256();
-            Photo mine = create(anOwner(), anAlbumId(), p -> p.sha256(sha256));
-            Photo theirs = create(anOwner(), anAlbumId(), p -> p.sha256(sha256));
+            Photo mine = create(anOwner(), p -> p.sha256(sha256));
+            Photo theirs = create(anOwner(), p -> p.sha256(sha256));
 
             assertThat(repository.findBySha256(mine.ownerId(), sha256)).contains(mine);
             assertThat(repository.findBySha256(theirs.ownerId(), sha256)).contains(theirs);
@@ -188,7 +212,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("gives empty for a hash nobody uploaded")
         void findBySha256OfAnUnknownHashIsEmpty() {
             UserId owner = anOwner();
-            create(owner, anAlbumId());
+            create(owner);
 
             assertThat(repository.findBySha256(owner, aSha256())).isEmpty();
         }
@@ -201,7 +225,7 @@ public abstract class PhotoRepositoryContract {
         @Test
         @DisplayName("with the current version stores the change and increments the version")
         void updateWithCurrentVersionIncrementsIt() {
-            Photo created = create(anOwner(), anAlbumId());
+            Photo created = create(anOwner());
 
             Photo once = repository.update(created.toBuilder().title("Renamed").description("Now described")
                     .tags(List.of(Tag.user("new"), Tag.machine("green", 0.5))).updatedAt(NOW.plusSeconds(1)).build());
@@ -217,8 +241,8 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("to another album moves it between the album listings")
         void updateMovesThePhotoToAnotherAlbum() {
             UserId owner = anOwner();
-            AlbumId from = anAlbumId();
-            AlbumId to = anAlbumId();
+            AlbumId from = albumFor(owner);
+            AlbumId to = albumFor(owner);
             Photo created = create(owner, from);
 
             Photo moved = repository.update(created.toBuilder().albumId(to).build());
@@ -230,7 +254,7 @@ public abstract class PhotoRepositoryContract {
         @Test
         @DisplayName("with a stale version fails and changes nothing")
         void updateWithStaleVersionFailsAndChangesNothing() {
-            Photo created = create(anOwner(), anAlbumId());
+            Photo created = create(anOwner());
             Photo current = repository.update(created.toBuilder().title("First").build());
 
             assertThatThrownBy(() -> repository.update(created.toBuilder().title("Second").build()))
@@ -241,7 +265,8 @@ public abstract class PhotoRepositoryContract {
         @Test
         @DisplayName("of a photo that does not exist is not found")
         void updateOfAnAbsentPhotoIsNotFound() {
-            Photo absent = aPhoto(anOwner(), anAlbumId(), p -> p.version(1));
+            UserId owner = anOwner();
+            Photo absent = aPhoto(owner, albumFor(owner), p -> p.version(1));
 
             assertThatThrownBy(() -> repository.update(absent)).isInstanceOf(NotFoundException.class);
             assertThat(repository.find(absent.ownerId(), absent.id())).isEmpty();
@@ -250,7 +275,7 @@ public abstract class PhotoRepositoryContract {
         @Test
         @DisplayName("by another owner is not found and changes nothing")
         void updateByAnotherOwnerIsNotFound() {
-            Photo created = create(anOwner(), anAlbumId());
+            Photo created = create(anOwner());
             UserId intruder = anOwner();
 
             assertThatThrownBy(() -> repository.update(created.toBuilder().ownerId(intruder).title("Mine").build()))
@@ -262,7 +287,7 @@ public abstract class PhotoRepositoryContract {
         @Test
         @DisplayName("concurrently with one version lets exactly one writer win")
         void concurrentUpdatesWithOneVersionLetExactlyOneWin() throws InterruptedException {
-            Photo created = create(anOwner(), anAlbumId());
+            Photo created = create(anOwner());
 
             Race.Results<Photo> results = Race.run(10, i ->
                     repository.update(created.toBuilder().title("Writer " + i).build()));
@@ -282,8 +307,8 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("gives only that album's photos, newest first")
         void listByAlbumIsNewestFirstAndOnlyThatAlbum() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
-            AlbumId otherAlbum = anAlbumId();
+            AlbumId album = albumFor(owner);
+            AlbumId otherAlbum = albumFor(owner);
             List<Photo> inAlbum = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 inAlbum.add(create(owner, album));
@@ -299,7 +324,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("pages through all of them without duplicates or gaps")
         void listByAlbumPagesThroughAllPhotosWithoutDuplicatesOrGaps() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             List<Photo> created = createPhotos(owner, album, 25);
 
             List<List<Photo>> pages = Paging.allPages(10,
@@ -314,7 +339,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("ends after an exactly full last page, at the latest with an empty page")
         void anExactlyFullLastPageEndsThePaging() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             List<Photo> created = createPhotos(owner, album, 10);
 
             List<List<Photo>> pages = Paging.allPages(10, after -> repository.listByAlbum(owner, album, 10, after));
@@ -327,8 +352,9 @@ public abstract class PhotoRepositoryContract {
         @Test
         @DisplayName("shows another owner nothing, even with the album's id")
         void listByAlbumOfAnotherOwnerIsEmpty() {
-            AlbumId album = anAlbumId();
-            createPhotos(anOwner(), album, 3);
+            UserId owner = anOwner();
+            AlbumId album = albumFor(owner);
+            createPhotos(owner, album, 3);
 
             Slice<Photo> slice = repository.listByAlbum(anOwner(), album, 10, Optional.empty());
 
@@ -345,7 +371,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("by text matches the title or the description, ignoring case")
         void searchByTextMatchesTitleOrDescriptionIgnoringCase() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             Photo byTitle = create(owner, album, p -> p.title("Sunset over the BAY"));
             Photo byDescription = create(owner, album, p -> p.title("IMG_1").description("The bay at dawn"));
             create(owner, album, p -> p.title("Mountains").description("Snow"));
@@ -358,7 +384,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("by tags requires every tag given, user or machine")
         void searchByTagsRequiresEveryTag() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             Photo both = create(owner, album, tagged("beach", "dog"));
             Photo beachOnly = create(owner, album, tagged("beach"));
             create(owner, album, tagged("dog"));
@@ -375,7 +401,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("by tags ignores case and spacing, as tags are normalised")
         void searchByTagsIgnoresCaseAndSpacing() {
             UserId owner = anOwner();
-            Photo photo = create(owner, anAlbumId(), tagged("Old  Town"));
+            Photo photo = create(owner, tagged("Old  Town"));
 
             assertThat(searchAll(owner, PhotoQuery.of(q -> q.tags("  old town ")))).containsExactly(photo.id());
         }
@@ -384,7 +410,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("by taken-at range includes its start, excludes its end and skips undated photos")
         void searchByTakenAtRangeIncludesFromAndExcludesTo() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             create(owner, album, takenAt("2023-05-31T23:59:59"));
             Photo atStart = create(owner, album, takenAt("2023-06-01T00:00:00"));
             Photo inside = create(owner, album, takenAt("2023-06-15T12:00:00"));
@@ -401,7 +427,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("by taken-at compares the local time the camera recorded, not the instant")
         void searchByTakenAtComparesLocalWallClockTime() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             Photo lateEveningInNewYork = create(owner, album,
                     takenAt(TakenAt.of(OffsetDateTime.parse("2023-06-30T23:30:00-05:00"))));
             create(owner, album, takenAt(TakenAt.of(OffsetDateTime.parse("2023-07-01T01:00:00+09:00"))));
@@ -415,7 +441,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("by an open-ended taken-at range")
         void searchByTakenFromOrTakenToAlone() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             Photo early = create(owner, album, takenAt("2020-01-01T08:00:00"));
             Photo late = create(owner, album, takenAt("2024-01-01T08:00:00"));
             create(owner, album);
@@ -429,7 +455,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("by a box includes its edges and skips photos without a location")
         void searchByBoxIncludesEdgesAndSkipsPhotosWithoutLocation() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             Photo inside = create(owner, album, at(43.3, 5.4));
             Photo southWestCorner = create(owner, album, at(43.0, 5.0));
             Photo northEastCorner = create(owner, album, at(44.0, 6.0));
@@ -445,9 +471,9 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("by album gives only that album's photos")
         void searchByAlbum() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             Photo first = create(owner, album);
-            create(owner, anAlbumId());
+            create(owner);
             Photo second = create(owner, album);
 
             assertThat(searchAll(owner, PhotoQuery.of(q -> q.album(album))))
@@ -458,9 +484,9 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("combining criteria requires all of them")
         void searchCombiningCriteriaRequiresAllOfThem() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             Photo match = create(owner, album, described("Fish market", "food", "2023-06-10T09:00:00", 43.3, 5.4));
-            create(owner, anAlbumId(), described("Fish market", "food", "2023-06-10T09:00:00", 43.3, 5.4));
+            create(owner, described("Fish market", "food", "2023-06-10T09:00:00", 43.3, 5.4));
             create(owner, album, described("Flower market", "food", "2023-06-10T09:00:00", 43.3, 5.4));
             create(owner, album, described("Fish market", "flowers", "2023-06-10T09:00:00", 43.3, 5.4));
             create(owner, album, described("Fish market", "food", "2023-08-10T09:00:00", 43.3, 5.4));
@@ -477,9 +503,10 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("without criteria gives all the owner's photos, newest first")
         void searchWithoutCriteriaGivesAllTheOwnersPhotos() {
             UserId owner = anOwner();
-            List<Photo> created = new ArrayList<>(createPhotos(owner, anAlbumId(), 3));
-            created.addAll(createPhotos(owner, anAlbumId(), 3));
-            createPhotos(anOwner(), anAlbumId(), 2);
+            List<Photo> created = new ArrayList<>(createPhotos(owner, albumFor(owner), 3));
+            created.addAll(createPhotos(owner, albumFor(owner), 3));
+            UserId neighbour = anOwner();
+            createPhotos(neighbour, albumFor(neighbour), 2);
 
             assertThat(searchAll(owner, PhotoQuery.builder().build())).containsExactlyElementsOf(newestFirst(created));
         }
@@ -489,8 +516,8 @@ public abstract class PhotoRepositoryContract {
         void searchIsScopedToTheOwner() {
             UserId owner = anOwner();
             UserId neighbour = anOwner();
-            create(neighbour, anAlbumId(), p -> p.title("Beach"));
-            Photo mine = create(owner, anAlbumId(), p -> p.title("Beach"));
+            create(neighbour, p -> p.title("Beach"));
+            Photo mine = create(owner, p -> p.title("Beach"));
 
             assertThat(searchAll(owner, PhotoQuery.of(q -> q.text("beach")))).containsExactly(mine.id());
         }
@@ -499,7 +526,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("pages through many matches newest first without duplicates or gaps")
         void searchPagesNewestFirst() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             List<Photo> matches = new ArrayList<>();
             for (int i = 0; i < 25; i++) {
                 matches.add(create(owner, album, tagged("keep")));
@@ -514,7 +541,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("agrees with PhotoQuery.matches on a varied set of photos and queries")
         void searchAgreesWithPhotoQueryMatches() {
             UserId owner = anOwner();
-            AlbumId[] albums = {anAlbumId(), anAlbumId()};
+            AlbumId[] albums = {albumFor(owner), albumFor(owner)};
             String[] titles = {"Harbour", "Market", "Beach walk"};
             String[][] tagSets = {{}, {"sea"}, {"food", "sea"}, {"dog"}};
             List<Photo> created = new ArrayList<>();
@@ -558,7 +585,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("one removes it from finds and lists")
         void deleteRemovesThePhoto() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             List<Photo> created = createPhotos(owner, album, 3);
 
             repository.delete(owner, created.get(1).id());
@@ -573,7 +600,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("one twice, or one that never existed, does nothing")
         void deleteIsIdempotent() {
             UserId owner = anOwner();
-            Photo created = create(owner, anAlbumId());
+            Photo created = create(owner);
 
             repository.delete(owner, created.id());
             repository.delete(owner, created.id());
@@ -585,7 +612,7 @@ public abstract class PhotoRepositoryContract {
         @Test
         @DisplayName("another owner's photo does nothing")
         void deleteByAnotherOwnerDoesNothing() {
-            Photo created = create(anOwner(), anAlbumId());
+            Photo created = create(anOwner());
 
             repository.delete(anOwner(), created.id());
 
@@ -596,7 +623,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("many at once removes those given, skipping absent ones")
         void deleteAllRemovesTheGivenPhotosAndSkipsAbsentOnes() {
             UserId owner = anOwner();
-            AlbumId album = anAlbumId();
+            AlbumId album = albumFor(owner);
             List<Photo> created = createPhotos(owner, album, 60);
             List<PhotoId> doomed = new ArrayList<>(created.subList(0, 55).stream().map(Photo::id).toList());
             doomed.add(new PhotoId(UUID.randomUUID()));
@@ -611,8 +638,8 @@ public abstract class PhotoRepositoryContract {
         @Test
         @DisplayName("many at once never touches another owner's photos")
         void deleteAllOfAnotherOwnersIdsDoesNothing() {
-            AlbumId album = anAlbumId();
-            List<Photo> theirs = createPhotos(anOwner(), album, 3);
+            UserId owner = anOwner();
+            List<Photo> theirs = createPhotos(owner, albumFor(owner), 3);
 
             repository.deleteAll(anOwner(), theirs.stream().map(Photo::id).toList());
 
@@ -624,7 +651,7 @@ public abstract class PhotoRepositoryContract {
         @DisplayName("many at once with no ids, or twice, does nothing")
         void deleteAllIsIdempotent() {
             UserId owner = anOwner();
-            List<Photo> created = createPhotos(owner, anAlbumId(), 3);
+            List<Photo> created = createPhotos(owner, albumFor(owner), 3);
             List<PhotoId> ids = created.stream().map(Photo::id).toList();
 
             repository.deleteAll(owner, List.of());
