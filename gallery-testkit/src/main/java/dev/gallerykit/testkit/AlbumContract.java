@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The {@code Albums} use case: create, read, rename and describe, list and search page by page,
  * covers; another user's album is not found, and a stale write is detected.
  */
-abstract class AlbumContract extends UseCaseContract {
+abstract class AlbumContract extends GalleryCase {
 
     @Test
     @DisplayName("an album is created with trimmed text and read back by its owner")

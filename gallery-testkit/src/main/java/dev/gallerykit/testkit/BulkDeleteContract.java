@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Deleting an album with everything in it, and purging everything an owner has ({@code Owners}):
  * repeatable, and nothing of anybody else goes.
  */
-abstract class BulkDeleteContract extends UseCaseContract {
+abstract class BulkDeleteContract extends GalleryCase {
 
     @Test
     @DisplayName("deleting an album removes every photo and blob in it, and nothing of other albums")

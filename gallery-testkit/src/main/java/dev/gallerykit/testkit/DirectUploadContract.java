@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Direct upload: the client PUTs the bytes with a presigned request, and completing verifies and
  * processes them; bad announcements, tokens and contents are refused and leave nothing behind.
  */
-abstract class DirectUploadContract extends UseCaseContract {
+abstract class DirectUploadContract extends GalleryCase {
 
     private DirectUpload start(UserId owner, AlbumId album, Fixture fixture) {
         return gallery.photos().startDirectUpload(owner, album,

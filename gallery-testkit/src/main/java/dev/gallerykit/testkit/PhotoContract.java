@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Reading and changing one photo: update, move, delete, presigned URLs fetched as a client would;
  * another user's photo is not found and not changed by trying.
  */
-abstract class PhotoContract extends UseCaseContract {
+abstract class PhotoContract extends GalleryCase {
 
     @Test
     @DisplayName("another user's photo is not found, and is not changed by trying")

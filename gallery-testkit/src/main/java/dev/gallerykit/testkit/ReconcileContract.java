@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * {@code Maintenance.reconcile}: removes blobs that no record references once they are older than
  * the grace period, and leaves referenced, recent and foreign ones alone.
  */
-abstract class ReconcileContract extends UseCaseContract {
+abstract class ReconcileContract extends GalleryCase {
 
     @Test
     @DisplayName("removes old blobs that no record references and keeps referenced, recent and foreign ones")

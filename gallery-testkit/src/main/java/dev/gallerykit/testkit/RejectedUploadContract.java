@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Uploads that must be refused, each leaving no record and no blob: bad content, limits, bad
  * arguments, someone else's album, and failures half-way through that must be compensated.
  */
-abstract class RejectedUploadContract extends UseCaseContract {
+abstract class RejectedUploadContract extends GalleryCase {
 
     private void assertRejectedUpload(Fixture fixture, Class<? extends RuntimeException> type, String messagePart) {
         Album album = anAlbum(alice, "Rejects");

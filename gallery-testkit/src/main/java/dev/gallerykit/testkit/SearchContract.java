@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Finding photos: an album's photos page by page, newest first, and search by text, tags, taken-at
  * range, GPS box and album, for their owner only.
  */
-abstract class SearchContract extends UseCaseContract {
+abstract class SearchContract extends GalleryCase {
 
     @Test
     @DisplayName("an album's photos are listed newest first, page by page")

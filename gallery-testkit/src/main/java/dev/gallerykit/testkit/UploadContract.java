@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Uploading a photo from a stream: the real type from the bytes, EXIF, oriented renditions in the
  * blob store, text and tags, and duplicate detection.
  */
-abstract class UploadContract extends UseCaseContract {
+abstract class UploadContract extends GalleryCase {
 
     @Test
     @DisplayName("a JPEG with EXIF keeps its metadata and gets oriented renditions in the blob store")

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
  * the one fixture GalleryContract built for that test (GalleryContract's {@code @BeforeEach} runs
  * first), under the names the tests use, and it holds the helpers the contracts share.
  */
-abstract class UseCaseContract {
+abstract class GalleryCase {
 
     /** The fixture GalleryContract built for the running test. */
     abstract GalleryFixture fixture();
