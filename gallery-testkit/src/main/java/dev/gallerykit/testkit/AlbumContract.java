@@ -37,6 +37,7 @@ abstract class AlbumContract extends GalleryCase {
         assertThat(read.description()).isEqualTo("Tiles and trams");
         assertThat(read.ownerId()).isEqualTo(alice);
         assertThat(read.createdAt()).isEqualTo(clock.instant());
+        assertThat(read.updatedAt()).isEqualTo(read.createdAt());
         assertThat(read.cover()).isEmpty();
     }
 
