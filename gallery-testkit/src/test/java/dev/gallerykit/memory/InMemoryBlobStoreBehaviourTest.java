@@ -10,6 +10,7 @@ import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.spi.BlobAttributes;
 import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.PresignedRequest;
+import dev.gallerykit.testkit.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ class InMemoryBlobStoreBehaviourTest {
     private static final Duration TTL = Duration.ofMinutes(5);
     private static final byte[] BODY = {1, 2, 3, 4, 5};
 
-    private final MutableClock clock = new MutableClock(START);
+    private final MutableClock clock = MutableClock.at(START);
     private final InMemoryBlobStore store = new InMemoryBlobStore(clock);
 
     private void put(String key, byte[] bytes, String type) {

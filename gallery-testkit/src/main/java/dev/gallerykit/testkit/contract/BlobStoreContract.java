@@ -12,9 +12,10 @@ import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PresignedRequest;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -47,9 +48,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 public abstract class BlobStoreContract {
 
-    private static final int MIB = 1024 * 1024;
-    private static final Duration TTL = Duration.ofMinutes(10);
-
     /** Called before each test: a fresh store, or one shared by all tests. */
     protected abstract BlobStore blobs();
 
@@ -68,6 +66,23 @@ public abstract class BlobStoreContract {
      */
     protected abstract void upload(PresignedRequest request, byte[] body);
 
+    /**
+     * The clock the store dates objects by, read just before and just after a put to bound its
+     * {@link BlobInfo#lastModified()}. The system clock unless the store was built on another; a
+     * remote store's own clock counts as this one within {@link #clockSkew()}.
+     */
+    protected Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * How far the store's dates may stray from {@link #clock()}: a server keeps its own time. Zero
+     * for a store that reads {@link #clock()} itself.
+     */
+    protected Duration clockSkew() {
+        return Duration.ofMinutes(5);
+    }
+
     private BlobStore store;
     private String prefix;
 
@@ -77,137 +92,34 @@ public abstract class BlobStoreContract {
         prefix = "contract/" + UUID.randomUUID() + "/";
     }
 
-    private String key(String name) {
-        return prefix + name;
+    /** The store of the running test, for the groups nested here. */
+    BlobStore store() {
+        return store;
     }
 
-    private static byte[] bytes(int size, long seed) {
-        byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    private void put(String key, byte[] content, String contentType) {
-        store.put(key, new ByteArrayInputStream(content), content.length, BlobAttributes.of(contentType));
-    }
-
-    private byte[] read(String key) {
-        try (Blob blob = store.get(key).orElseThrow(() -> new AssertionError("no object under " + key))) {
-            return blob.readAllBytes();
-        }
-    }
-
-    private List<String> listAll(String listPrefix, int limit) {
-        return Paging.allItems(limit, after -> store.list(listPrefix, limit, after), BlobInfo::key);
+    /** The key prefix of the running test: every key it writes starts with it. */
+    String prefix() {
+        return prefix;
     }
 
     @Nested
     @DisplayName("Putting and getting an object")
-    class PuttingAndGetting {
-
-        @Test
-        @DisplayName("of known length gives back the same bytes and type")
-        void putThenGetWithKnownLength() {
-            byte[] content = bytes(10_000, 1);
-
-            put(key("photo.jpg"), content, "image/jpeg");
-
-            try (Blob blob = store.get(key("photo.jpg")).orElseThrow()) {
-                assertThat(blob.info().key()).isEqualTo(key("photo.jpg"));
-                assertThat(blob.info().size()).isEqualTo(10_000);
-                assertThat(blob.info().contentType()).isEqualTo("image/jpeg");
-                assertThat(blob.readAllBytes()).isEqualTo(content);
-            }
-        }
-
-        @Test
-        @DisplayName("of unknown length gives back the same bytes and type")
-        void putThenGetWithUnknownLength() {
-            byte[] content = bytes(10_000, 2);
-
-            store.put(key("photo.webp"), new ByteArrayInputStream(content), BlobStore.UNKNOWN_LENGTH,
-                    BlobAttributes.of("image/webp"));
-
-            assertThat(read(key("photo.webp"))).isEqualTo(content);
-            assertThat(store.head(key("photo.webp")).map(BlobInfo::size)).contains(10_000L);
-            assertThat(store.head(key("photo.webp")).map(BlobInfo::contentType)).contains("image/webp");
-        }
-
-        @Test
-        @DisplayName("head describes the object")
-        void headDescribesTheObject() {
-            put(key("a.png"), bytes(1234, 3), "image/png");
-
-            BlobInfo info = store.head(key("a.png")).orElseThrow();
-
-            assertThat(info.key()).isEqualTo(key("a.png"));
-            assertThat(info.size()).isEqualTo(1234);
-            assertThat(info.contentType()).isEqualTo("image/png");
-            assertThat(info.lastModified()).isNotNull();
-        }
-
-        @Test
-        @DisplayName("of a key nobody wrote, get and head give empty")
-        void getAndHeadOfAnAbsentKeyAreEmpty() {
-            assertThat(store.get(key("missing"))).isEmpty();
-            assertThat(store.get(key("missing"), 0, 10)).isEmpty();
-            assertThat(store.head(key("missing"))).isEmpty();
-        }
-
-        @Test
-        @DisplayName("a second put replaces the bytes and the type")
-        void putReplacesTheObject() {
-            put(key("cover"), bytes(500, 4), "image/png");
-            byte[] replacement = bytes(300, 5);
-
-            put(key("cover"), replacement, "image/jpeg");
-
-            assertThat(read(key("cover"))).isEqualTo(replacement);
-            assertThat(store.head(key("cover")).map(BlobInfo::contentType)).contains("image/jpeg");
-            assertThat(store.head(key("cover")).map(BlobInfo::size)).contains(300L);
-        }
-
-        @Test
-        @DisplayName("an empty object round-trips, of known or unknown length")
-        void anEmptyObjectRoundTrips() {
-            put(key("empty-known"), new byte[0], "application/octet-stream");
-            store.put(key("empty-unknown"), new ByteArrayInputStream(new byte[0]), BlobStore.UNKNOWN_LENGTH,
-                    BlobAttributes.of("application/octet-stream"));
-
-            assertThat(read(key("empty-known"))).isEmpty();
-            assertThat(read(key("empty-unknown"))).isEmpty();
-            assertThat(store.head(key("empty-known")).map(BlobInfo::size)).contains(0L);
-        }
-
-        @Test
-        @DisplayName("reads the stream to its end and leaves closing it to the caller")
-        void putReadsTheStreamToItsEndWithoutClosingIt() {
-            Streams.Tracked in = new Streams.Tracked(bytes(4096, 6));
-
-            store.put(key("tracked"), in, 4096, BlobAttributes.of("application/octet-stream"));
-
-            assertThat(in.read()).isEqualTo(-1);
-            assertThat(in.closed()).isFalse();
-        }
-
-        @Test
-        @DisplayName("keys with spaces, accents and other scripts round-trip")
-        void keysWithSpacesAndNonAsciiCharactersRoundTrip() {
-            String key = key("été à Zürich/東京 tower (1)+%20&x=y.jpg");
-            byte[] content = bytes(100, 7);
-
-            put(key, content, "image/jpeg");
-
-            assertThat(read(key)).isEqualTo(content);
-            assertThat(listAll(prefix, 10)).containsExactly(key);
+    class PuttingAndGetting extends BlobPutAndGetContract {
+        @Override
+        BlobStoreContract contract() {
+            return BlobStoreContract.this;
         }
     }
 
     @Nested
     @DisplayName("Reading a range")
-    class ReadingARange {
-
+    class ReadingARange extends BlobStoreCase {
         private final byte[] content = bytes(100, 8);
+
+        @Override
+        BlobStoreContract contract() {
+            return BlobStoreContract.this;
+        }
 
         @BeforeEach
         void putTheObject() {
@@ -254,7 +166,11 @@ public abstract class BlobStoreContract {
 
     @Nested
     @DisplayName("A put is all or nothing")
-    class AllOrNothing {
+    class AllOrNothing extends BlobStoreCase {
+        @Override
+        BlobStoreContract contract() {
+            return BlobStoreContract.this;
+        }
 
         @ParameterizedTest(name = "length declared: {0}")
         @ValueSource(booleans = {true, false})
@@ -318,7 +234,11 @@ public abstract class BlobStoreContract {
 
     @Nested
     @DisplayName("Keys")
-    class Keys {
+    class Keys extends BlobStoreCase {
+        @Override
+        BlobStoreContract contract() {
+            return BlobStoreContract.this;
+        }
 
         @ParameterizedTest(name = "\"{0}\"")
         @ValueSource(strings = {"", " ", "/photos/a.jpg", "photos//a.jpg", "photos/./a.jpg", "photos/../a.jpg",
@@ -364,7 +284,11 @@ public abstract class BlobStoreContract {
 
     @Nested
     @DisplayName("Listing by prefix")
-    class Listing {
+    class Listing extends BlobStoreCase {
+        @Override
+        BlobStoreContract contract() {
+            return BlobStoreContract.this;
+        }
 
         @Test
         @DisplayName("gives the keys with the prefix in ascending order, and no others")
@@ -381,16 +305,19 @@ public abstract class BlobStoreContract {
         }
 
         @Test
-        @DisplayName("describes each object with its key and size")
+        @DisplayName("describes each object with its key, size and date")
         void listDescribesEachObject() {
+            Instant before = clock().instant();
             put(key("one"), bytes(11, 15), "image/jpeg");
             put(key("two"), bytes(22, 16), "image/png");
+            Instant after = clock().instant();
 
             List<BlobInfo> infos = store.list(prefix, 10, Optional.empty()).items();
 
             assertThat(infos).extracting(BlobInfo::key, BlobInfo::size)
                     .containsExactly(tuple(key("one"), 11L),
                             tuple(key("two"), 22L));
+            assertThat(infos).allSatisfy(info -> assertDatedBetween(info, before, after));
         }
 
         @Test
@@ -417,7 +344,11 @@ public abstract class BlobStoreContract {
 
     @Nested
     @DisplayName("Deleting")
-    class Deleting {
+    class Deleting extends BlobStoreCase {
+        @Override
+        BlobStoreContract contract() {
+            return BlobStoreContract.this;
+        }
 
         @Test
         @DisplayName("one object removes it and nothing else")
@@ -480,7 +411,11 @@ public abstract class BlobStoreContract {
 
     @Nested
     @DisplayName("Large objects")
-    class LargeObjects {
+    class LargeObjects extends BlobStoreCase {
+        @Override
+        BlobStoreContract contract() {
+            return BlobStoreContract.this;
+        }
 
         @ParameterizedTest(name = "length declared: {0}")
         @ValueSource(booleans = {true, false})
@@ -501,65 +436,10 @@ public abstract class BlobStoreContract {
 
     @Nested
     @DisplayName("Presigned requests")
-    class Presigned {
-
-        @Test
-        @DisplayName("a presigned GET gives the object's bytes to a client without credentials")
-        void presignedGetReturnsTheBytes() {
-            byte[] content = bytes(5000, 18);
-            put(key("shared.jpg"), content, "image/jpeg");
-
-            PresignedRequest request = store.presignGet(key("shared.jpg"), TTL, Optional.empty());
-
-            assertThat(request.method()).isEqualTo("GET");
-            assertThat(fetch(request)).isEqualTo(content);
-        }
-
-        @Test
-        @DisplayName("a presigned GET with a content disposition gives the bytes too")
-        void presignedGetWithAContentDispositionReturnsTheBytes() {
-            byte[] content = bytes(300, 19);
-            put(key("download.jpg"), content, "image/jpeg");
-
-            PresignedRequest request = store.presignGet(key("download.jpg"), TTL,
-                    Optional.of("attachment; filename=\"holiday.jpg\""));
-
-            assertThat(fetch(request)).isEqualTo(content);
-        }
-
-        @Test
-        @DisplayName("a presigned GET altered to point at another key is refused")
-        void aTamperedPresignedGetIsRefused() {
-            put(key("secret-a.jpg"), bytes(100, 20), "image/jpeg");
-            put(key("secret-b.jpg"), bytes(100, 21), "image/jpeg");
-            PresignedRequest genuine = store.presignGet(key("secret-a.jpg"), TTL, Optional.empty());
-            URI altered = URI.create(genuine.uri().toString().replace("secret-a", "secret-b"));
-            assertThat(altered).isNotEqualTo(genuine.uri());
-
-            PresignedRequest tampered = new PresignedRequest(genuine.method(), altered, genuine.headers(),
-                    genuine.expiresAt());
-
-            assertThatThrownBy(() -> fetch(tampered)).isInstanceOf(RuntimeException.class);
-        }
-
-        @Test
-        @DisplayName("a presigned PUT stores the object with the signed type")
-        void presignedPutStoresTheObject() {
-            byte[] content = bytes(4321, 22);
-
-            PresignedRequest request = store.presignPut(key("direct.jpg"), "image/jpeg", content.length, TTL);
-            upload(request, content);
-
-            assertThat(request.method()).isEqualTo("PUT");
-            assertThat(request.headers()).hasEntrySatisfying(contentTypeHeader(request), value ->
-                    assertThat(value).isEqualTo("image/jpeg"));
-            assertThat(read(key("direct.jpg"))).isEqualTo(content);
-            assertThat(store.head(key("direct.jpg")).map(BlobInfo::contentType)).contains("image/jpeg");
-        }
-
-        private String contentTypeHeader(PresignedRequest request) {
-            return request.headers().keySet().stream().filter(name -> name.equalsIgnoreCase("Content-Type"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no Content-Type header in " + request));
+    class Presigned extends BlobPresignContract {
+        @Override
+        BlobStoreContract contract() {
+            return BlobStoreContract.this;
         }
     }
 }

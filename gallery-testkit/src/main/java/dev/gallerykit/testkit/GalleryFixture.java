@@ -1,0 +1,48 @@
+package dev.gallerykit.testkit;
+
+import dev.gallerykit.Gallery;
+import dev.gallerykit.domain.Tag;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.ImageLabeler;
+import dev.gallerykit.spi.PhotoRepository;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * What one test of {@link GalleryContract} works on: the adapters under test, a gallery over them,
+ * the clock that gallery reads, a client for the store's presigned requests, and two users who own
+ * nothing yet (fresh ids, so adapters may share one store between tests).
+ */
+record GalleryFixture(MutableClock clock, AlbumRepository albums, PhotoRepository photos, BlobStore blobs,
+        PresignedClient presigned, Gallery gallery, UserId alice, UserId bob) {
+
+    /** Tags every upload "sunny" with confidence 0.9: lets the suite see machine tags without a model. */
+    static final ImageLabeler SUNNY = jpeg -> List.of(Tag.machine("sunny", 0.9));
+
+    /**
+     * A fixture over these adapters. The clock starts at the current time because stores date their
+     * blobs by their own clock, and reconcile compares those dates with the gallery's.
+     */
+    static GalleryFixture over(AlbumRepository albums, PhotoRepository photos, BlobStore blobs,
+            PresignedClient presigned) {
+        MutableClock clock = MutableClock.startingNow();
+        Gallery gallery = builder(clock, albums, photos, blobs).build();
+        return new GalleryFixture(clock, albums, photos, blobs, presigned, gallery, new UserId(UUID.randomUUID()),
+                new UserId(UUID.randomUUID()));
+    }
+
+    /** Another gallery over the same adapters and clock, with {@code changes} applied to the defaults. */
+    Gallery gallery(Consumer<Gallery.Builder> changes) {
+        Gallery.Builder builder = builder(clock, albums, photos, blobs);
+        changes.accept(builder);
+        return builder.build();
+    }
+
+    private static Gallery.Builder builder(MutableClock clock, AlbumRepository albums, PhotoRepository photos,
+            BlobStore blobs) {
+        return Gallery.builder().albums(albums).photos(photos).blobs(blobs).clock(clock).labeler(SUNNY).maxPageSize(50);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.gallerykit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gallerykit.Maintenance.ReconcileReport;
+import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.spi.BlobAttributes;
+import dev.gallerykit.testkit.fixtures.PhotoFixtures;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code Maintenance.reconcile}: removes blobs that no record references once they are older than
+ * the grace period, and leaves referenced, recent and foreign ones alone.
+ */
+abstract class ReconcileContract extends GalleryCase {
+
+    @Test
+    @DisplayName("removes old blobs that no record references and keeps referenced, recent and foreign ones")
+    void removesOrphans() {
+        Album album = anAlbum(alice, "Live");
+        Photo photo = upload(alice, album.id(), PhotoFixtures.aJpeg());
+        String orphanOfMissingPhoto = alice + "/" + UUID.randomUUID() + "/original";
+        String strayBesideLivePhoto = alice + "/" + photo.id() + "/thumb-64.jpg";
+        String foreign = "not-gallerykit/" + UUID.randomUUID() + ".txt";
+        for (String key : List.of(orphanOfMissingPhoto, strayBesideLivePhoto, foreign)) {
+            byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+            blobs.put(key, new ByteArrayInputStream(bytes), bytes.length, BlobAttributes.of("application/octet-stream"));
+        }
+
+        ReconcileReport early = gallery.maintenance().reconcile(Duration.ofHours(1));
+        assertThat(blobs.head(orphanOfMissingPhoto)).as("younger than the grace period").isPresent();
+        assertThat(blobs.head(strayBesideLivePhoto)).isPresent();
+        assertThat(early.scanned()).isGreaterThanOrEqualTo(photo.derivatives().size() + 3);
+
+        clock.advance(Duration.ofHours(2));
+        ReconcileReport report = gallery.maintenance().reconcile(Duration.ofHours(1));
+
+        assertThat(blobs.head(orphanOfMissingPhoto)).isEmpty();
+        assertThat(blobs.head(strayBesideLivePhoto)).isEmpty();
+        assertThat(blobs.head(foreign)).isPresent();
+        assertThat(blobKeysOf(alice)).containsExactlyInAnyOrderElementsOf(blobKeysIn(photo));
+        assertThat(report.deleted()).isGreaterThanOrEqualTo(2);
+        assertThat(report.foreign()).isGreaterThanOrEqualTo(1);
+        assertInvalid(() -> gallery.maintenance().reconcile(Duration.ofHours(-1)), "grace");
+        blobs.delete(foreign);
+    }
+}
