@@ -43,8 +43,8 @@ class AccountsBuilderTest {
         assertThat(Accounts.DEFAULT_CONFIRMATION_TTL).isEqualTo(Duration.ofMinutes(10));
         assertThat(Accounts.DEFAULT_RESET_TTL).isEqualTo(Duration.ofHours(1));
         assertThat(Accounts.LOCKOUT_THRESHOLD).isEqualTo(5);
-        assertThat(Accounts.describe(Duration.ofMinutes(10))).isEqualTo("10 minutes");
-        assertThat(Accounts.describe(Duration.ofHours(1))).isEqualTo("1 hour");
+        assertThat(AccountMails.describe(Duration.ofMinutes(10))).isEqualTo("10 minutes");
+        assertThat(AccountMails.describe(Duration.ofHours(1))).isEqualTo("1 hour");
     }
 
     @Test

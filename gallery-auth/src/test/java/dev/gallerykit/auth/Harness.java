@@ -51,8 +51,7 @@ final class Harness {
 
     Harness(LocalSmtp.Server smtp, Consumer<Accounts.Builder> customise) {
         this.smtp = smtp;
-        this.mailer = SmtpMailer.builder().host(smtp.host()).port(smtp.port()).security(SmtpMailer.Security.NONE)
-                .from("Photos <no-reply@photos.example.test>").build();
+        this.mailer = smtpMailer(smtp);
         Accounts.Builder builder = Accounts.builder()
                 .gallery(gallery).users(users).sessions(sessions).mailer(mailer).tokens(tokens).clock(clock)
                 .links(BASE_URL).appName("Photos")
@@ -60,6 +59,12 @@ final class Harness {
                 .mailExecutor(Runnable::run);
         customise.accept(builder);
         this.accounts = builder.build();
+    }
+
+    /** A mailer that sends to the local server as the harness does. */
+    static Mailer smtpMailer(LocalSmtp.Server smtp) {
+        return SmtpMailer.builder().host(smtp.host()).port(smtp.port()).security(SmtpMailer.Security.NONE)
+                .from("Photos <no-reply@photos.example.test>").build();
     }
 
     /** A fresh address, so that tests sharing the mail server never read each other's mail. */

@@ -68,11 +68,11 @@ class LockoutTest {
     @Test
     @DisplayName("the lock-out doubles per failure from 2^0 seconds and stops at 15 minutes")
     void formula() {
-        assertThat(Accounts.lockout(5)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(Accounts.lockout(6)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(Accounts.lockout(14)).isEqualTo(Duration.ofSeconds(512));
-        assertThat(Accounts.lockout(15)).isEqualTo(Accounts.MAX_LOCKOUT).isEqualTo(Duration.ofMinutes(15));
-        assertThat(Accounts.lockout(1_000)).isEqualTo(Accounts.MAX_LOCKOUT);
+        assertThat(Lockout.duration(5)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Lockout.duration(6)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(Lockout.duration(14)).isEqualTo(Duration.ofSeconds(512));
+        assertThat(Lockout.duration(15)).isEqualTo(Accounts.MAX_LOCKOUT).isEqualTo(Duration.ofMinutes(15));
+        assertThat(Lockout.duration(1_000)).isEqualTo(Accounts.MAX_LOCKOUT);
     }
 
     @Test

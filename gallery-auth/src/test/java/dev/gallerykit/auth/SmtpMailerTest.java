@@ -104,8 +104,14 @@ class SmtpMailerTest {
     }
 
     @Test
-    @DisplayName("the logging mailer sends nothing and never fails")
+    @DisplayName("the logging mailer sends nothing, and logs the recipient, subject and text at INFO")
     void logging() {
-        new LoggingMailer().send(MailMessage.text("ann@example.test", "subject", "text"));
+        String to = Harness.newEmail();
+        String log = LogOutput.during(() -> new LoggingMailer().send(MailMessage.text(to, "Confirm your address",
+                "Open https://photos.example.test/account/confirm-email?token=abc")));
+
+        assertThat(log).contains("INFO dev.gallerykit.auth.LoggingMailer - Mail to " + to
+                + "\nSubject: Confirm your address\n\nOpen https://photos.example.test/account/confirm-email?token=abc");
+        assertThat(smtp.messagesFor(to)).isEmpty();
     }
 }

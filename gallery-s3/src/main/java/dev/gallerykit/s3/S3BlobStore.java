@@ -9,53 +9,20 @@ import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PresignedRequest;
 import dev.gallerykit.spi.Slice;
-import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
-import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.Delete;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
-import software.amazon.awssdk.services.s3.model.EncodingType;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Error;
-import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -88,8 +55,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class S3BlobStore implements BlobStore, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(S3BlobStore.class);
-
     private static final long MIB = 1024 * 1024;
     /** S3's smallest part (but the last). */
     public static final long MIN_PART_SIZE = 5 * MIB;
@@ -97,32 +62,27 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     public static final long MAX_BUFFER_SIZE = 1024 * MIB;
     /** Default {@link Builder#multipartThreshold} and {@link Builder#partSize}. */
     public static final long DEFAULT_PART_SIZE = 8 * MIB;
-    private static final int MAX_PARTS = 10_000;
     private static final long MAX_OBJECT_SIZE = 5L * 1024 * 1024 * MIB;
     private static final long MAX_SINGLE_PUT = 5L * 1024 * MIB;
-    private static final int MAX_KEYS_PER_DELETE = 1000;
-    private static final int MAX_KEYS_PER_LIST = 1000;
-    private static final Duration MAX_PRESIGN_TTL = Duration.ofDays(7);
-    private static final String OCTET_STREAM = "application/octet-stream";
 
-    private final S3Client s3;
+    private final S3Bucket bucket;
+    private final KeyPrefix keys;
     private final S3Presigner presigner;
-    private final String bucket;
-    private final String keyPrefix;
-    private final long multipartThreshold;
-    private final long partSize;
-    private final S3Encryption encryption;
+    private final ObjectWriter writer;
+    private final ObjectReader reader;
+    private final ObjectDeleter deleter;
+    private final Presigning presigning;
     private final boolean ownsClient;
     private final boolean ownsPresigner;
 
     private S3BlobStore(Builder builder, S3Client s3, S3Presigner presigner) {
-        this.s3 = s3;
+        this.bucket = new S3Bucket(s3, builder.bucket);
+        this.keys = new KeyPrefix(builder.keyPrefix);
         this.presigner = presigner;
-        this.bucket = builder.bucket;
-        this.keyPrefix = builder.keyPrefix;
-        this.multipartThreshold = builder.multipartThreshold;
-        this.partSize = builder.partSize;
-        this.encryption = builder.encryption;
+        this.writer = new ObjectWriter(bucket, keys, builder.encryption, builder.multipartThreshold, builder.partSize);
+        this.reader = new ObjectReader(bucket, keys);
+        this.deleter = new ObjectDeleter(bucket, keys);
+        this.presigning = new Presigning(bucket, presigner, builder.encryption);
         this.ownsClient = builder.client == null;
         this.ownsPresigner = builder.presigner == null;
     }
@@ -132,27 +92,28 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     public String bucket() {
-        return bucket;
+        return bucket.name();
     }
 
     public String keyPrefix() {
-        return keyPrefix;
+        return keys.value();
     }
 
     /** Creates the bucket unless it exists (and is ours): for tests, demos and first starts. */
     public void createBucketIfMissing() {
+        S3Client s3 = bucket.client();
         try {
-            s3.headBucket(b -> b.bucket(bucket));
+            s3.headBucket(b -> b.bucket(bucket.name()));
             return;
         } catch (SdkException e) {
             if (!S3Errors.hasStatus(e, 404)) {
-                throw S3Errors.translate("HeadBucket " + bucket, e);
+                throw S3Errors.translate("HeadBucket " + bucket.name(), e);
             }
         }
         try {
             Region region = s3.serviceClientConfiguration().region();
             s3.createBucket(b -> {
-                b.bucket(bucket);
+                b.bucket(bucket.name());
                 // us-east-1 is the one region that must not be named as a location constraint.
                 if (region != null && !Region.US_EAST_1.equals(region) && !region.isGlobalRegion()) {
                     b.createBucketConfiguration(CreateBucketConfiguration.builder()
@@ -161,7 +122,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             });
         } catch (SdkException e) {
             if (!S3Errors.hasCode(e, "BucketAlreadyOwnedByYou")) {
-                throw S3Errors.translate("CreateBucket " + bucket, e);
+                throw S3Errors.translate("CreateBucket " + bucket.name(), e);
             }
         }
     }
@@ -170,7 +131,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public void put(String key, InputStream content, long length, BlobAttributes attributes) {
-        String objectKey = objectKey(key);
+        String objectKey = keys.objectKey(key);
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(attributes, "attributes");
         if (length < UNKNOWN_LENGTH) {
@@ -180,242 +141,31 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             throw new LimitExceededException("bytes", MAX_OBJECT_SIZE, "S3 stores objects of up to 5 TiB, "
                     + key + " was declared as " + length + " bytes");
         }
-        if (length == UNKNOWN_LENGTH) {
-            putOfUnknownLength(objectKey, content, attributes);
-        } else if (length < multipartThreshold) {
-            byte[] bytes = new byte[(int) length];
-            int read = readFully(content, bytes, bytes.length, objectKey);
-            requireLength(length, read, content, objectKey);
-            putObject(objectKey, bytes, read, attributes);
-        } else {
-            putInParts(objectKey, content, length, attributes, new byte[(int) partSizeFor(length)], 0);
-        }
-    }
-
-    private void putOfUnknownLength(String objectKey, InputStream content, BlobAttributes attributes) {
-        // The first part holds up to the threshold, so that the choice between one PUT and parts is
-        // made on bytes actually read; later parts reuse the same buffer.
-        byte[] buffer = new byte[(int) Math.max(multipartThreshold, partSize)];
-        int read = readFully(content, buffer, (int) multipartThreshold, objectKey);
-        if (read < multipartThreshold) {
-            putObject(objectKey, buffer, read, attributes);
-        } else {
-            putInParts(objectKey, content, UNKNOWN_LENGTH, attributes, buffer, read);
-        }
-    }
-
-    /** The part size for a declared length: at least the configured one, and few enough parts for S3. */
-    private long partSizeFor(long length) {
-        long needed = (length + MAX_PARTS - 1) / MAX_PARTS;
-        return Math.min(length, Math.max(partSize, needed));
-    }
-
-    private void putObject(String objectKey, byte[] bytes, int count, BlobAttributes attributes) {
-        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(objectKey)
-                .contentType(attributes.contentType()).contentLength((long) count);
-        attributes.cacheControl().ifPresent(request::cacheControl);
-        encryption.applyTo(request);
-        call("PutObject", objectKey, () -> s3.putObject(request.build(), body(bytes, count)));
-    }
-
-    /**
-     * @param length the declared length, or {@code UNKNOWN_LENGTH}
-     * @param buffer holds the first {@code buffered} bytes already read; reused for every part
-     */
-    private void putInParts(String objectKey, InputStream content, long length, BlobAttributes attributes,
-            byte[] buffer, int buffered) {
-        int count = buffered;
-        long total = 0;
-        if (length != UNKNOWN_LENGTH) {
-            int wanted = (int) Math.min(buffer.length, length);
-            count = readFully(content, buffer, wanted, objectKey);
-            if (count < wanted) {
-                requireAtLeast(length, count, objectKey);
-            }
-        }
-        String uploadId = createMultipartUpload(objectKey, attributes);
-        List<CompletedPart> parts = new ArrayList<>();
-        try {
-            while (true) {
-                parts.add(uploadPart(objectKey, uploadId, parts.size() + 1, buffer, count));
-                total += count;
-                int next = length == UNKNOWN_LENGTH ? (int) Math.min(buffer.length, partSize)
-                        : (int) Math.min(buffer.length, length - total);
-                if (next == 0) {
-                    if (length != UNKNOWN_LENGTH) {
-                        requireLength(length, total, content, objectKey);
-                    }
-                    break;
-                }
-                count = readFully(content, buffer, next, objectKey);
-                if (length != UNKNOWN_LENGTH) {
-                    if (count < next) {
-                        requireAtLeast(length, total + count, objectKey);
-                    }
-                } else if (count == 0) {
-                    break;
-                } else if (parts.size() == MAX_PARTS) {
-                    throw new LimitExceededException("bytes", MAX_PARTS * partSize, "S3 allows " + MAX_PARTS
-                            + " parts of " + partSize + " bytes (the part size) for a stream of unknown length");
-                }
-            }
-            call("CompleteMultipartUpload", objectKey, () -> s3.completeMultipartUpload(b -> b.bucket(bucket)
-                    .key(objectKey).uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
-        } catch (RuntimeException | Error e) {
-            abort(objectKey, uploadId, e);
-            throw e;
-        }
-    }
-
-    private String createMultipartUpload(String objectKey, BlobAttributes attributes) {
-        CreateMultipartUploadRequest.Builder request = CreateMultipartUploadRequest.builder().bucket(bucket)
-                .key(objectKey).contentType(attributes.contentType())
-                .checksumAlgorithm(ChecksumAlgorithm.CRC32);
-        attributes.cacheControl().ifPresent(request::cacheControl);
-        encryption.applyTo(request);
-        return call("CreateMultipartUpload", objectKey, () -> s3.createMultipartUpload(request.build())).uploadId();
-    }
-
-    private CompletedPart uploadPart(String objectKey, String uploadId, int number, byte[] buffer, int count) {
-        UploadPartResponse response = call("UploadPart", objectKey, () -> s3.uploadPart(b -> b.bucket(bucket)
-                .key(objectKey).uploadId(uploadId).partNumber(number).contentLength((long) count)
-                .checksumAlgorithm(ChecksumAlgorithm.CRC32), body(buffer, count)));
-        return CompletedPart.builder().partNumber(number).eTag(response.eTag())
-                .checksumCRC32(response.checksumCRC32()).build();
-    }
-
-    private void abort(String objectKey, String uploadId, Throwable failure) {
-        try {
-            s3.abortMultipartUpload(b -> b.bucket(bucket).key(objectKey).uploadId(uploadId));
-        } catch (SdkException e) {
-            // The failure the caller sees stays the original one; the parts left behind cost money, so say so.
-            LOG.warn("could not abort multipart upload {} of s3://{}/{}; a lifecycle rule for incomplete "
-                    + "multipart uploads will remove its parts", uploadId, bucket, objectKey, e);
-            failure.addSuppressed(e);
-        }
-    }
-
-    /** A body over the buffer without copying it, that the SDK can re-read for a checksum or a retry. */
-    private static RequestBody body(byte[] buffer, int count) {
-        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, count), count, OCTET_STREAM);
-    }
-
-    private int readFully(InputStream content, byte[] buffer, int wanted, String objectKey) {
-        try {
-            return content.readNBytes(buffer, 0, wanted);
-        } catch (IOException e) {
-            throw new StorageUnavailableException("reading the content for " + displayKey(objectKey)
-                    + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void requireAtLeast(long declared, long read, String objectKey) {
-        if (read < declared) {
-            throw new InvalidInputException("length", "was declared as " + declared
-                    + " bytes but the stream of " + displayKey(objectKey) + " ended after " + read);
-        }
-    }
-
-    private void requireLength(long declared, long read, InputStream content, String objectKey) {
-        if (read < declared) {
-            requireAtLeast(declared, read, objectKey);
-        }
-        int more;
-        try {
-            more = content.read();
-        } catch (IOException e) {
-            throw new StorageUnavailableException("reading the content for " + displayKey(objectKey)
-                    + " failed: " + e.getMessage(), e);
-        }
-        if (more != -1) {
-            throw new InvalidInputException("length", "was declared as " + declared + " bytes but the stream of "
-                    + displayKey(objectKey) + " has more");
-        }
+        writer.put(objectKey, content, length, attributes);
     }
 
     // ------------------------------------------------------------------ reading
 
     @Override
     public Optional<Blob> get(String key) {
-        return open(objectKey(key), null);
+        return reader.get(keys.objectKey(key));
     }
 
     @Override
     public Optional<Blob> get(String key, long offset, long length) {
-        String objectKey = objectKey(key);
+        String objectKey = keys.objectKey(key);
         if (offset < 0) {
             throw new InvalidInputException("offset", "must not be negative, was " + offset);
         }
         if (length < 0) {
             throw new InvalidInputException("length", "must not be negative, was " + length);
         }
-        if (length == 0) {
-            return headObject(objectKey).map(info -> new Blob(info, InputStream.nullInputStream()));
-        }
-        long last = offset + length - 1;
-        return open(objectKey, "bytes=" + offset + "-" + (last < offset ? "" : Long.toString(last)));
-    }
-
-    private Optional<Blob> open(String objectKey, String range) {
-        GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(objectKey).range(range).build();
-        ResponseInputStream<GetObjectResponse> response;
-        try {
-            response = s3.getObject(request);
-        } catch (SdkException e) {
-            if (S3Errors.isAbsentObject(e)) {
-                return Optional.empty();
-            }
-            if (range != null && S3Errors.hasStatus(e, 416)) {
-                // A range that starts at or past the end: no bytes, but the object is there.
-                return headObject(objectKey).map(info -> new Blob(info, InputStream.nullInputStream()));
-            }
-            throw S3Errors.translate("GetObject " + bucket + "/" + objectKey, e);
-        }
-        GetObjectResponse object = response.response();
-        long size = range == null ? object.contentLength() : totalSize(object.contentRange());
-        if (size < 0) {
-            Optional<BlobInfo> info = headObject(objectKey);
-            if (info.isEmpty()) {
-                response.abort();
-                return Optional.empty();
-            }
-            size = info.get().size();
-        }
-        BlobInfo info = new BlobInfo(callerKey(objectKey), size, contentType(object.contentType()),
-                lastModified(object.lastModified()));
-        return Optional.of(new Blob(info, new ObjectStream(response)));
-    }
-
-    /** The object's size from {@code Content-Range: bytes 10-29/100}, or -1 when not given. */
-    private static long totalSize(String contentRange) {
-        if (contentRange == null) {
-            return -1;
-        }
-        int slash = contentRange.lastIndexOf('/');
-        try {
-            return slash < 0 ? -1 : Long.parseLong(contentRange.substring(slash + 1).trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return reader.get(objectKey, offset, length);
     }
 
     @Override
     public Optional<BlobInfo> head(String key) {
-        return headObject(objectKey(key));
-    }
-
-    private Optional<BlobInfo> headObject(String objectKey) {
-        HeadObjectResponse object;
-        try {
-            object = s3.headObject(b -> b.bucket(bucket).key(objectKey));
-        } catch (SdkException e) {
-            if (S3Errors.isAbsentObject(e)) {
-                return Optional.empty();
-            }
-            throw S3Errors.translate("HeadObject " + bucket + "/" + objectKey, e);
-        }
-        return Optional.of(new BlobInfo(callerKey(objectKey), object.contentLength(),
-                contentType(object.contentType()), lastModified(object.lastModified())));
+        return reader.head(keys.objectKey(key));
     }
 
     /**
@@ -432,99 +182,40 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         if (limit < 1) {
             throw new InvalidInputException("limit", "must be at least 1, was " + limit);
         }
-        String fullPrefix = keyPrefix + prefix;
-        List<BlobInfo> items = new ArrayList<>(Math.min(limit, MAX_KEYS_PER_LIST));
-        String token = null;
-        while (true) {
-            ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket).prefix(fullPrefix)
-                    .maxKeys(Math.min(MAX_KEYS_PER_LIST, limit - items.size())).encodingType(EncodingType.URL);
-            if (token != null) {
-                request.continuationToken(token);
-            } else {
-                after.ifPresent(position -> request.startAfter(keyPrefix + position));
-            }
-            ListObjectsV2Response response = call("ListObjectsV2", fullPrefix, () -> s3.listObjectsV2(request.build()));
-            for (S3Object object : response.contents()) {
-                items.add(new BlobInfo(callerKey(object.key()), object.size() == null ? 0 : object.size(),
-                        OCTET_STREAM, lastModified(object.lastModified())));
-            }
-            if (!Boolean.TRUE.equals(response.isTruncated())) {
-                return Slice.last(items);
-            }
-            token = response.nextContinuationToken();
-            if (items.size() >= limit || token == null) {
-                // A truncated answer without a token (a broken server) ends the listing rather than loop.
-                return items.isEmpty() ? Slice.last(items)
-                        : new Slice<>(items, Optional.of(items.get(items.size() - 1).key()));
-            }
-        }
+        return reader.list(prefix, limit, after);
     }
 
     // ------------------------------------------------------------------ deleting
 
     @Override
     public void delete(String key) {
-        String objectKey = objectKey(key);
-        try {
-            s3.deleteObject(b -> b.bucket(bucket).key(objectKey));
-        } catch (SdkException e) {
-            if (!S3Errors.isAbsentObject(e)) {
-                throw S3Errors.translate("DeleteObject " + bucket + "/" + objectKey, e);
-            }
-        }
+        deleter.delete(keys.objectKey(key));
     }
 
     /** Sends {@code DeleteObjects} requests of up to 1,000 distinct keys each. */
     @Override
     public Map<String, String> deleteAll(Collection<String> keys) {
         Objects.requireNonNull(keys, "keys");
-        Set<String> objectKeys = new LinkedHashSet<>();
+        List<String> objectKeys = new ArrayList<>(keys.size());
         for (String key : keys) {
-            objectKeys.add(objectKey(key));
+            objectKeys.add(this.keys.objectKey(key));
         }
-        Map<String, String> failures = new LinkedHashMap<>();
-        List<ObjectIdentifier> batch = new ArrayList<>(Math.min(objectKeys.size(), MAX_KEYS_PER_DELETE));
-        for (String objectKey : objectKeys) {
-            batch.add(ObjectIdentifier.builder().key(objectKey).build());
-            if (batch.size() == MAX_KEYS_PER_DELETE) {
-                deleteBatch(batch, failures);
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            deleteBatch(batch, failures);
-        }
-        return failures;
-    }
-
-    private void deleteBatch(List<ObjectIdentifier> batch, Map<String, String> failures) {
-        Delete delete = Delete.builder().objects(batch).quiet(true).build();
-        DeleteObjectsResponse response = call("DeleteObjects", batch.size() + " keys",
-                () -> s3.deleteObjects(b -> b.bucket(bucket).delete(delete)));
-        for (S3Error error : response.errors()) {
-            if (!"NoSuchKey".equals(error.code())) {
-                failures.put(callerKey(error.key()), error.code() + ": " + error.message());
-            }
-        }
+        return deleter.deleteAll(objectKeys);
     }
 
     // ------------------------------------------------------------------ presigning
 
     @Override
     public PresignedRequest presignGet(String key, Duration ttl, Optional<String> contentDisposition) {
-        String objectKey = objectKey(key);
+        String objectKey = keys.objectKey(key);
         Objects.requireNonNull(contentDisposition, "contentDisposition");
-        checkTtl(ttl);
-        var presigned = call("presign GET", objectKey, () -> presigner.presignGetObject(p -> p.signatureDuration(ttl)
-                .getObjectRequest(g -> g.bucket(bucket).key(objectKey)
-                        .responseContentDisposition(contentDisposition.orElse(null)))));
-        return presigned(presigned, "GET");
+        return presigning.get(objectKey, ttl, contentDisposition);
     }
 
     /** The returned headers (the content type and length, and the encryption header if any) are signed: send them as given. */
     @Override
     public PresignedRequest presignPut(String key, String contentType, long length, Duration ttl) {
-        String objectKey = objectKey(key);
+        String objectKey = keys.objectKey(key);
         if (contentType == null || contentType.isBlank()) {
             throw new InvalidInputException("contentType", "must not be blank");
         }
@@ -535,91 +226,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             throw new LimitExceededException("bytes", MAX_SINGLE_PUT, "a single PUT to S3 takes up to 5 GiB, "
                     + key + " was to be " + length + " bytes");
         }
-        checkTtl(ttl);
-        PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(objectKey)
-                .contentType(contentType).contentLength(length);
-        encryption.applyTo(put);
-        var presigned = call("presign PUT", objectKey, () -> presigner.presignPutObject(p -> p.signatureDuration(ttl)
-                .putObjectRequest(put.build())));
-        return presigned(presigned, "PUT");
-    }
-
-    private static PresignedRequest presigned(software.amazon.awssdk.awscore.presigner.PresignedRequest presigned,
-            String method) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        presigned.signedHeaders().forEach((name, values) -> {
-            // The HTTP client sets Host from the URL; the rest the caller must send.
-            if (!name.equalsIgnoreCase("host")) {
-                headers.put(headerName(name), String.join(",", values));
-            }
-        });
-        try {
-            return new PresignedRequest(method, presigned.url().toURI(), headers, presigned.expiration());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("the SDK presigned a URL that is no URI: " + presigned.url(), e);
-        }
-    }
-
-    /** {@code content-type} as {@code Content-Type}: the names are case-insensitive, people read them like this. */
-    private static String headerName(String name) {
-        StringBuilder pretty = new StringBuilder(name.length());
-        boolean upper = true;
-        for (char c : name.toCharArray()) {
-            pretty.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
-            upper = c == '-';
-        }
-        return pretty.toString();
-    }
-
-    private static void checkTtl(Duration ttl) {
-        Objects.requireNonNull(ttl, "ttl");
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new InvalidInputException("ttl", "must be positive, was " + ttl);
-        }
-        if (ttl.compareTo(MAX_PRESIGN_TTL) > 0) {
-            throw new InvalidInputException("ttl", "must be at most 7 days (S3's limit for signatures), was " + ttl);
-        }
-    }
-
-    // ------------------------------------------------------------------ keys and plumbing
-
-    /** The caller's key, checked, with the key prefix in front. */
-    private String objectKey(String key) {
-        BlobStore.checkKey(key);
-        if (keyPrefix.isEmpty()) {
-            return key;
-        }
-        String objectKey = keyPrefix + key;
-        int bytes = objectKey.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_KEY_BYTES) {
-            throw new InvalidInputException("key", "is " + bytes + " UTF-8 bytes long with the key prefix \""
-                    + keyPrefix + "\", more than " + MAX_KEY_BYTES);
-        }
-        return objectKey;
-    }
-
-    private String callerKey(String objectKey) {
-        return objectKey.startsWith(keyPrefix) ? objectKey.substring(keyPrefix.length()) : objectKey;
-    }
-
-    private String displayKey(String objectKey) {
-        return callerKey(objectKey);
-    }
-
-    private static String contentType(String contentType) {
-        return contentType == null || contentType.isBlank() ? OCTET_STREAM : contentType;
-    }
-
-    private static Instant lastModified(Instant lastModified) {
-        return lastModified == null ? Instant.EPOCH : lastModified;
-    }
-
-    private <T> T call(String operation, String objectKey, Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (SdkException e) {
-            throw S3Errors.translate(operation + " " + bucket + "/" + objectKey, e);
-        }
+        return presigning.put(objectKey, contentType, length, ttl);
     }
 
     /** Closes the SDK client and presigner if this store built them; those given to the builder stay open. */
@@ -629,47 +236,13 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             presigner.close();
         }
         if (ownsClient) {
-            s3.close();
+            bucket.client().close();
         }
     }
 
     @Override
     public String toString() {
-        return "S3BlobStore[s3://" + bucket + "/" + keyPrefix + "]";
-    }
-
-    /** Stops reading an object early without draining the rest of it over the network. */
-    private static final class ObjectStream extends FilterInputStream {
-
-        private final ResponseInputStream<?> response;
-        private boolean ended;
-
-        ObjectStream(ResponseInputStream<?> response) {
-            super(response);
-            this.response = response;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int next = super.read();
-            ended |= next < 0;
-            return next;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int count = super.read(buffer, offset, length);
-            ended |= count < 0;
-            return count;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (!ended) {
-                response.abort();
-            }
-            super.close();
-        }
+        return "S3BlobStore[s3://" + bucket.name() + "/" + keys.value() + "]";
     }
 
     /**
@@ -811,10 +384,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("S3BlobStore needs " + String.join("; ", problems));
             }
-            S3Client s3 = client != null ? client : defaultClient();
+            S3Clients clients = new S3Clients(endpoint, region, credentials, pathStyleAccess);
+            S3Client s3 = client != null ? client : clients.client();
             S3Presigner signer;
             try {
-                signer = presigner != null ? presigner : presignerLike(s3);
+                signer = presigner != null ? presigner : clients.presignerLike(s3);
             } catch (SdkException | IllegalArgumentException e) {
                 if (client == null) {
                     s3.close();
@@ -823,59 +397,6 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                         + e.getMessage() + "; give one with presigner(...)", e);
             }
             return new S3BlobStore(this, s3, signer);
-        }
-
-        /**
-         * A presigner with the client's region, credentials and endpoint. The client does not tell
-         * whether it uses path-style URLs, hence {@link #pathStyleAccess} or the endpoint decides.
-         */
-        private S3Presigner presignerLike(S3Client s3) {
-            var config = s3.serviceClientConfiguration();
-            S3Presigner.Builder builder = S3Presigner.builder()
-                    .region(config.region())
-                    .credentialsProvider(config.credentialsProvider())
-                    .serviceConfiguration(S3Configuration.builder()
-                            .pathStyleAccessEnabled(pathStyle(config.endpointOverride())).build());
-            config.endpointOverride().ifPresent(builder::endpointOverride);
-            return builder.build();
-        }
-
-        private boolean pathStyle(Optional<URI> endpointOverride) {
-            return pathStyleAccess != null ? pathStyleAccess : endpointOverride.isPresent();
-        }
-
-        /** The endpoint override: ours, else the SDK's settings, so that the presigner gets it too. */
-        private Optional<URI> endpointOverride() {
-            if (endpoint != null) {
-                return Optional.of(endpoint);
-            }
-            for (String setting : new String[] {System.getProperty("aws.endpointUrlS3"), System.getenv("AWS_ENDPOINT_URL_S3"),
-                    System.getProperty("aws.endpointUrl"), System.getenv("AWS_ENDPOINT_URL")}) {
-                if (setting != null && !setting.isBlank()) {
-                    return Optional.of(URI.create(setting.trim()));
-                }
-            }
-            return Optional.empty();
-        }
-
-        private S3Client defaultClient() {
-            Optional<URI> endpointOverride = endpointOverride();
-            S3ClientBuilder builder = S3Client.builder()
-                    .httpClientBuilder(ApacheHttpClient.builder())
-                    .forcePathStyle(pathStyle(endpointOverride));
-            endpointOverride.ifPresent(builder::endpointOverride);
-            if (region != null) {
-                builder.region(region);
-            }
-            if (credentials != null) {
-                builder.credentialsProvider(credentials);
-            }
-            try {
-                return builder.build();
-            } catch (SdkException e) {
-                throw new IllegalStateException("S3BlobStore could not build an S3 client from the SDK defaults: "
-                        + e.getMessage() + " (set AWS_REGION, or call region(...) or client(...))", e);
-            }
         }
     }
 }

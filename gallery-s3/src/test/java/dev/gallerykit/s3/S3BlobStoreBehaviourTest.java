@@ -19,6 +19,8 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -287,7 +289,19 @@ class S3BlobStoreBehaviourTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Disposition"))
                     .contains("attachment; filename=\"beach.jpg\"");
-            assertThat(get.expiresAt()).isAfter(java.time.Instant.now().plus(TTL).minusSeconds(60));
+        }
+
+        @Test
+        @DisplayName("expires when its signature does: signed during the call, valid for the time to live")
+        void expiryIsTheSignatures() {
+            Instant before = Instant.now();
+            PresignedRequest get = store.presignGet(prefix + "photo.jpg", TTL, Optional.empty());
+            Instant after = Instant.now();
+
+            SignedUrl signature = SignedUrl.of(get.uri());
+            assertThat(signature.signedAt()).isBetween(before.truncatedTo(ChronoUnit.SECONDS), after);
+            assertThat(signature.validFor()).isEqualTo(TTL);
+            assertThat(get.expiresAt().truncatedTo(ChronoUnit.SECONDS)).isEqualTo(signature.expiresAt());
         }
 
         @Test

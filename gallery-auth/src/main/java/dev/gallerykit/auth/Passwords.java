@@ -1,0 +1,151 @@
+package dev.gallerykit.auth;
+
+import dev.gallerykit.auth.PasswordHasher.Verification;
+import dev.gallerykit.domain.User;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.domain.UserStatus;
+import dev.gallerykit.error.AuthenticationFailedException;
+import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.UserRepository;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The passwords of accounts: checked under the {@link Lockout} (a wrong one counts as a failure, a
+ * locked account is refused without looking at the password, an unknown email costs the same bcrypt
+ * work as a known one, so that neither the answer nor its time tells which it was), and replaced.
+ */
+final class Passwords {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Passwords.class);
+    private static final int MAX_PASSWORD_CHARS_READ = 4096;
+    private static final String WRONG_OR_LOCKED = "the password is wrong, or there were too many attempts; try again later";
+
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final UserUpdates updates;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+
+    Passwords(UserRepository users, SessionRepository sessions, UserUpdates updates, PasswordHasher hasher,
+            PasswordPolicy policy) {
+        this.users = users;
+        this.sessions = sessions;
+        this.updates = updates;
+        this.hasher = hasher;
+        this.policy = policy;
+    }
+
+    /**
+     * The {@code ACTIVE} account with this email and password, its failures cleared and its hash
+     * redone if the bcrypt cost changed.
+     *
+     * @throws AuthenticationFailedException with {@link Accounts#SIGN_IN_FAILED} for an unknown email,
+     *         a wrong password or a locked account; with a message of its own for a correct password
+     *         on an unconfirmed or disabled account
+     */
+    User signIn(String email, String password, Instant now) {
+        String secret = password == null ? "" : password;
+        Optional<User> found = parseEmail(email).flatMap(users::findByEmail);
+        if (found.isEmpty() || secret.length() > MAX_PASSWORD_CHARS_READ) {
+            hasher.burn(secret);
+            LOG.debug("sign-in refused: {}", found.isEmpty() ? "unknown email" : "password too long");
+            throw new AuthenticationFailedException(Accounts.SIGN_IN_FAILED);
+        }
+        User user = found.get();
+        if (Lockout.locks(user, now)) {
+            hasher.burn(secret);
+            LOG.debug("sign-in refused: user {} is locked until {}", user.id(), user.lockedUntil().orElseThrow());
+            throw new AuthenticationFailedException(Accounts.SIGN_IN_FAILED);
+        }
+        Verification verification = hasher.verify(secret, user.passwordHash());
+        if (!verification.matches()) {
+            recordFailure(user.id(), now);
+            throw new AuthenticationFailedException(Accounts.SIGN_IN_FAILED);
+        }
+        if (user.status() == UserStatus.PENDING) {
+            throw new AuthenticationFailedException("the email address of this account is not confirmed yet");
+        }
+        if (user.status() != UserStatus.ACTIVE) {
+            throw new AuthenticationFailedException("this account is disabled");
+        }
+        if (user.failedSignIns() == 0 && user.lockedUntil().isEmpty() && !verification.needsRehash()) {
+            return user;
+        }
+        String newHash = verification.needsRehash() ? hasher.hash(secret) : null;
+        return updates.apply(user.id(), () -> new AuthenticationFailedException(Accounts.SIGN_IN_FAILED), u -> {
+            User cleared = Lockout.cleared(u, now);
+            // Only replace the hash we verified; a concurrent password change wins.
+            return newHash != null && u.passwordHash().equals(user.passwordHash())
+                    ? cleared.withPasswordHash(newHash, now) : cleared;
+        });
+    }
+
+    /**
+     * The user, once the password proves it is them, before a change that needs that proof.
+     *
+     * @throws AuthenticationFailedException when the password is wrong or the account locked
+     * @throws NotFoundException when the user does not exist
+     */
+    User prove(UserId userId, String password, Instant now) {
+        User user = users.findById(userId).orElseThrow(() -> new NotFoundException("user", userId));
+        String secret = password == null ? "" : password;
+        if (Lockout.locks(user, now) || secret.length() > MAX_PASSWORD_CHARS_READ) {
+            hasher.burn(secret);
+            throw new AuthenticationFailedException(WRONG_OR_LOCKED);
+        }
+        if (!hasher.verify(secret, user.passwordHash()).matches()) {
+            recordFailure(user.id(), now);
+            throw new AuthenticationFailedException(WRONG_OR_LOCKED);
+        }
+        return user;
+    }
+
+    /**
+     * Sets a new password, if the policy takes it and the account still has the hash {@code user}
+     * had; clears any lock-out and ends every session of the user.
+     *
+     * @param absent what to throw when the user is gone
+     * @param changed what to throw when the password changed meanwhile
+     * @throws InvalidInputException when the policy refuses the new password
+     */
+    void replace(User user, String newPassword, Instant now, Supplier<? extends RuntimeException> absent,
+            Supplier<? extends RuntimeException> changed) {
+        policy.check(newPassword, user.email());
+        String newHash = hasher.hash(newPassword);
+        updates.apply(user.id(), absent, current -> {
+            if (!current.passwordHash().equals(user.passwordHash())) {
+                throw changed.get();
+            }
+            return Lockout.cleared(current.withPasswordHash(newHash, now), now);
+        });
+        sessions.revokeAll(user.id(), now);
+    }
+
+    private void recordFailure(UserId id, Instant now) {
+        try {
+            updates.apply(id, () -> new AuthenticationFailedException(Accounts.SIGN_IN_FAILED), user -> {
+                User failed = Lockout.afterFailure(user, now);
+                LOG.debug("failed sign-in {} for user {}{}", failed.failedSignIns(), id,
+                        failed.lockedUntil().map(t -> ", locked until " + t).orElse(""));
+                return failed;
+            });
+        } catch (ConcurrentModificationException e) {
+            LOG.warn("could not record a failed sign-in for user {}: {}", id, e.getMessage());
+        }
+    }
+
+    private static Optional<String> parseEmail(String email) {
+        try {
+            return Optional.of(Inputs.email(email));
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
+    }
+}
