@@ -1,4 +1,4 @@
-package dev.gallerykit.memory;
+package dev.gallerykit.labeling;
 
 import dev.gallerykit.domain.Tag;
 import dev.gallerykit.spi.ImageLabeler;
