@@ -32,6 +32,10 @@ public final class DominantColorLabeler implements ImageLabeler {
     /** Larger pictures are decoded with subsampling down to about this many pixels. */
     private static final int MAX_SAMPLES = 1 << 16;
 
+    /** A labeler with the thresholds the class describes; it keeps no state, so one instance serves every thread. */
+    public DominantColorLabeler() {
+    }
+
     @Override
     public List<Tag> label(byte[] jpeg) {
         Objects.requireNonNull(jpeg, "jpeg");
