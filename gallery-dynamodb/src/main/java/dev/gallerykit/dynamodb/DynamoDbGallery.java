@@ -1,6 +1,10 @@
 package dev.gallerykit.dynamodb;
 
 import dev.gallerykit.error.StorageUnavailableException;
+import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.UserRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,20 +36,24 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * Gallery gallery = Gallery.builder().albums(dynamo.albums()).photos(dynamo.photos()).blobs(blobs).build();
  * }</pre>
  *
- * <p>The table design (keys, indexes, what each access costs) is in the module's README.
+ * <p>When no client is given, this makes one and {@link #close()} closes it; a client the host
+ * passes stays the host's to close. The table design (keys, indexes, what each access costs) is in
+ * the module's README.
  */
-public final class DynamoDbGallery {
+public final class DynamoDbGallery implements AutoCloseable {
 
     private final DynamoDbClient client;
+    private final boolean ownsClient;
     private final List<CreateTableRequest> tables;
-    private final DynamoDbUserRepository users;
-    private final DynamoDbAlbumRepository albums;
-    private final DynamoDbPhotoRepository photos;
-    private final DynamoDbSessionRepository sessions;
+    private final UserRepository users;
+    private final AlbumRepository albums;
+    private final PhotoRepository photos;
+    private final SessionRepository sessions;
 
-    private DynamoDbGallery(DynamoDbClient client, String usersTable, String albumsTable, String photosTable,
-            String sessionsTable) {
+    private DynamoDbGallery(DynamoDbClient client, boolean ownsClient, String usersTable, String albumsTable,
+            String photosTable, String sessionsTable) {
         this.client = client;
+        this.ownsClient = ownsClient;
         this.tables = List.of(TableDefinitions.users(usersTable), TableDefinitions.albums(albumsTable),
                 TableDefinitions.photos(photosTable), TableDefinitions.sessions(sessionsTable));
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
@@ -65,19 +73,19 @@ public final class DynamoDbGallery {
         return builder.build();
     }
 
-    public DynamoDbUserRepository users() {
+    public UserRepository users() {
         return users;
     }
 
-    public DynamoDbAlbumRepository albums() {
+    public AlbumRepository albums() {
         return albums;
     }
 
-    public DynamoDbPhotoRepository photos() {
+    public PhotoRepository photos() {
         return photos;
     }
 
-    public DynamoDbSessionRepository sessions() {
+    public SessionRepository sessions() {
         return sessions;
     }
 
@@ -122,6 +130,23 @@ public final class DynamoDbGallery {
         }
     }
 
+    /**
+     * Closes the client this made from the SDK defaults, and with it its connections and threads; the
+     * repositories cannot be used afterwards. A client the host passed to {@link Builder#client} is
+     * left open. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    /** The client in use, for this package's tests. */
+    DynamoDbClient client() {
+        return client;
+    }
+
     private static void checkIndexes(CreateTableRequest wanted, TableDescription actual) {
         List<String> present = actual.globalSecondaryIndexes().stream()
                 .filter(index -> index.indexStatus() == null || index.indexStatus() == IndexStatus.ACTIVE)
@@ -152,8 +177,9 @@ public final class DynamoDbGallery {
         }
 
         /**
-         * The client to use; when none is given, {@code DynamoDbClient.create()} (the SDK's
-         * credentials chain, region and {@code AWS_ENDPOINT_URL}, so LocalStack needs no code).
+         * The client to use, which stays the caller's to close; when none is given,
+         * {@code DynamoDbClient.create()} (the SDK's credentials chain, region and
+         * {@code AWS_ENDPOINT_URL}, so LocalStack needs no code), closed by {@link DynamoDbGallery#close()}.
          */
         public Builder client(DynamoDbClient value) {
             client = value;
@@ -202,7 +228,10 @@ public final class DynamoDbGallery {
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("DynamoDbGallery needs " + String.join("; ", problems));
             }
-            return new DynamoDbGallery(client != null ? client : defaultClient(), users, albums, photos, sessions);
+            if (client != null) {
+                return new DynamoDbGallery(client, false, users, albums, photos, sessions);
+            }
+            return new DynamoDbGallery(defaultClient(), true, users, albums, photos, sessions);
         }
 
         private static String name(String field, String explicit, String fallback, List<String> problems) {

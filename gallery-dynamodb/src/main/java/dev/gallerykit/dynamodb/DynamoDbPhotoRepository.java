@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * check each item against {@link PhotoQuery#matches} as well. {@link #deleteAll} uses
  * {@code BatchWriteItem}, 25 keys per call. Obtain it from {@link DynamoDbGallery#photos()}.
  */
-public final class DynamoDbPhotoRepository implements PhotoRepository {
+final class DynamoDbPhotoRepository implements PhotoRepository {
 
     private static final List<String> TABLE_KEY = List.of("owner", "id");
     private static final List<String> ALBUM_INDEX_KEY = List.of("albumKey", "id", "owner");

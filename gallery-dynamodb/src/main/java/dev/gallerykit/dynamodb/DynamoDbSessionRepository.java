@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * is put only if its token hash is new. Revocations and deletes find a family's or a user's sessions
  * through the {@code byFamily} and {@code byUser} indexes. Obtain it from {@link DynamoDbGallery#sessions()}.
  */
-public final class DynamoDbSessionRepository implements SessionRepository {
+final class DynamoDbSessionRepository implements SessionRepository {
 
     private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(tokenHash)").build();
 

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * is what keeps emails unique when sign-ups race. Updates are conditional on the version.
  * Obtain it from {@link DynamoDbGallery#users()}.
  */
-public final class DynamoDbUserRepository implements UserRepository {
+final class DynamoDbUserRepository implements UserRepository {
 
     private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(pk)").build();
 

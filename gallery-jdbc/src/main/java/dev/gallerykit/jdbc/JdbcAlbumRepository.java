@@ -27,7 +27,7 @@ import org.jooq.impl.DSL;
  * are added. The owner is a plain id, not a foreign key: users may live in another store.
  * Get one from {@link JdbcGallery#albums()}.
  */
-public final class JdbcAlbumRepository implements AlbumRepository {
+final class JdbcAlbumRepository implements AlbumRepository {
 
     private final Db db;
 

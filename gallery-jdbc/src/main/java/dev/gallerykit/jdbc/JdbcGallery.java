@@ -3,6 +3,10 @@ package dev.gallerykit.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gallerykit.error.StorageUnavailableException;
+import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.UserRepository;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -43,10 +47,10 @@ public final class JdbcGallery implements AutoCloseable {
     private final DataSource dataSource;
     private final HikariDataSource ownPool;
     private final JdbcDialect dialect;
-    private final JdbcUserRepository users;
-    private final JdbcAlbumRepository albums;
-    private final JdbcPhotoRepository photos;
-    private final JdbcSessionRepository sessions;
+    private final UserRepository users;
+    private final AlbumRepository albums;
+    private final PhotoRepository photos;
+    private final SessionRepository sessions;
 
     private JdbcGallery(DataSource dataSource, HikariDataSource ownPool, JdbcDialect dialect) {
         this.dataSource = dataSource;
@@ -99,19 +103,19 @@ public final class JdbcGallery implements AutoCloseable {
         }
     }
 
-    public JdbcUserRepository users() {
+    public UserRepository users() {
         return users;
     }
 
-    public JdbcAlbumRepository albums() {
+    public AlbumRepository albums() {
         return albums;
     }
 
-    public JdbcPhotoRepository photos() {
+    public PhotoRepository photos() {
         return photos;
     }
 
-    public JdbcSessionRepository sessions() {
+    public SessionRepository sessions() {
         return sessions;
     }
 

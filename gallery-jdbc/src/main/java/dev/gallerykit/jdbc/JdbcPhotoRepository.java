@@ -52,7 +52,7 @@ import org.jooq.impl.DSL;
  * foreign key on (owner, album)); creating one in a missing album is a {@link NotFoundException}.
  * Get one from {@link JdbcGallery#photos()}.
  */
-public final class JdbcPhotoRepository implements PhotoRepository {
+final class JdbcPhotoRepository implements PhotoRepository {
 
     /** Ids per {@code IN (...)} list: well under every database's bind-variable limit. */
     private static final int CHUNK = 500;

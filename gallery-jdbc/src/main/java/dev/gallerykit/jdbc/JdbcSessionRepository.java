@@ -24,7 +24,7 @@ import org.jooq.Record;
  * clients through. The user is a plain id, not a foreign key: users may live in another store.
  * Get one from {@link JdbcGallery#sessions()}.
  */
-public final class JdbcSessionRepository implements SessionRepository {
+final class JdbcSessionRepository implements SessionRepository {
 
     private final Db db;
 

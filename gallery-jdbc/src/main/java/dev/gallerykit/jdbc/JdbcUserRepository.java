@@ -21,7 +21,7 @@ import org.jooq.Record;
  * ({@link User#emailKey()}), so it holds under concurrent sign-ups without any locking of ours.
  * Get one from {@link JdbcGallery#users()}.
  */
-public final class JdbcUserRepository implements UserRepository {
+final class JdbcUserRepository implements UserRepository {
 
     private final Db db;
 

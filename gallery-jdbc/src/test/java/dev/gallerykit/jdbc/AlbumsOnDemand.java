@@ -7,6 +7,7 @@ import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.Slice;
 import java.time.Instant;
@@ -20,8 +21,8 @@ import java.util.Optional;
  */
 final class AlbumsOnDemand implements PhotoRepository {
 
-    private final JdbcPhotoRepository photos;
-    private final JdbcAlbumRepository albums;
+    private final PhotoRepository photos;
+    private final AlbumRepository albums;
 
     AlbumsOnDemand(JdbcGallery db) {
         this.photos = db.photos();
