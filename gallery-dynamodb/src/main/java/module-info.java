@@ -1,6 +1,6 @@
 /**
  * The album, photo, user and session repositories on DynamoDB, built by
- * {@link dev.gallerykit.dynamodb.DynamoDbGallery}.
+ * {@link dev.gallerykit.dynamodb.DynamoDbRepositories}.
  */
 // The AWS SDK has no module descriptors; its jars declare stable Automatic-Module-Names.
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})

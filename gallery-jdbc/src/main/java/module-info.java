@@ -1,6 +1,6 @@
 /**
  * The album, photo, user and session repositories on SQL (H2, MariaDB, MySQL 8, PostgreSQL), built by
- * {@link dev.gallerykit.jdbc.JdbcGallery}.
+ * {@link dev.gallerykit.jdbc.JdbcRepositories}.
  */
 // flyway-core has no module descriptor and no Automatic-Module-Name: its name comes from the jar's file
 // name. The migrations are resources in packages of their own, opened so that Flyway can find them;

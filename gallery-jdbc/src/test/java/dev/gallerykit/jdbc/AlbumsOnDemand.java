@@ -24,7 +24,7 @@ final class AlbumsOnDemand implements PhotoRepository {
     private final PhotoRepository photos;
     private final AlbumRepository albums;
 
-    AlbumsOnDemand(JdbcGallery db) {
+    AlbumsOnDemand(JdbcRepositories db) {
         this.photos = db.photos();
         this.albums = db.albums();
     }

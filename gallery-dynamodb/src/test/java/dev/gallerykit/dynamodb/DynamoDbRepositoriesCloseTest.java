@@ -17,15 +17,15 @@ import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @ExtendWith(LocalDynamoDb.class)
-@DisplayName("Closing a DynamoDbGallery")
-class DynamoDbGalleryCloseTest {
+@DisplayName("Closing a DynamoDbRepositories")
+class DynamoDbRepositoriesCloseTest {
 
     /** System properties this test replaced, with their earlier values (null when unset). */
     private final Map<String, String> replaced = new LinkedHashMap<>();
 
     @BeforeEach
     void tablesExist() {
-        TestDynamo.gallery();
+        TestDynamo.repositories();
     }
 
     @AfterEach
@@ -43,29 +43,29 @@ class DynamoDbGalleryCloseTest {
     @DisplayName("closes the client it made from the SDK defaults")
     void closesTheClientItMade() {
         pointTheSdkDefaultsAtTheTestServer();
-        DynamoDbGallery gallery = DynamoDbGallery.builder().tablePrefix(LocalDynamoDb.tablePrefix()).build();
-        Album album = gallery.albums().create(Records.anAlbum(Records.anOwner()));
-        assertThat(gallery.albums().find(album.ownerId(), album.id())).contains(album);
+        DynamoDbRepositories repositories = DynamoDbRepositories.builder().tablePrefix(LocalDynamoDb.tablePrefix()).build();
+        Album album = repositories.albums().create(Records.anAlbum(Records.anOwner()));
+        assertThat(repositories.albums().find(album.ownerId(), album.id())).contains(album);
 
-        gallery.close();
+        repositories.close();
 
-        assertThatThrownBy(() -> gallery.client().listTables()).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> gallery.albums().find(album.ownerId(), album.id()))
+        assertThatThrownBy(() -> repositories.client().listTables()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> repositories.albums().find(album.ownerId(), album.id()))
                 .isInstanceOf(IllegalStateException.class);
-        gallery.close();
+        repositories.close();
     }
 
     @Test
     @DisplayName("leaves the client the host passed open")
     void leavesTheHostsClientOpen() {
         try (DynamoDbClient client = TestDynamo.client()) {
-            DynamoDbGallery gallery = TestDynamo.galleryWith(client);
-            Album album = gallery.albums().create(Records.anAlbum(Records.anOwner()));
+            DynamoDbRepositories repositories = TestDynamo.repositoriesWith(client);
+            Album album = repositories.albums().create(Records.anAlbum(Records.anOwner()));
 
-            gallery.close();
+            repositories.close();
 
-            assertThat(client.listTables().tableNames()).containsAll(gallery.tableNames());
-            assertThat(gallery.albums().find(album.ownerId(), album.id())).contains(album);
+            assertThat(client.listTables().tableNames()).containsAll(repositories.tableNames());
+            assertThat(repositories.albums().find(album.ownerId(), album.id())).contains(album);
         }
     }
 

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * tables, sharing one client. Thread-safe; build one and share it.
  *
  * <pre>{@code
- * DynamoDbGallery dynamo = DynamoDbGallery.builder()
+ * DynamoDbRepositories dynamo = DynamoDbRepositories.builder()
  *         .tablePrefix("myapp-")           // myapp-users, myapp-albums, myapp-photos, myapp-sessions
  *         .build();                        // client from the SDK defaults (credentials chain, region, AWS_ENDPOINT_URL)
  * dynamo.createTablesIfMissing();          // or create them with your infrastructure code
@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * passes stays the host's to close. The table design (keys, indexes, what each access costs) is in
  * the module's README.
  */
-public final class DynamoDbGallery implements AutoCloseable {
+public final class DynamoDbRepositories implements AutoCloseable {
 
     private final DynamoDbClient client;
     private final boolean ownsClient;
@@ -50,7 +50,7 @@ public final class DynamoDbGallery implements AutoCloseable {
     private final PhotoRepository photos;
     private final SessionRepository sessions;
 
-    private DynamoDbGallery(DynamoDbClient client, boolean ownsClient, String usersTable, String albumsTable,
+    private DynamoDbRepositories(DynamoDbClient client, boolean ownsClient, String usersTable, String albumsTable,
             String photosTable, String sessionsTable) {
         this.client = client;
         this.ownsClient = ownsClient;
@@ -67,7 +67,7 @@ public final class DynamoDbGallery implements AutoCloseable {
         return new Builder();
     }
 
-    public static DynamoDbGallery build(Consumer<Builder> spec) {
+    public static DynamoDbRepositories build(Consumer<Builder> spec) {
         Builder builder = builder();
         spec.accept(builder);
         return builder.build();
@@ -155,7 +155,7 @@ public final class DynamoDbGallery implements AutoCloseable {
         missing.removeAll(present);
         if (!missing.isEmpty()) {
             throw new IllegalStateException("table " + wanted.tableName() + " has no active index " + missing
-                    + "; it was not created by this version of DynamoDbGallery (see the gallery-dynamodb README)");
+                    + "; it was not created by this version of DynamoDbRepositories (see the gallery-dynamodb README)");
         }
     }
 
@@ -179,7 +179,7 @@ public final class DynamoDbGallery implements AutoCloseable {
         /**
          * The client to use, which stays the caller's to close; when none is given,
          * {@code DynamoDbClient.create()} (the SDK's credentials chain, region and
-         * {@code AWS_ENDPOINT_URL}, so LocalStack needs no code), closed by {@link DynamoDbGallery#close()}.
+         * {@code AWS_ENDPOINT_URL}, so LocalStack needs no code), closed by {@link DynamoDbRepositories#close()}.
          */
         public Builder client(DynamoDbClient value) {
             client = value;
@@ -212,7 +212,7 @@ public final class DynamoDbGallery implements AutoCloseable {
             return this;
         }
 
-        public DynamoDbGallery build() {
+        public DynamoDbRepositories build() {
             List<String> problems = new ArrayList<>();
             if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
                 problems.add("a table prefix of letters, digits, '_', '-' and '.' (was '" + tablePrefix + "')");
@@ -226,12 +226,12 @@ public final class DynamoDbGallery implements AutoCloseable {
                 problems.add("four different table names (were " + List.of(users, albums, photos, sessions) + ")");
             }
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("DynamoDbGallery needs " + String.join("; ", problems));
+                throw new IllegalStateException("DynamoDbRepositories needs " + String.join("; ", problems));
             }
             if (client != null) {
-                return new DynamoDbGallery(client, false, users, albums, photos, sessions);
+                return new DynamoDbRepositories(client, false, users, albums, photos, sessions);
             }
-            return new DynamoDbGallery(defaultClient(), true, users, albums, photos, sessions);
+            return new DynamoDbRepositories(defaultClient(), true, users, albums, photos, sessions);
         }
 
         private static String name(String field, String explicit, String fallback, List<String> problems) {
@@ -246,7 +246,7 @@ public final class DynamoDbGallery implements AutoCloseable {
             try {
                 return DynamoDbClient.create();
             } catch (SdkException e) {
-                throw new IllegalStateException("DynamoDbGallery needs a DynamoDbClient, or the SDK defaults to make "
+                throw new IllegalStateException("DynamoDbRepositories needs a DynamoDbClient, or the SDK defaults to make "
                         + "one (a region from AWS_REGION or ~/.aws/config): " + e.getMessage(), e);
             }
         }
