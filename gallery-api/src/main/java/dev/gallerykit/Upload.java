@@ -1,5 +1,6 @@
 package dev.gallerykit;
 
+import dev.gallerykit.error.InvalidInputException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +10,9 @@ import java.util.function.Consumer;
 /**
  * A photo to upload. Only {@code content} and {@code fileName} are required; the title defaults to
  * the file name without its extension. The content type a client declares is not asked for: the
- * real type is read from the bytes.
+ * real type is read from the bytes. A missing content or file name, or a null tag, is rejected
+ * here with an {@link InvalidInputException} naming the field, like every other bad input; an
+ * absent title or description is taken as not given.
  *
  * <pre>{@code
  * Upload.of(in, "IMG_0001.jpg");
@@ -22,11 +25,21 @@ public record Upload(InputStream content, String fileName, Optional<String> titl
                      List<String> tags) {
 
     public Upload {
-        Objects.requireNonNull(content, "content");
-        Objects.requireNonNull(fileName, "fileName");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(description, "description");
+        required("content", content);
+        required("fileName", fileName);
+        title = title == null ? Optional.empty() : title;
+        description = description == null ? "" : description;
+        required("tags", tags);
+        if (tags.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidInputException("tags", "must not contain null");
+        }
         tags = List.copyOf(tags);
+    }
+
+    private static void required(String field, Object value) {
+        if (value == null) {
+            throw new InvalidInputException(field, "is missing");
+        }
     }
 
     public static Upload of(InputStream content, String fileName) {

@@ -3,9 +3,13 @@ package dev.gallerykit;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -44,11 +48,26 @@ class DependencyRuleTest {
     }
 
     @Test
-    @DisplayName("service implementations are not public, except the assembly the entry point uses")
-    void servicesAreHidden() {
-        classes().that().resideInAPackage("dev.gallerykit.internal..")
-                .and().doNotHaveSimpleName("Assembly").and().doNotHaveSimpleName("Validation")
-                .should().notBePublic()
+    @DisplayName("an internal class is public only when another package of gallery-api uses it")
+    void internalsAreHidden() {
+        classes().that().resideInAPackage("dev.gallerykit.internal..").and().arePublic()
+                // Called by gallery-benchmarks, on the class path; says so in its Javadoc.
+                .and().doNotHaveFullyQualifiedName("dev.gallerykit.internal.image.ScalingProbe")
+                .should(beUsedFromAnotherPackage())
                 .check(api);
+    }
+
+    private static ArchCondition<JavaClass> beUsedFromAnotherPackage() {
+        return new ArchCondition<>("be used from another package") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                boolean used = item.getDirectDependenciesToSelf().stream()
+                        .anyMatch(dependency -> !dependency.getOriginClass().getPackageName().equals(item.getPackageName()));
+                if (!used) {
+                    events.add(SimpleConditionEvent.violated(item, item.getName()
+                            + " is public but only its own package uses it: make it package-private"));
+                }
+            }
+        };
     }
 }

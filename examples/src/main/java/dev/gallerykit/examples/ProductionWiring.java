@@ -4,7 +4,7 @@ import dev.gallerykit.Gallery;
 import dev.gallerykit.auth.Accounts;
 import dev.gallerykit.auth.SmtpMailer;
 import dev.gallerykit.auth.TokenService;
-import dev.gallerykit.jdbc.JdbcGallery;
+import dev.gallerykit.jdbc.JdbcRepositories;
 import dev.gallerykit.s3.S3BlobStore;
 import dev.gallerykit.s3.S3Encryption;
 
@@ -17,7 +17,7 @@ public final class ProductionWiring {
     // README:begin
     static Accounts wire(String jdbcUrl, String dbUser, String dbPassword, byte[] tokenSecret,
                          String smtpUser, String smtpPassword) {
-        JdbcGallery db = JdbcGallery.builder().jdbcUrl(jdbcUrl).username(dbUser).password(dbPassword).build();
+        JdbcRepositories db = JdbcRepositories.builder().jdbcUrl(jdbcUrl).username(dbUser).password(dbPassword).build();
         db.migrate();                                          // creates or upgrades the tables; idempotent
 
         S3BlobStore blobs = S3BlobStore.builder()              // client from the AWS SDK defaults

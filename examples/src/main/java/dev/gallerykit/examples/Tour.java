@@ -13,7 +13,7 @@ import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.GalleryException;
-import dev.gallerykit.memory.DominantColorLabeler;
+import dev.gallerykit.labeling.DominantColorLabeler;
 import dev.gallerykit.memory.InMemoryAlbumRepository;
 import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.memory.InMemoryPhotoRepository;

@@ -1,11 +1,10 @@
 package dev.gallerykit.image;
 
-import com.drew.metadata.Metadata;
-import dev.gallerykit.domain.Dimensions;
+import dev.gallerykit.internal.image.Analyzer;
+import dev.gallerykit.internal.image.Thumbnailer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Turns an uploaded file into what a photo record needs: its real type, its metadata and its
@@ -33,18 +32,7 @@ public final class ImagePipeline {
      */
     public ImageAnalysis analyze(Path file) {
         Objects.requireNonNull(file, "file");
-        MediaType type = MediaTypeSniffer.sniff(file);
-        if (type.decodable()) {
-            // Refuse a decompression bomb on its header, before even metadata-extractor walks the file.
-            Dimensions size = ImageFiles.headerDimensions(file, type);
-            ImageFiles.checkPixels(size, options.maxPixels());
-            Metadata metadata = ExifReader.readRaw(file, type);
-            return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size).build());
-        }
-        Metadata metadata = ExifReader.readRaw(file, type);
-        Optional<Dimensions> size = ExifReader.containerDimensions(metadata, type);
-        size.ifPresent(declared -> ImageFiles.checkPixels(declared, options.maxPixels()));
-        return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size.orElse(null)).build());
+        return Analyzer.analyze(file, options.maxPixels());
     }
 
     /**

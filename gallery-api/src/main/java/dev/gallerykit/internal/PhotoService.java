@@ -108,7 +108,7 @@ final class PhotoService implements Photos {
         PhotoId id = core.ids.nextPhotoId();
         Instant expiresAt = core.now().plus(ttl);
         UploadToken token = new UploadToken(actor, album.id(), id, request.size(), contentType, fileName, expiresAt);
-        PresignedRequest put = core.blobs.presignPut(BlobKeys.original(actor, id), contentType, request.size(), ttl);
+        PresignedRequest put = core.blobs.presignPut(BlobLayout.original(actor, id), contentType, request.size(), ttl);
         return new DirectUpload(id, put, core.seal(UploadToken.SCOPE + actor, token.encode()), expiresAt);
     }
 
@@ -121,7 +121,7 @@ final class PhotoService implements Photos {
         if (done.isPresent()) {
             return done.get();
         }
-        String key = BlobKeys.original(actor, token.photoId());
+        String key = BlobLayout.original(actor, token.photoId());
         try {
             if (!core.now().isBefore(token.expiresAt())) {
                 throw new InvalidInputException("uploadToken", "has expired at " + token.expiresAt());
@@ -183,7 +183,7 @@ final class PhotoService implements Photos {
         Photo draft = photo.build();
         List<Derivative> derivatives = new ArrayList<>();
         try {
-            String originalKey = BlobKeys.original(draft.ownerId(), draft.id());
+            String originalKey = BlobLayout.original(draft.ownerId(), draft.id());
             if (!originalStored) {
                 try (InputStream in = spooled.open()) {
                     core.blobs.put(originalKey, in, spooled.size(), new BlobAttributes(draft.contentType(), IMMUTABLE));
@@ -193,7 +193,7 @@ final class PhotoService implements Photos {
                     analysis.metadata().dimensions()));
             for (Rendition rendition : renditions) {
                 String name = Derivative.thumbnailName(rendition.longEdge());
-                String key = BlobKeys.rendition(draft.ownerId(), draft.id(), name);
+                String key = BlobLayout.rendition(draft.ownerId(), draft.id(), name);
                 core.blobs.put(key, new ByteArrayInputStream(rendition.jpeg()), rendition.jpeg().length,
                         new BlobAttributes(Rendition.CONTENT_TYPE, IMMUTABLE));
                 derivatives.add(new Derivative(name, key, Rendition.CONTENT_TYPE, rendition.jpeg().length,
@@ -211,7 +211,7 @@ final class PhotoService implements Photos {
 
     private void compensate(List<Derivative> written, Photo draft) {
         // The original is written first; on a failed put of it, the store holds nothing (put is all or nothing).
-        Set<String> keys = Stream.concat(Stream.of(BlobKeys.original(draft.ownerId(), draft.id())),
+        Set<String> keys = Stream.concat(Stream.of(BlobLayout.original(draft.ownerId(), draft.id())),
                 written.stream().map(Derivative::blobKey)).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         try {
             core.blobs.deleteAll(keys).forEach((key, reason) ->

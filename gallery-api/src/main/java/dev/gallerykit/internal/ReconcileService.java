@@ -49,12 +49,12 @@ final class ReconcileService implements Maintenance {
             Slice<BlobInfo> slice = core.blobs.list("", PAGE, after);
             for (BlobInfo blob : slice.items()) {
                 scanned++;
-                Optional<BlobKeys.PhotoRef> ref = BlobKeys.parse(blob.key());
+                Optional<BlobLayout.PhotoRef> ref = BlobLayout.parse(blob.key());
                 if (ref.isEmpty()) {
                     foreign++;
                     continue;
                 }
-                if (!group.isEmpty() && !BlobKeys.parse(group.get(0).key()).equals(ref)) {
+                if (!group.isEmpty() && !BlobLayout.parse(group.get(0).key()).equals(ref)) {
                     deleted += sweep(group, cutoff);
                     group.clear();
                 }
@@ -72,7 +72,7 @@ final class ReconcileService implements Maintenance {
         if (old.isEmpty()) {
             return 0;
         }
-        BlobKeys.PhotoRef ref = BlobKeys.parse(old.get(0).key()).orElseThrow();
+        BlobLayout.PhotoRef ref = BlobLayout.parse(old.get(0).key()).orElseThrow();
         Set<String> referenced = core.photos.find(ref.owner(), ref.photo())
                 .map(Photo::derivatives).orElse(List.of())
                 .stream().map(Derivative::blobKey).collect(Collectors.toSet());

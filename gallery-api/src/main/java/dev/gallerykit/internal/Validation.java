@@ -8,21 +8,21 @@ import java.util.List;
 import java.util.Set;
 
 /** Checks of caller input. Each failure names the field and says what is wrong with it. */
-public final class Validation {
+final class Validation {
 
-    public static final int MAX_NAME = 200;
-    public static final int MAX_TITLE = 200;
-    public static final int MAX_DESCRIPTION = 5_000;
-    public static final int MAX_TAGS = 50;
-    public static final int MAX_TAG_LENGTH = 64;
-    public static final int MAX_FILE_NAME = 255;
-    public static final int MAX_SEARCH_TEXT = 200;
-    public static final Duration MAX_URL_TTL = Duration.ofDays(7);
+    static final int MAX_NAME = 200;
+    static final int MAX_TITLE = 200;
+    static final int MAX_DESCRIPTION = 5_000;
+    static final int MAX_TAGS = 50;
+    static final int MAX_TAG_LENGTH = 64;
+    static final int MAX_FILE_NAME = 255;
+    static final int MAX_SEARCH_TEXT = 200;
+    static final Duration MAX_URL_TTL = Duration.ofDays(7);
 
     private Validation() {
     }
 
-    public static <T> T required(String field, T value) {
+    static <T> T required(String field, T value) {
         if (value == null) {
             throw new InvalidInputException(field, "is missing");
         }
@@ -30,7 +30,7 @@ public final class Validation {
     }
 
     /** A one-line text such as an album name or a photo title: stripped, not blank, not too long. */
-    public static String line(String field, String value, int max) {
+    static String line(String field, String value, int max) {
         String text = required(field, value).strip();
         if (text.isEmpty()) {
             throw new InvalidInputException(field, "must not be blank");
@@ -45,7 +45,7 @@ public final class Validation {
     }
 
     /** A free text that may be empty or span lines; null is taken as empty. */
-    public static String description(String field, String value) {
+    static String description(String field, String value) {
         String text = value == null ? "" : value.strip();
         if (text.length() > MAX_DESCRIPTION) {
             throw new InvalidInputException(field, "is " + text.length() + " characters long; the maximum is " + MAX_DESCRIPTION);
@@ -57,7 +57,7 @@ public final class Validation {
     }
 
     /** User tags: normalised, duplicates dropped, each checked, at most {@link #MAX_TAGS}. */
-    public static List<Tag> userTags(List<String> values) {
+    static List<Tag> userTags(List<String> values) {
         required("tags", values);
         Set<String> seen = new LinkedHashSet<>();
         for (String value : values) {
@@ -84,7 +84,7 @@ public final class Validation {
     }
 
     /** The last path segment of a client's file name, checked. */
-    public static String fileName(String value) {
+    static String fileName(String value) {
         String name = required("fileName", value).strip();
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         name = name.substring(slash + 1);
@@ -94,14 +94,14 @@ public final class Validation {
         return line("fileName", name, MAX_FILE_NAME);
     }
 
-    public static int limit(int limit, int max) {
+    static int limit(int limit, int max) {
         if (limit < 1 || limit > max) {
             throw new InvalidInputException("limit", "must be between 1 and " + max + ", was " + limit);
         }
         return limit;
     }
 
-    public static Duration ttl(Duration ttl) {
+    static Duration ttl(Duration ttl) {
         required("ttl", ttl);
         if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(MAX_URL_TTL) > 0) {
             throw new InvalidInputException("ttl", "must be between 1 second and 7 days, was " + ttl);

@@ -27,6 +27,10 @@ public final class InMemoryAlbumRepository implements AlbumRepository {
     private final Map<UserId, NavigableMap<AlbumId, Album>> albumsByOwner = new ConcurrentHashMap<>();
     private final Map<AlbumId, UserId> owners = new ConcurrentHashMap<>();
 
+    /** An empty repository. */
+    public InMemoryAlbumRepository() {
+    }
+
     @Override
     public synchronized Album create(Album album) {
         Objects.requireNonNull(album, "album");

@@ -53,7 +53,7 @@ public final class InMemoryBlobStore implements BlobStore {
 
     private final Clock clock;
     private final byte[] signingKey = new byte[32];
-    private final NavigableMap<String, StoredBlob> blobs = new ConcurrentSkipListMap<>(BlobKeys.ORDER);
+    private final NavigableMap<String, StoredBlob> blobs = new ConcurrentSkipListMap<>(ListingOrder.INSTANCE);
 
     public InMemoryBlobStore() {
         this(Clock.systemUTC());
@@ -147,7 +147,8 @@ public final class InMemoryBlobStore implements BlobStore {
         if (limit < 1) {
             throw new InvalidInputException("limit", "must be at least 1, was " + limit);
         }
-        NavigableMap<String, StoredBlob> rest = after.isPresent() && BlobKeys.ORDER.compare(after.get(), prefix) >= 0
+        boolean afterPrefix = after.isPresent() && ListingOrder.INSTANCE.compare(after.get(), prefix) >= 0;
+        NavigableMap<String, StoredBlob> rest = afterPrefix
                 ? blobs.tailMap(after.get(), false)
                 : blobs.tailMap(prefix, true);
         List<BlobInfo> items = new ArrayList<>(limit);

@@ -31,6 +31,10 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     private final Map<UserId, NavigableMap<PhotoId, Photo>> photosByOwner = new ConcurrentHashMap<>();
     private final Map<PhotoId, UserId> owners = new ConcurrentHashMap<>();
 
+    /** An empty repository. */
+    public InMemoryPhotoRepository() {
+    }
+
     @Override
     public synchronized Photo create(Photo photo) {
         Objects.requireNonNull(photo, "photo");

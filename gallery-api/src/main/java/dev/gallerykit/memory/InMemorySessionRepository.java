@@ -20,6 +20,10 @@ public final class InMemorySessionRepository implements SessionRepository {
     private final Map<SessionId, Session> sessions = new HashMap<>();
     private final Map<String, SessionId> idsByTokenHash = new HashMap<>();
 
+    /** An empty repository. */
+    public InMemorySessionRepository() {
+    }
+
     @Override
     public synchronized void create(Session session) {
         Objects.requireNonNull(session, "session");

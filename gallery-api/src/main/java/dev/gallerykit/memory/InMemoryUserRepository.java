@@ -20,6 +20,10 @@ public final class InMemoryUserRepository implements UserRepository {
     private final Map<UserId, User> users = new ConcurrentHashMap<>();
     private final Map<String, UserId> idsByEmailKey = new ConcurrentHashMap<>();
 
+    /** An empty repository. */
+    public InMemoryUserRepository() {
+    }
+
     @Override
     public synchronized User create(User user) {
         Objects.requireNonNull(user, "user");

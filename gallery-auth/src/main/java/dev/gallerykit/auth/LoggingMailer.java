@@ -13,6 +13,10 @@ public final class LoggingMailer implements Mailer {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoggingMailer.class);
 
+    /** A mailer that logs; it keeps no state. */
+    public LoggingMailer() {
+    }
+
     @Override
     public void send(MailMessage message) {
         LOG.info("Mail to {}\nSubject: {}\n\n{}", message.to(), message.subject(), message.text());

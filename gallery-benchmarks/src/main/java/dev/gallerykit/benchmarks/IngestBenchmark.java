@@ -4,7 +4,7 @@ import dev.gallerykit.image.ImageAnalysis;
 import dev.gallerykit.image.ImageOptions;
 import dev.gallerykit.image.ImagePipeline;
 import dev.gallerykit.image.Rendition;
-import dev.gallerykit.image.ScalingProbe;
+import dev.gallerykit.internal.image.ScalingProbe;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.gallerykit.benchmarks;
 import dev.gallerykit.image.ImageOptions;
 import dev.gallerykit.image.ImagePipeline;
 import dev.gallerykit.image.Rendition;
-import dev.gallerykit.image.ScalingProbe;
+import dev.gallerykit.internal.image.ScalingProbe;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

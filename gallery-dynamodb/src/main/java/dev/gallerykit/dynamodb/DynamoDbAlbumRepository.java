@@ -23,9 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * An {@link AlbumRepository} on DynamoDB: partition key = owner, sort key = album id (time-ordered),
  * so every read names its owner and lists are one newest-first Query per page. Text search queries
- * the owner's partition with a filter. Obtain it from {@link DynamoDbGallery#albums()}.
+ * the owner's partition with a filter. Obtain it from {@link DynamoDbRepositories#albums()}.
  */
-public final class DynamoDbAlbumRepository implements AlbumRepository {
+final class DynamoDbAlbumRepository implements AlbumRepository {
 
     private static final List<String> KEY_NAMES = List.of("owner", "id");
 

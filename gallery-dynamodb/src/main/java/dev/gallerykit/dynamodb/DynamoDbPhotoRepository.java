@@ -34,9 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code <owner>#<album>}); duplicate detection queries {@code bySha256} ({@code <owner>#<sha256>}).
  * Searches query the owner's partition (or the album's, when the query names one) with a filter, and
  * check each item against {@link PhotoQuery#matches} as well. {@link #deleteAll} uses
- * {@code BatchWriteItem}, 25 keys per call. Obtain it from {@link DynamoDbGallery#photos()}.
+ * {@code BatchWriteItem}, 25 keys per call. Obtain it from {@link DynamoDbRepositories#photos()}.
  */
-public final class DynamoDbPhotoRepository implements PhotoRepository {
+final class DynamoDbPhotoRepository implements PhotoRepository {
 
     private static final List<String> TABLE_KEY = List.of("owner", "id");
     private static final List<String> ALBUM_INDEX_KEY = List.of("albumKey", "id", "owner");

@@ -33,9 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * look-up is one strongly consistent GetItem. {@link #rotate} is one {@code TransactWriteItems}:
  * the current session is marked rotated only if it is neither rotated nor revoked, and the next one
  * is put only if its token hash is new. Revocations and deletes find a family's or a user's sessions
- * through the {@code byFamily} and {@code byUser} indexes. Obtain it from {@link DynamoDbGallery#sessions()}.
+ * through the {@code byFamily} and {@code byUser} indexes. Obtain it from {@link DynamoDbRepositories#sessions()}.
  */
-public final class DynamoDbSessionRepository implements SessionRepository {
+final class DynamoDbSessionRepository implements SessionRepository {
 
     private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(tokenHash)").build();
 

@@ -26,9 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * ({@code EMAIL#<emailKey>}) live in one table and are only ever written together in one
  * {@code TransactWriteItems} with {@code attribute_not_exists} conditions: that, and not an index,
  * is what keeps emails unique when sign-ups race. Updates are conditional on the version.
- * Obtain it from {@link DynamoDbGallery#users()}.
+ * Obtain it from {@link DynamoDbRepositories#users()}.
  */
-public final class DynamoDbUserRepository implements UserRepository {
+final class DynamoDbUserRepository implements UserRepository {
 
     private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(pk)").build();
 

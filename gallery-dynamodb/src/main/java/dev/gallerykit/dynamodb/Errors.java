@@ -43,7 +43,7 @@ final class Errors {
         }
         if (e instanceof ResourceNotFoundException) {
             return new StorageException("a DynamoDB table is missing while " + doing
-                    + " (create the tables with DynamoDbGallery.createTablesIfMissing())", e);
+                    + " (create the tables with DynamoDbRepositories.createTablesIfMissing())", e);
         }
         if (e instanceof SdkServiceException service && (service.isThrottlingException() || service.statusCode() >= 500)) {
             return new StorageUnavailableException("DynamoDB is throttling or unavailable while " + doing, e);

@@ -10,6 +10,6 @@ class DynamoDbAlbumRepositoryTest extends AlbumRepositoryContract {
 
     @Override
     protected AlbumRepository albums() {
-        return TestDynamo.gallery().albums();
+        return TestDynamo.repositories().albums();
     }
 }

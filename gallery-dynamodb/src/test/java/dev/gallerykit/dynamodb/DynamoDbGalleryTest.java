@@ -14,12 +14,12 @@ class DynamoDbGalleryTest extends GalleryContract {
 
     @Override
     protected AlbumRepository albumRepository() {
-        return TestDynamo.gallery().albums();
+        return TestDynamo.repositories().albums();
     }
 
     @Override
     protected PhotoRepository photoRepository() {
-        return TestDynamo.gallery().photos();
+        return TestDynamo.repositories().photos();
     }
 
     @Override

@@ -10,6 +10,6 @@ class DynamoDbPhotoRepositoryTest extends PhotoRepositoryContract {
 
     @Override
     protected PhotoRepository photos() {
-        return TestDynamo.gallery().photos();
+        return TestDynamo.repositories().photos();
     }
 }

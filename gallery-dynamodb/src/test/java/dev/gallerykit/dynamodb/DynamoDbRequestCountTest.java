@@ -33,10 +33,10 @@ class DynamoDbRequestCountTest {
     @Test
     @DisplayName("purging an owner with 1,000 photos deletes them with BatchWriteItem, 25 at a time, never one by one")
     void purgingAThousandPhotosUsesBatchWritesOnly() throws Exception {
-        TestDynamo.gallery();
+        TestDynamo.repositories();
         CallCounter calls = new CallCounter();
         try (DynamoDbClient client = TestDynamo.client(calls)) {
-            DynamoDbGallery dynamo = TestDynamo.galleryWith(client);
+            DynamoDbRepositories dynamo = TestDynamo.repositoriesWith(client);
             Gallery gallery = Gallery.builder().albums(dynamo.albums()).photos(dynamo.photos())
                     .blobs(new InMemoryBlobStore()).build();
             UserId owner = Records.anOwner();
@@ -64,10 +64,10 @@ class DynamoDbRequestCountTest {
     @Test
     @DisplayName("each page of an owner's albums or an album's photos is one Query")
     void eachListPageIsOneQuery() {
-        TestDynamo.gallery();
+        TestDynamo.repositories();
         CallCounter calls = new CallCounter();
         try (DynamoDbClient client = TestDynamo.client(calls)) {
-            DynamoDbGallery dynamo = TestDynamo.galleryWith(client);
+            DynamoDbRepositories dynamo = TestDynamo.repositoriesWith(client);
             UserId owner = Records.anOwner();
             for (int i = 0; i < 25; i++) {
                 Album album = dynamo.albums().create(Records.anAlbum(owner));
@@ -92,7 +92,7 @@ class DynamoDbRequestCountTest {
     }
 
     /** Straight through the repository: the bulk delete is what is under test, not the upload. */
-    private static void insertPhotos(DynamoDbGallery dynamo, UserId owner, Album album) throws Exception {
+    private static void insertPhotos(DynamoDbRepositories dynamo, UserId owner, Album album) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Photo>> inserts = IntStream.range(0, PHOTOS)

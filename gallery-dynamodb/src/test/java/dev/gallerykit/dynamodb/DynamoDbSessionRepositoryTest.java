@@ -10,6 +10,6 @@ class DynamoDbSessionRepositoryTest extends SessionRepositoryContract {
 
     @Override
     protected SessionRepository sessions() {
-        return TestDynamo.gallery().sessions();
+        return TestDynamo.repositories().sessions();
     }
 }

@@ -10,6 +10,6 @@ class DynamoDbUserRepositoryTest extends UserRepositoryContract {
 
     @Override
     protected UserRepository users() {
-        return TestDynamo.gallery().users();
+        return TestDynamo.repositories().users();
     }
 }

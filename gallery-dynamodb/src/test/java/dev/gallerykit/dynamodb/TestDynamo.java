@@ -17,26 +17,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  */
 final class TestDynamo {
 
-    private static DynamoDbGallery shared;
+    private static DynamoDbRepositories shared;
 
     private TestDynamo() {
     }
 
-    static synchronized DynamoDbGallery gallery() {
+    static synchronized DynamoDbRepositories repositories() {
         if (shared == null) {
-            shared = galleryWith(client());
+            shared = repositoriesWith(client());
             shared.createTablesIfMissing();
             if (LocalDynamoDb.external()) {
-                DynamoDbGallery created = shared;
+                DynamoDbRepositories created = shared;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> dropTables(created)));
             }
         }
         return shared;
     }
 
-    /** Another gallery on the same tables, over a client of the test's own (to count its calls, say). */
-    static DynamoDbGallery galleryWith(DynamoDbClient client) {
-        return DynamoDbGallery.builder().client(client).tablePrefix(LocalDynamoDb.tablePrefix()).build();
+    /** Other repositories on the same tables, over a client of the test's own (to count its calls, say). */
+    static DynamoDbRepositories repositoriesWith(DynamoDbClient client) {
+        return DynamoDbRepositories.builder().client(client).tablePrefix(LocalDynamoDb.tablePrefix()).build();
     }
 
     static DynamoDbClient client(ExecutionInterceptor... interceptors) {
@@ -53,9 +53,9 @@ final class TestDynamo {
         return builder.build();
     }
 
-    private static void dropTables(DynamoDbGallery gallery) {
+    private static void dropTables(DynamoDbRepositories repositories) {
         try (DynamoDbClient client = client()) {
-            gallery.tableNames().forEach(name -> {
+            repositories.tableNames().forEach(name -> {
                 try {
                     client.deleteTable(r -> r.tableName(name));
                 } catch (RuntimeException e) {

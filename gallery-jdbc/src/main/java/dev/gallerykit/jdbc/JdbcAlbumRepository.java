@@ -25,9 +25,9 @@ import org.jooq.impl.DSL;
  * An {@link AlbumRepository} on SQL. Lists are keyset pages over the index on (owner, id): ids are
  * time-ordered, so {@code ORDER BY id DESC} is newest first and a page never shifts when albums
  * are added. The owner is a plain id, not a foreign key: users may live in another store.
- * Get one from {@link JdbcGallery#albums()}.
+ * Get one from {@link JdbcRepositories#albums()}.
  */
-public final class JdbcAlbumRepository implements AlbumRepository {
+final class JdbcAlbumRepository implements AlbumRepository {
 
     private final Db db;
 

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.jooq.SQLDialect;
 
 /**
- * The SQL database a {@link JdbcGallery} talks to. It decides the SQL that is rendered and the
- * migrations that {@link JdbcGallery#migrate()} runs. MySQL and MariaDB are told apart on purpose:
+ * The SQL database a {@link JdbcRepositories} talks to. It decides the SQL that is rendered and the
+ * migrations that {@link JdbcRepositories#migrate()} runs. MySQL and MariaDB are told apart on purpose:
  * they share a wire protocol but not all of their SQL.
  */
 public enum JdbcDialect {

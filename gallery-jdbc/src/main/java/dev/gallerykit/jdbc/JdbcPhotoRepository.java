@@ -50,9 +50,9 @@ import org.jooq.impl.DSL;
  * list order. Searches are one SQL query with every criterion bound, meaning exactly what
  * {@link PhotoQuery#matches} means. Every photo belongs to a stored album of the same owner (a
  * foreign key on (owner, album)); creating one in a missing album is a {@link NotFoundException}.
- * Get one from {@link JdbcGallery#photos()}.
+ * Get one from {@link JdbcRepositories#photos()}.
  */
-public final class JdbcPhotoRepository implements PhotoRepository {
+final class JdbcPhotoRepository implements PhotoRepository {
 
     /** Ids per {@code IN (...)} list: well under every database's bind-variable limit. */
     private static final int CHUNK = 500;

@@ -22,9 +22,9 @@ import org.jooq.Record;
  * A {@link SessionRepository} on SQL. A rotation is one transaction whose conditional update
  * ({@code WHERE rotated_at IS NULL AND revoked_at IS NULL}) lets exactly one of many racing
  * clients through. The user is a plain id, not a foreign key: users may live in another store.
- * Get one from {@link JdbcGallery#sessions()}.
+ * Get one from {@link JdbcRepositories#sessions()}.
  */
-public final class JdbcSessionRepository implements SessionRepository {
+final class JdbcSessionRepository implements SessionRepository {
 
     private final Db db;
 

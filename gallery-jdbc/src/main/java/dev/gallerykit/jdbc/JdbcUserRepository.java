@@ -19,9 +19,9 @@ import org.jooq.Record;
 /**
  * A {@link UserRepository} on SQL. Email uniqueness is a unique index on the lower-case email key
  * ({@link User#emailKey()}), so it holds under concurrent sign-ups without any locking of ours.
- * Get one from {@link JdbcGallery#users()}.
+ * Get one from {@link JdbcRepositories#users()}.
  */
-public final class JdbcUserRepository implements UserRepository {
+final class JdbcUserRepository implements UserRepository {
 
     private final Db db;
 

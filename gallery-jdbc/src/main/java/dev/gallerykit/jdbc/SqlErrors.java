@@ -49,7 +49,7 @@ final class SqlErrors {
         }
         if (state.equals("42S02") || state.equals("42S04") || state.equals("42P01") || state.equals("42102") || state.equals("42104")) {
             return new StorageUnavailableException("could not " + action
-                    + ": the gallery tables are missing; run JdbcGallery.migrate() first", e);
+                    + ": the gallery tables are missing; run JdbcRepositories.migrate() first", e);
         }
         return new StorageUnavailableException("could not " + action + ": "
                 + (sql.isPresent() ? firstLine(sql) + " (SQLState " + state + ")" : String.valueOf(e)), e);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("On H2 (in-process)")
 class H2Test extends JdbcAdapterSuite {
 
-    private static JdbcGallery db;
+    private static JdbcRepositories db;
 
     @BeforeAll
     static void connect() {
@@ -21,18 +21,18 @@ class H2Test extends JdbcAdapterSuite {
         db.close();
     }
 
-    private static JdbcGallery inMemory(String name) {
-        return JdbcGallery.builder().jdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1")
+    private static JdbcRepositories inMemory(String name) {
+        return JdbcRepositories.builder().jdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1")
                 .maximumPoolSize(20).build();
     }
 
     @Override
-    protected JdbcGallery db() {
+    protected JdbcRepositories db() {
         return db;
     }
 
     @Override
-    protected JdbcGallery emptyDatabase() {
+    protected JdbcRepositories emptyDatabase() {
         return inMemory("empty-" + UUID.randomUUID());
     }
 }

@@ -38,10 +38,10 @@ import org.junit.jupiter.api.Test;
 abstract class JdbcAdapterSuite {
 
     /** The shared, migrated gallery of this database. */
-    protected abstract JdbcGallery db();
+    protected abstract JdbcRepositories db();
 
     /** A gallery on a database (or schema) of its own that nothing has touched yet. */
-    protected abstract JdbcGallery emptyDatabase();
+    protected abstract JdbcRepositories emptyDatabase();
 
     @Nested
     @DisplayName("UserRepository contract")
@@ -203,7 +203,7 @@ abstract class JdbcAdapterSuite {
         @Test
         @DisplayName("create every table on an empty database, and do nothing the second time")
         void migrateCreatesTheTablesOnceAndIsANoOpTheSecondTime() {
-            try (JdbcGallery empty = emptyDatabase()) {
+            try (JdbcRepositories empty = emptyDatabase()) {
                 assertThat(empty.migrate()).isEqualTo(1);
                 assertThat(empty.migrate()).isZero();
                 assertThat(empty.users().findByEmail("nobody@example.com")).isEmpty();

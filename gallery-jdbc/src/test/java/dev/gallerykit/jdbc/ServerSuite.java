@@ -23,7 +23,7 @@ abstract class ServerSuite extends JdbcAdapterSuite {
 
     private final JdbcDialect dialect;
     private SqlServer server;
-    private JdbcGallery db;
+    private JdbcRepositories db;
 
     ServerSuite(JdbcDialect dialect) {
         this.dialect = dialect;
@@ -32,7 +32,7 @@ abstract class ServerSuite extends JdbcAdapterSuite {
     @BeforeAll
     void connect(SqlServer given) {
         server = given;
-        db = ServerGalleries.connect(server.database(), dialect);
+        db = ServerRepositories.connect(server.database(), dialect);
         db.migrate();
     }
 
@@ -42,13 +42,13 @@ abstract class ServerSuite extends JdbcAdapterSuite {
     }
 
     @Override
-    protected JdbcGallery db() {
+    protected JdbcRepositories db() {
         return db;
     }
 
     @Override
-    protected JdbcGallery emptyDatabase() {
-        return ServerGalleries.connect(server.newDatabase(), dialect);
+    protected JdbcRepositories emptyDatabase() {
+        return ServerRepositories.connect(server.newDatabase(), dialect);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.gallerykit.memory;
+package dev.gallerykit.labeling;
 
 import dev.gallerykit.spi.ImageLabeler;
 import dev.gallerykit.testkit.contract.ImageLabelerContract;

@@ -1,11 +1,12 @@
-package dev.gallerykit.image;
+package dev.gallerykit.internal.image;
 
 import dev.gallerykit.domain.Dimensions;
 import dev.gallerykit.error.LimitExceededException;
+import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.error.UnsupportedMediaException;
+import dev.gallerykit.image.MediaType;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import dev.gallerykit.error.StorageUnavailableException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,10 @@
-package dev.gallerykit.image;
+package dev.gallerykit.internal.image;
 
 import dev.gallerykit.domain.Dimensions;
 import dev.gallerykit.error.GalleryException;
 import dev.gallerykit.error.UnsupportedMediaException;
+import dev.gallerykit.image.MediaType;
+import dev.gallerykit.image.Rendition;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,10 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes once, subsampled to keep two to four times the largest rendition, then scales down rendition by
- * rendition (each from the previous one), turns each upright and encodes it as a bare JPEG.
+ * The rendering step of {@link dev.gallerykit.image.ImagePipeline#render}: decodes once, subsampled to
+ * keep two to four times the largest rendition, then scales down rendition by rendition (each from the
+ * previous one), turns each upright and encodes it as a bare JPEG.
  */
-final class Thumbnailer {
+public final class Thumbnailer {
 
     private static final Logger log = LoggerFactory.getLogger(Thumbnailer.class);
 
@@ -36,8 +39,8 @@ final class Thumbnailer {
     }
 
     /** @param sizes long edges, largest first, not empty */
-    static List<Rendition> render(Path file, MediaType type, int orientation, List<Integer> sizes,
-                                  long maxPixels, float jpegQuality) {
+    public static List<Rendition> render(Path file, MediaType type, int orientation, List<Integer> sizes,
+                                         long maxPixels, float jpegQuality) {
         Decoded decoded = decode(file, type, sizes.get(0), maxPixels);
         List<Rendition> renditions = new ArrayList<>(sizes.size());
         BufferedImage previous = decoded.image();

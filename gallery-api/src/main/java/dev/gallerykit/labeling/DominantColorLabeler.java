@@ -1,4 +1,4 @@
-package dev.gallerykit.memory;
+package dev.gallerykit.labeling;
 
 import dev.gallerykit.domain.Tag;
 import dev.gallerykit.spi.ImageLabeler;
@@ -31,6 +31,10 @@ public final class DominantColorLabeler implements ImageLabeler {
     static final int MAX_TAGS = 3;
     /** Larger pictures are decoded with subsampling down to about this many pixels. */
     private static final int MAX_SAMPLES = 1 << 16;
+
+    /** A labeler with the thresholds the class describes; it keeps no state, so one instance serves every thread. */
+    public DominantColorLabeler() {
+    }
 
     @Override
     public List<Tag> label(byte[] jpeg) {

@@ -1,9 +1,10 @@
-package dev.gallerykit.image;
+package dev.gallerykit.internal.image;
 
+import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.error.UnsupportedMediaException;
+import dev.gallerykit.image.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
-import dev.gallerykit.error.StorageUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

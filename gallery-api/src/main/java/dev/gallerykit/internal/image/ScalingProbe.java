@@ -1,6 +1,7 @@
-package dev.gallerykit.image;
+package dev.gallerykit.internal.image;
 
 import dev.gallerykit.domain.Dimensions;
+import dev.gallerykit.image.MediaType;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +12,12 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * The pipeline's decode and downscaling steps without the JPEG encoding, so that the benchmarks can
- * tell the quality lost to scaling from the quality lost to compression. Lives in the pipeline's
- * package to call its package-private steps; not part of any API.
+ * The pipeline's decode and downscaling steps without the JPEG encoding, so that gallery-benchmarks
+ * can tell the quality lost to scaling from the quality lost to compression.
+ *
+ * <p><b>Not API.</b> This package is not exported by the module and may change in any release; the
+ * class is public only so that the benchmarks, which run on the class path, can call it. It lives
+ * beside the steps it calls, which stay package-private.
  */
 public final class ScalingProbe {
 

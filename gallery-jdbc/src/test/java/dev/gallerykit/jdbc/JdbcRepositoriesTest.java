@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Building the adapter, and what reaches the caller when the database cannot be used. */
-class JdbcGalleryTest {
+class JdbcRepositoriesTest {
 
     private static String anH2Url() {
         return "jdbc:h2:mem:builder-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
@@ -34,16 +34,16 @@ class JdbcGalleryTest {
         @Test
         @DisplayName("without a DataSource or a JDBC URL says that one is needed")
         void nothingToConnectTo() {
-            assertThatThrownBy(() -> JdbcGallery.builder().build())
+            assertThatThrownBy(() -> JdbcRepositories.builder().build())
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("JdbcGallery needs a DataSource or a JDBC URL");
+                    .hasMessageContaining("JdbcRepositories needs a DataSource or a JDBC URL");
         }
 
         @Test
         @DisplayName("with both a DataSource and a JDBC URL refuses to guess")
         void bothDataSourceAndUrl() {
             try (HikariDataSource host = h2Pool(anH2Url(), 1)) {
-                assertThatThrownBy(() -> JdbcGallery.builder().dataSource(host).jdbcUrl(anH2Url()).build())
+                assertThatThrownBy(() -> JdbcRepositories.builder().dataSource(host).jdbcUrl(anH2Url()).build())
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("not both");
             }
@@ -52,7 +52,7 @@ class JdbcGalleryTest {
         @Test
         @DisplayName("names every problem at once")
         void everyProblemIsNamed() {
-            assertThatThrownBy(() -> JdbcGallery.builder().jdbcUrl("jdbc:oracle:thin:@db:1521/x")
+            assertThatThrownBy(() -> JdbcRepositories.builder().jdbcUrl("jdbc:oracle:thin:@db:1521/x")
                     .maximumPoolSize(0).connectionTimeout(Duration.ZERO).build())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("maximumPoolSize must be at least 1")
@@ -68,7 +68,7 @@ class JdbcGalleryTest {
                 "jdbc:h2:mem:gallery, H2"})
         @DisplayName("reads the dialect from the JDBC URL")
         void dialectFromUrl(String url, JdbcDialect dialect) {
-            try (JdbcGallery db = JdbcGallery.builder().jdbcUrl(url).build()) {
+            try (JdbcRepositories db = JdbcRepositories.builder().jdbcUrl(url).build()) {
                 assertThat(db.dialect()).isEqualTo(dialect);
             }
         }
@@ -77,7 +77,7 @@ class JdbcGalleryTest {
         @DisplayName("reads the dialect of a host's DataSource from the database itself")
         void dialectFromDataSource() {
             try (HikariDataSource host = h2Pool(anH2Url(), 2);
-                    JdbcGallery db = JdbcGallery.builder().dataSource(host).build()) {
+                    JdbcRepositories db = JdbcRepositories.builder().dataSource(host).build()) {
                 assertThat(db.dialect()).isEqualTo(JdbcDialect.H2);
             }
         }
@@ -85,7 +85,7 @@ class JdbcGalleryTest {
         @Test
         @DisplayName("an explicit dialect wins over the URL")
         void explicitDialect() {
-            try (JdbcGallery db = JdbcGallery.builder().jdbcUrl("jdbc:mysql://db/gallery")
+            try (JdbcRepositories db = JdbcRepositories.builder().jdbcUrl("jdbc:mysql://db/gallery")
                     .dialect(JdbcDialect.MARIADB).build()) {
                 assertThat(db.dialect()).isEqualTo(JdbcDialect.MARIADB);
             }
@@ -97,10 +97,10 @@ class JdbcGalleryTest {
     class Closing {
 
         @Test
-        @DisplayName("closes the pool the gallery made, but never the host's DataSource")
+        @DisplayName("closes the pool it made, but never the host's DataSource")
         void closeLeavesTheHostsPoolOpen() throws Exception {
             try (HikariDataSource host = h2Pool(anH2Url(), 2)) {
-                JdbcGallery.builder().dataSource(host).build().close();
+                JdbcRepositories.builder().dataSource(host).build().close();
 
                 assertThat(host.isClosed()).isFalse();
                 try (Connection connection = host.getConnection()) {
@@ -110,9 +110,9 @@ class JdbcGalleryTest {
         }
 
         @Test
-        @DisplayName("a closed gallery's calls fail as storage unavailable")
+        @DisplayName("calls on closed repositories fail as storage unavailable")
         void callsAfterCloseFail() {
-            JdbcGallery db = JdbcGallery.builder().jdbcUrl(anH2Url()).build();
+            JdbcRepositories db = JdbcRepositories.builder().jdbcUrl(anH2Url()).build();
             db.migrate();
             db.close();
 
@@ -132,7 +132,7 @@ class JdbcGalleryTest {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 closedPort = socket.getLocalPort();
             }
-            try (JdbcGallery db = JdbcGallery.builder()
+            try (JdbcRepositories db = JdbcRepositories.builder()
                     .jdbcUrl("jdbc:mysql://127.0.0.1:" + closedPort + "/gallery?connectTimeout=500")
                     .username("gallery").password("secret").connectionTimeout(Duration.ofMillis(500)).build()) {
 
@@ -147,11 +147,11 @@ class JdbcGalleryTest {
         @DisplayName("an exhausted pool is a retryable StorageUnavailableException")
         void exhaustedPool() throws Exception {
             String url = anH2Url();
-            try (JdbcGallery migrated = JdbcGallery.builder().jdbcUrl(url).build()) {
+            try (JdbcRepositories migrated = JdbcRepositories.builder().jdbcUrl(url).build()) {
                 migrated.migrate();
             }
             try (HikariDataSource host = h2Pool(url, 1);
-                    JdbcGallery db = JdbcGallery.builder().dataSource(host).dialect(JdbcDialect.H2).build();
+                    JdbcRepositories db = JdbcRepositories.builder().dataSource(host).dialect(JdbcDialect.H2).build();
                     Connection heldElsewhere = host.getConnection()) {
 
                 assertThatThrownBy(() -> db.users().findByEmail("ann@example.com"))
@@ -164,10 +164,10 @@ class JdbcGalleryTest {
         @Test
         @DisplayName("tables that were never migrated are named as the problem")
         void notMigrated() {
-            try (JdbcGallery db = JdbcGallery.builder().jdbcUrl(anH2Url()).build()) {
+            try (JdbcRepositories db = JdbcRepositories.builder().jdbcUrl(anH2Url()).build()) {
                 assertThatThrownBy(() -> db.users().findByEmail("ann@example.com"))
                         .isInstanceOf(StorageUnavailableException.class)
-                        .hasMessageContaining("JdbcGallery.migrate()");
+                        .hasMessageContaining("JdbcRepositories.migrate()");
             }
         }
     }

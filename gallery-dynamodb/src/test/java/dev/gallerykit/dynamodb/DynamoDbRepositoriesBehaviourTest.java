@@ -33,8 +33,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @ExtendWith(LocalDynamoDb.class)
-@DisplayName("DynamoDbGallery")
-class DynamoDbGalleryBehaviourTest {
+@DisplayName("DynamoDbRepositories")
+class DynamoDbRepositoriesBehaviourTest {
 
     @Nested
     @DisplayName("Building")
@@ -45,11 +45,11 @@ class DynamoDbGalleryBehaviourTest {
         void badTableNamesAreRefusedAtBuild() {
             DynamoDbClient client = TestDynamo.client();
 
-            assertThatThrownBy(() -> DynamoDbGallery.builder().client(client).usersTable("x").build())
+            assertThatThrownBy(() -> DynamoDbRepositories.builder().client(client).usersTable("x").build())
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("DynamoDbGallery needs")
+                    .hasMessageContaining("DynamoDbRepositories needs")
                     .hasMessageContaining("usersTable");
-            assertThatThrownBy(() -> DynamoDbGallery.builder().client(client).tablePrefix("my app/").build())
+            assertThatThrownBy(() -> DynamoDbRepositories.builder().client(client).tablePrefix("my app/").build())
                     .hasMessageContaining("table prefix");
             client.close();
         }
@@ -59,7 +59,7 @@ class DynamoDbGalleryBehaviourTest {
         void oneTableForTwoRepositoriesIsRefused() {
             DynamoDbClient client = TestDynamo.client();
 
-            assertThatThrownBy(() -> DynamoDbGallery.builder().client(client).albumsTable("shared")
+            assertThatThrownBy(() -> DynamoDbRepositories.builder().client(client).albumsTable("shared")
                     .photosTable("shared").build())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("four different table names");
@@ -71,10 +71,10 @@ class DynamoDbGalleryBehaviourTest {
         void tableNamesComeFromThePrefixOrAreGiven() {
             DynamoDbClient client = TestDynamo.client();
 
-            DynamoDbGallery gallery = DynamoDbGallery.builder().client(client).tablePrefix("app-")
+            DynamoDbRepositories repositories = DynamoDbRepositories.builder().client(client).tablePrefix("app-")
                     .sessionsTable("auth-sessions").build();
 
-            assertThat(gallery.tableNames()).containsExactly("app-users", "app-albums", "app-photos", "auth-sessions");
+            assertThat(repositories.tableNames()).containsExactly("app-users", "app-albums", "app-photos", "auth-sessions");
             client.close();
         }
     }
@@ -86,19 +86,19 @@ class DynamoDbGalleryBehaviourTest {
         @Test
         @DisplayName("can be created again without harm: existing tables are kept with their items")
         void creatingTheTablesTwiceKeepsThem() {
-            DynamoDbGallery gallery = TestDynamo.gallery();
-            Album album = gallery.albums().create(Records.anAlbum(Records.anOwner()));
+            DynamoDbRepositories repositories = TestDynamo.repositories();
+            Album album = repositories.albums().create(Records.anAlbum(Records.anOwner()));
 
-            gallery.createTablesIfMissing();
+            repositories.createTablesIfMissing();
 
-            assertThat(gallery.albums().find(album.ownerId(), album.id())).contains(album);
+            assertThat(repositories.albums().find(album.ownerId(), album.id())).contains(album);
         }
 
         @Test
         @DisplayName("when missing, make every call fail as a storage error that is not retryable, naming the remedy")
         void aMissingTableIsReportedAsAStorageError() {
             DynamoDbClient client = TestDynamo.client();
-            DynamoDbGallery unprepared = DynamoDbGallery.builder().client(client)
+            DynamoDbRepositories unprepared = DynamoDbRepositories.builder().client(client)
                     .tablePrefix(LocalDynamoDb.tablePrefix() + "never-created-").build();
 
             assertThatThrownBy(() -> unprepared.albums().find(Records.anOwner(), new AlbumId(UUID.randomUUID())))
@@ -117,23 +117,23 @@ class DynamoDbGalleryBehaviourTest {
         void aForeignPositionIsRefused() {
             UserId owner = Records.anOwner();
 
-            assertThatThrownBy(() -> TestDynamo.gallery().albums().list(owner, 10, Optional.of("not a position")))
+            assertThatThrownBy(() -> TestDynamo.repositories().albums().list(owner, 10, Optional.of("not a position")))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
         }
 
         @Test
         @DisplayName("of one owner's list are refused for another owner's")
         void anotherOwnersPositionIsRefused() {
-            DynamoDbGallery gallery = TestDynamo.gallery();
+            DynamoDbRepositories repositories = TestDynamo.repositories();
             UserId owner = Records.anOwner();
-            gallery.albums().create(Records.anAlbum(owner));
-            gallery.albums().create(Records.anAlbum(owner));
-            Slice<Album> first = gallery.albums().list(owner, 1, Optional.empty());
+            repositories.albums().create(Records.anAlbum(owner));
+            repositories.albums().create(Records.anAlbum(owner));
+            Slice<Album> first = repositories.albums().list(owner, 1, Optional.empty());
 
             assertThat(first.next()).isPresent();
-            assertThatThrownBy(() -> gallery.albums().list(Records.anOwner(), 1, first.next()))
+            assertThatThrownBy(() -> repositories.albums().list(Records.anOwner(), 1, first.next()))
                     .isInstanceOf(InvalidInputException.class);
-            assertThatThrownBy(() -> gallery.photos().listByAlbum(owner, first.items().get(0).id(), 1, first.next()))
+            assertThatThrownBy(() -> repositories.photos().listByAlbum(owner, first.items().get(0).id(), 1, first.next()))
                     .isInstanceOf(InvalidInputException.class);
         }
     }
@@ -156,12 +156,12 @@ class DynamoDbGalleryBehaviourTest {
                     .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)))
                     .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                     .build()) {
-                DynamoDbGallery gallery = DynamoDbGallery.builder().client(client).build();
+                DynamoDbRepositories repositories = DynamoDbRepositories.builder().client(client).build();
 
-                assertThatThrownBy(() -> gallery.users().findByEmail("ann@example.com"))
+                assertThatThrownBy(() -> repositories.users().findByEmail("ann@example.com"))
                         .isInstanceOfSatisfying(StorageUnavailableException.class,
                                 e -> assertThat(e.retryable()).isTrue());
-                assertThatThrownBy(() -> gallery.photos().deleteAll(Records.anOwner(),
+                assertThatThrownBy(() -> repositories.photos().deleteAll(Records.anOwner(),
                         List.of(new PhotoId(UUID.randomUUID()))))
                         .isInstanceOf(StorageUnavailableException.class);
             }

@@ -1,4 +1,4 @@
-package dev.gallerykit.memory;
+package dev.gallerykit.labeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

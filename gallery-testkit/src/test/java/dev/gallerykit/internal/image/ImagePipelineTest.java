@@ -1,4 +1,4 @@
-package dev.gallerykit.image;
+package dev.gallerykit.internal.image;
 
 import static dev.gallerykit.testkit.fixtures.PhotoFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +16,11 @@ import dev.gallerykit.domain.GeoPoint;
 import dev.gallerykit.domain.ImageMetadata;
 import dev.gallerykit.error.LimitExceededException;
 import dev.gallerykit.error.UnsupportedMediaException;
+import dev.gallerykit.image.ImageAnalysis;
+import dev.gallerykit.image.ImageOptions;
+import dev.gallerykit.image.ImagePipeline;
+import dev.gallerykit.image.MediaType;
+import dev.gallerykit.image.Rendition;
 import dev.gallerykit.testkit.fixtures.Fixture;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import java.awt.Color;

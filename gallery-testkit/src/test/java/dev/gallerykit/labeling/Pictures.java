@@ -1,4 +1,4 @@
-package dev.gallerykit.memory;
+package dev.gallerykit.labeling;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

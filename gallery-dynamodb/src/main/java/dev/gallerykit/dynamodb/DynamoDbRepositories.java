@@ -1,6 +1,10 @@
 package dev.gallerykit.dynamodb;
 
 import dev.gallerykit.error.StorageUnavailableException;
+import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.UserRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,27 +29,31 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * tables, sharing one client. Thread-safe; build one and share it.
  *
  * <pre>{@code
- * DynamoDbGallery dynamo = DynamoDbGallery.builder()
+ * DynamoDbRepositories dynamo = DynamoDbRepositories.builder()
  *         .tablePrefix("myapp-")           // myapp-users, myapp-albums, myapp-photos, myapp-sessions
  *         .build();                        // client from the SDK defaults (credentials chain, region, AWS_ENDPOINT_URL)
  * dynamo.createTablesIfMissing();          // or create them with your infrastructure code
  * Gallery gallery = Gallery.builder().albums(dynamo.albums()).photos(dynamo.photos()).blobs(blobs).build();
  * }</pre>
  *
- * <p>The table design (keys, indexes, what each access costs) is in the module's README.
+ * <p>When no client is given, this makes one and {@link #close()} closes it; a client the host
+ * passes stays the host's to close. The table design (keys, indexes, what each access costs) is in
+ * the module's README.
  */
-public final class DynamoDbGallery {
+public final class DynamoDbRepositories implements AutoCloseable {
 
     private final DynamoDbClient client;
+    private final boolean ownsClient;
     private final List<CreateTableRequest> tables;
-    private final DynamoDbUserRepository users;
-    private final DynamoDbAlbumRepository albums;
-    private final DynamoDbPhotoRepository photos;
-    private final DynamoDbSessionRepository sessions;
+    private final UserRepository users;
+    private final AlbumRepository albums;
+    private final PhotoRepository photos;
+    private final SessionRepository sessions;
 
-    private DynamoDbGallery(DynamoDbClient client, String usersTable, String albumsTable, String photosTable,
-            String sessionsTable) {
+    private DynamoDbRepositories(DynamoDbClient client, boolean ownsClient, String usersTable, String albumsTable,
+            String photosTable, String sessionsTable) {
         this.client = client;
+        this.ownsClient = ownsClient;
         this.tables = List.of(TableDefinitions.users(usersTable), TableDefinitions.albums(albumsTable),
                 TableDefinitions.photos(photosTable), TableDefinitions.sessions(sessionsTable));
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
@@ -59,25 +67,25 @@ public final class DynamoDbGallery {
         return new Builder();
     }
 
-    public static DynamoDbGallery build(Consumer<Builder> spec) {
+    public static DynamoDbRepositories build(Consumer<Builder> spec) {
         Builder builder = builder();
         spec.accept(builder);
         return builder.build();
     }
 
-    public DynamoDbUserRepository users() {
+    public UserRepository users() {
         return users;
     }
 
-    public DynamoDbAlbumRepository albums() {
+    public AlbumRepository albums() {
         return albums;
     }
 
-    public DynamoDbPhotoRepository photos() {
+    public PhotoRepository photos() {
         return photos;
     }
 
-    public DynamoDbSessionRepository sessions() {
+    public SessionRepository sessions() {
         return sessions;
     }
 
@@ -122,6 +130,23 @@ public final class DynamoDbGallery {
         }
     }
 
+    /**
+     * Closes the client this made from the SDK defaults, and with it its connections and threads; the
+     * repositories cannot be used afterwards. A client the host passed to {@link Builder#client} is
+     * left open. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    /** The client in use, for this package's tests. */
+    DynamoDbClient client() {
+        return client;
+    }
+
     private static void checkIndexes(CreateTableRequest wanted, TableDescription actual) {
         List<String> present = actual.globalSecondaryIndexes().stream()
                 .filter(index -> index.indexStatus() == null || index.indexStatus() == IndexStatus.ACTIVE)
@@ -130,7 +155,7 @@ public final class DynamoDbGallery {
         missing.removeAll(present);
         if (!missing.isEmpty()) {
             throw new IllegalStateException("table " + wanted.tableName() + " has no active index " + missing
-                    + "; it was not created by this version of DynamoDbGallery (see the gallery-dynamodb README)");
+                    + "; it was not created by this version of DynamoDbRepositories (see the gallery-dynamodb README)");
         }
     }
 
@@ -152,8 +177,9 @@ public final class DynamoDbGallery {
         }
 
         /**
-         * The client to use; when none is given, {@code DynamoDbClient.create()} (the SDK's
-         * credentials chain, region and {@code AWS_ENDPOINT_URL}, so LocalStack needs no code).
+         * The client to use, which stays the caller's to close; when none is given,
+         * {@code DynamoDbClient.create()} (the SDK's credentials chain, region and
+         * {@code AWS_ENDPOINT_URL}, so LocalStack needs no code), closed by {@link DynamoDbRepositories#close()}.
          */
         public Builder client(DynamoDbClient value) {
             client = value;
@@ -186,7 +212,7 @@ public final class DynamoDbGallery {
             return this;
         }
 
-        public DynamoDbGallery build() {
+        public DynamoDbRepositories build() {
             List<String> problems = new ArrayList<>();
             if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
                 problems.add("a table prefix of letters, digits, '_', '-' and '.' (was '" + tablePrefix + "')");
@@ -200,9 +226,12 @@ public final class DynamoDbGallery {
                 problems.add("four different table names (were " + List.of(users, albums, photos, sessions) + ")");
             }
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("DynamoDbGallery needs " + String.join("; ", problems));
+                throw new IllegalStateException("DynamoDbRepositories needs " + String.join("; ", problems));
             }
-            return new DynamoDbGallery(client != null ? client : defaultClient(), users, albums, photos, sessions);
+            if (client != null) {
+                return new DynamoDbRepositories(client, false, users, albums, photos, sessions);
+            }
+            return new DynamoDbRepositories(defaultClient(), true, users, albums, photos, sessions);
         }
 
         private static String name(String field, String explicit, String fallback, List<String> problems) {
@@ -217,7 +246,7 @@ public final class DynamoDbGallery {
             try {
                 return DynamoDbClient.create();
             } catch (SdkException e) {
-                throw new IllegalStateException("DynamoDbGallery needs a DynamoDbClient, or the SDK defaults to make "
+                throw new IllegalStateException("DynamoDbRepositories needs a DynamoDbClient, or the SDK defaults to make "
                         + "one (a region from AWS_REGION or ~/.aws/config): " + e.getMessage(), e);
             }
         }

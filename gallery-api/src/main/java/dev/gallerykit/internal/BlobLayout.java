@@ -10,9 +10,9 @@ import java.util.UUID;
  * {@code {ownerId}/{photoId}/thumb-{size}.jpg}. The owner comes first so that one user's files
  * share a prefix (listing, purging, per-tenant policies); a BlobStore may put its own prefix before.
  */
-final class BlobKeys {
+final class BlobLayout {
 
-    private BlobKeys() {
+    private BlobLayout() {
     }
 
     static String original(UserId owner, PhotoId photo) {

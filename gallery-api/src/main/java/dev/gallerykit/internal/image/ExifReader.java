@@ -1,4 +1,4 @@
-package dev.gallerykit.image;
+package dev.gallerykit.internal.image;
 
 import com.drew.imaging.FileType;
 import com.drew.imaging.ImageMetadataReader;
@@ -17,10 +17,11 @@ import dev.gallerykit.domain.Dimensions;
 import dev.gallerykit.domain.GeoPoint;
 import dev.gallerykit.domain.ImageMetadata;
 import dev.gallerykit.domain.TakenAt;
+import dev.gallerykit.error.StorageUnavailableException;
+import dev.gallerykit.image.MediaType;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import dev.gallerykit.error.StorageUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

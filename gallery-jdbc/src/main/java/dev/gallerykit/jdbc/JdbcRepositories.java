@@ -3,6 +3,10 @@ package dev.gallerykit.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gallerykit.error.StorageUnavailableException;
+import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.UserRepository;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -24,7 +28,7 @@ import org.jooq.impl.DSL;
  * makes (and on {@link #close()} closes) a HikariCP pool:
  *
  * <pre>{@code
- * try (JdbcGallery db = JdbcGallery.builder()
+ * try (JdbcRepositories db = JdbcRepositories.builder()
  *         .jdbcUrl("jdbc:mysql://db:3306/gallery").username("gallery").password(secret)
  *         .build()) {
  *     db.migrate();                                   // creates or upgrades the tables, idempotent
@@ -35,7 +39,7 @@ import org.jooq.impl.DSL;
  * The tables are created by {@link #migrate()} only, never as a side effect: the host decides when
  * its schema changes. The repositories are thread-safe and may be shared.
  */
-public final class JdbcGallery implements AutoCloseable {
+public final class JdbcRepositories implements AutoCloseable {
 
     /** Flyway's history table for our migrations, apart from any history table the host has. */
     static final String HISTORY_TABLE = "gallerykit_schema_history";
@@ -43,12 +47,12 @@ public final class JdbcGallery implements AutoCloseable {
     private final DataSource dataSource;
     private final HikariDataSource ownPool;
     private final JdbcDialect dialect;
-    private final JdbcUserRepository users;
-    private final JdbcAlbumRepository albums;
-    private final JdbcPhotoRepository photos;
-    private final JdbcSessionRepository sessions;
+    private final UserRepository users;
+    private final AlbumRepository albums;
+    private final PhotoRepository photos;
+    private final SessionRepository sessions;
 
-    private JdbcGallery(DataSource dataSource, HikariDataSource ownPool, JdbcDialect dialect) {
+    private JdbcRepositories(DataSource dataSource, HikariDataSource ownPool, JdbcDialect dialect) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.dialect = dialect;
@@ -67,7 +71,7 @@ public final class JdbcGallery implements AutoCloseable {
         return new Builder();
     }
 
-    public static JdbcGallery build(Consumer<Builder> spec) {
+    public static JdbcRepositories build(Consumer<Builder> spec) {
         Builder builder = builder();
         spec.accept(builder);
         return builder.build();
@@ -84,7 +88,7 @@ public final class JdbcGallery implements AutoCloseable {
      */
     public int migrate() {
         try {
-            return Flyway.configure(JdbcGallery.class.getClassLoader())
+            return Flyway.configure(JdbcRepositories.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(dialect.migrationLocation())
                     .table(HISTORY_TABLE)
@@ -99,19 +103,19 @@ public final class JdbcGallery implements AutoCloseable {
         }
     }
 
-    public JdbcUserRepository users() {
+    public UserRepository users() {
         return users;
     }
 
-    public JdbcAlbumRepository albums() {
+    public AlbumRepository albums() {
         return albums;
     }
 
-    public JdbcPhotoRepository photos() {
+    public PhotoRepository photos() {
         return photos;
     }
 
-    public JdbcSessionRepository sessions() {
+    public SessionRepository sessions() {
         return sessions;
     }
 
@@ -119,7 +123,7 @@ public final class JdbcGallery implements AutoCloseable {
         return dialect;
     }
 
-    /** Closes the connection pool if this gallery made it from a JDBC URL; a host's DataSource is left open. */
+    /** Closes the connection pool if this made it from a JDBC URL; a host's DataSource is left open. */
     @Override
     public void close() {
         if (ownPool != null) {
@@ -127,7 +131,7 @@ public final class JdbcGallery implements AutoCloseable {
         }
     }
 
-    /** Configures a {@link JdbcGallery}; everything is checked by {@link #build()}. */
+    /** Configures a {@link JdbcRepositories}; everything is checked by {@link #build()}. */
     public static final class Builder {
         private DataSource dataSource;
         private String jdbcUrl;
@@ -141,13 +145,13 @@ public final class JdbcGallery implements AutoCloseable {
         private Builder() {
         }
 
-        /** The host's pool; the gallery borrows connections and never closes it. */
+        /** The host's pool; the repositories borrow connections and never close it. */
         public Builder dataSource(DataSource value) {
             dataSource = value;
             return this;
         }
 
-        /** Where to connect when no DataSource is given; the gallery makes a HikariCP pool for it. */
+        /** Where to connect when no DataSource is given; a HikariCP pool is made for it. */
         public Builder jdbcUrl(String value) {
             jdbcUrl = value;
             return this;
@@ -187,18 +191,18 @@ public final class JdbcGallery implements AutoCloseable {
         }
 
         /**
-         * Checks the configuration and builds the gallery.
+         * Checks the configuration and builds the repositories.
          *
          * @throws IllegalStateException naming every missing or contradicting setting
          */
-        public JdbcGallery build() {
+        public JdbcRepositories build() {
             List<String> problems = new ArrayList<>();
             boolean hasUrl = jdbcUrl != null && !jdbcUrl.isBlank();
             if (dataSource == null && !hasUrl) {
-                problems.add("JdbcGallery needs a DataSource or a JDBC URL");
+                problems.add("JdbcRepositories needs a DataSource or a JDBC URL");
             }
             if (dataSource != null && hasUrl) {
-                problems.add("JdbcGallery takes a DataSource or a JDBC URL, not both");
+                problems.add("JdbcRepositories takes a DataSource or a JDBC URL, not both");
             }
             if (dataSource != null && (username != null || password != null)) {
                 problems.add("a username and password go with a JDBC URL; a DataSource brings its own");
@@ -224,10 +228,10 @@ public final class JdbcGallery implements AutoCloseable {
                 throw new IllegalStateException(String.join("; ", problems));
             }
             if (dataSource != null) {
-                return new JdbcGallery(dataSource, null, chosen.orElseGet(() -> detect(dataSource)));
+                return new JdbcRepositories(dataSource, null, chosen.orElseGet(() -> detect(dataSource)));
             }
             HikariDataSource pool = new HikariDataSource(poolConfig());
-            return new JdbcGallery(pool, pool, chosen.orElseThrow());
+            return new JdbcRepositories(pool, pool, chosen.orElseThrow());
         }
 
         private HikariConfig poolConfig() {
@@ -262,6 +266,6 @@ public final class JdbcGallery implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "JdbcGallery[" + dialect + (ownPool != null ? ", own pool " + ownPool.getPoolName() : "") + "]";
+        return "JdbcRepositories[" + dialect + (ownPool != null ? ", own pool " + ownPool.getPoolName() : "") + "]";
     }
 }

@@ -3,13 +3,13 @@ package dev.gallerykit.jdbc;
 import dev.gallerykit.testkit.cloud.JdbcDatabase;
 
 /** Galleries on the test kit's servers, with a pool large enough for the contracts' races (50 sign-ups at once). */
-final class ServerGalleries {
+final class ServerRepositories {
 
-    private ServerGalleries() {
+    private ServerRepositories() {
     }
 
-    static JdbcGallery connect(JdbcDatabase database, JdbcDialect dialect) {
-        return JdbcGallery.builder().jdbcUrl(database.url()).username(database.user()).password(database.password())
+    static JdbcRepositories connect(JdbcDatabase database, JdbcDialect dialect) {
+        return JdbcRepositories.builder().jdbcUrl(database.url()).username(database.user()).password(database.password())
                 .dialect(dialect).maximumPoolSize(25).build();
     }
 }

@@ -2,16 +2,19 @@ package dev.gallerykit.memory;
 
 import java.util.Comparator;
 
-/** The order S3 lists keys in. */
-final class BlobKeys {
+/**
+ * The order S3 lists keys in: UTF-8 byte order, which is code point order (not
+ * {@link String#compareTo}'s UTF-16 order, which differs for characters outside the Basic Multilingual Plane).
+ */
+final class ListingOrder implements Comparator<String> {
 
-    /** UTF-8 byte order, which is code point order (not {@link String#compareTo}'s UTF-16 order). */
-    static final Comparator<String> ORDER = BlobKeys::compareCodePoints;
+    static final ListingOrder INSTANCE = new ListingOrder();
 
-    private BlobKeys() {
+    private ListingOrder() {
     }
 
-    private static int compareCodePoints(String a, String b) {
+    @Override
+    public int compare(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

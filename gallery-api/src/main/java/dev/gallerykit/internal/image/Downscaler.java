@@ -1,4 +1,4 @@
-package dev.gallerykit.image;
+package dev.gallerykit.internal.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;

@@ -1,0 +1,30 @@
+package dev.gallerykit.internal.image;
+
+import com.drew.metadata.Metadata;
+import dev.gallerykit.domain.Dimensions;
+import dev.gallerykit.image.ImageAnalysis;
+import dev.gallerykit.image.MediaType;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The analysis step of {@link dev.gallerykit.image.ImagePipeline#analyze}: type, pixel limit and metadata, without decoding pixels. */
+public final class Analyzer {
+
+    private Analyzer() {
+    }
+
+    public static ImageAnalysis analyze(Path file, long maxPixels) {
+        MediaType type = MediaTypeSniffer.sniff(file);
+        if (type.decodable()) {
+            // Refuse a decompression bomb on its header, before even metadata-extractor walks the file.
+            Dimensions size = ImageFiles.headerDimensions(file, type);
+            ImageFiles.checkPixels(size, maxPixels);
+            Metadata metadata = ExifReader.readRaw(file, type);
+            return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size).build());
+        }
+        Metadata metadata = ExifReader.readRaw(file, type);
+        Optional<Dimensions> size = ExifReader.containerDimensions(metadata, type);
+        size.ifPresent(declared -> ImageFiles.checkPixels(declared, maxPixels));
+        return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size.orElse(null)).build());
+    }
+}

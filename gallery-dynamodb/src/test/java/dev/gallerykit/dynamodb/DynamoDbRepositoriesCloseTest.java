@@ -1,0 +1,89 @@
+package dev.gallerykit.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gallerykit.domain.Album;
+import dev.gallerykit.testkit.cloud.LocalDynamoDb;
+import dev.gallerykit.testkit.contract.Records;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+@ExtendWith(LocalDynamoDb.class)
+@DisplayName("Closing a DynamoDbRepositories")
+class DynamoDbRepositoriesCloseTest {
+
+    /** System properties this test replaced, with their earlier values (null when unset). */
+    private final Map<String, String> replaced = new LinkedHashMap<>();
+
+    @BeforeEach
+    void tablesExist() {
+        TestDynamo.repositories();
+    }
+
+    @AfterEach
+    void restoreSystemProperties() {
+        replaced.forEach((key, value) -> {
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("closes the client it made from the SDK defaults")
+    void closesTheClientItMade() {
+        pointTheSdkDefaultsAtTheTestServer();
+        DynamoDbRepositories repositories = DynamoDbRepositories.builder().tablePrefix(LocalDynamoDb.tablePrefix()).build();
+        Album album = repositories.albums().create(Records.anAlbum(Records.anOwner()));
+        assertThat(repositories.albums().find(album.ownerId(), album.id())).contains(album);
+
+        repositories.close();
+
+        assertThatThrownBy(() -> repositories.client().listTables()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> repositories.albums().find(album.ownerId(), album.id()))
+                .isInstanceOf(IllegalStateException.class);
+        repositories.close();
+    }
+
+    @Test
+    @DisplayName("leaves the client the host passed open")
+    void leavesTheHostsClientOpen() {
+        try (DynamoDbClient client = TestDynamo.client()) {
+            DynamoDbRepositories repositories = TestDynamo.repositoriesWith(client);
+            Album album = repositories.albums().create(Records.anAlbum(Records.anOwner()));
+
+            repositories.close();
+
+            assertThat(client.listTables().tableNames()).containsAll(repositories.tableNames());
+            assertThat(repositories.albums().find(album.ownerId(), album.id())).contains(album);
+        }
+    }
+
+    /**
+     * The SDK's defaults read the endpoint, region and credentials from system properties before the
+     * environment; these point a client made by {@code DynamoDbClient.create()} at the test server.
+     */
+    private void pointTheSdkDefaultsAtTheTestServer() {
+        replace("aws.endpointUrl", LocalDynamoDb.endpoint().toString());
+        if (!LocalDynamoDb.external()) {
+            replace(SdkSystemSetting.AWS_REGION.property(), LocalDynamoDb.LOCAL_REGION);
+            replace(SdkSystemSetting.AWS_ACCESS_KEY_ID.property(), "gallerykit");
+            replace(SdkSystemSetting.AWS_SECRET_ACCESS_KEY.property(), "local");
+        }
+    }
+
+    private void replace(String key, String value) {
+        replaced.putIfAbsent(key, System.getProperty(key));
+        System.setProperty(key, value);
+    }
+}
