@@ -1,4 +1,4 @@
-package dev.gallerykit.testkit.cloud;
+package dev.gallerykit.local;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * path. Set {@code GALLERYKIT_POSTGRES_URL} (and {@code _USER}, {@code _PASSWORD}) to use an
  * external server instead; the user must be allowed to create databases there.
  */
-public final class LocalPostgres extends LocalSqlServer {
+public final class LocalPostgres extends DatabaseServerExtension {
 
     private static final String TARBALL = "postgres-linux-x86_64.txz";
     private static final Duration STARTUP = Duration.ofSeconds(60);
@@ -61,12 +61,12 @@ public final class LocalPostgres extends LocalSqlServer {
         Files.writeString(passwordFile, superPassword + "\n");
         if (runningAsRoot()) {
             run(List.of("chown", "-R", NOBODY + ":" + NOBODY, run.toString()), work.resolve("chown.log"),
-                    LocalSqlServer::lastLine);
+                    DatabaseServerExtension::lastLine);
         }
         run(asServerUser(base.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", "postgres",
                 "--pwfile=" + passwordFile, "--auth-host=scram-sha-256", "--auth-local=trust",
                 "-E", "UTF8", "--lc-collate=C", "--lc-ctype=C.UTF-8", "--no-sync"),
-                work.resolve("initdb.log"), LocalSqlServer::lastLine);
+                work.resolve("initdb.log"), DatabaseServerExtension::lastLine);
         int port = freePort();
         Path log = run.resolve("postgres.log");
         Process process = new ProcessBuilder(asServerUser(base.resolve("bin/postgres").toString(),
@@ -81,7 +81,7 @@ public final class LocalPostgres extends LocalSqlServer {
         String server = "jdbc:postgresql://127.0.0.1:" + port + "/";
         String password = "pw-" + UUID.randomUUID();
         try (Connection admin = awaitConnection("postgres", process, STARTUP, server + "postgres", "postgres",
-                superPassword, log, LocalSqlServer::lastLine);
+                superPassword, log, DatabaseServerExtension::lastLine);
                 Statement sql = admin.createStatement()) {
             sql.execute("CREATE ROLE " + TEST_USER + " LOGIN CREATEDB PASSWORD '" + password + "'");
             sql.execute("CREATE DATABASE " + SHARED_DATABASE + " OWNER " + TEST_USER);
@@ -120,8 +120,8 @@ public final class LocalPostgres extends LocalSqlServer {
     }
 
     @Override
-    SqlServer external(JdbcDatabase given) {
-        return new SqlServer() {
+    DatabaseServer external(JdbcDatabase given) {
+        return new DatabaseServer() {
             @Override
             public JdbcDatabase database() {
                 return given;

