@@ -1,36 +1,26 @@
 package dev.gallerykit.local;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import static dev.gallerykit.local.ServerProcesses.randomName;
+
 import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The JUnit side shared by the local SQL servers: one server per test JVM, kept in the root
- * context's store (so every test class of a module shares it, and JUnit stops it at the end),
- * handed to tests as a {@link DatabaseServer} parameter. When {@code <PREFIX>_URL} is set in the
- * environment, no server is started and the same tests run against that one instead.
+ * What the local database servers share: the JUnit side (one server per test JVM, kept in the root
+ * context's store, so every test class of a module shares it and JUnit stops it at the end, handed
+ * to tests as a {@link DatabaseServer} parameter), the start outside JUnit, and the set-up over JDBC.
+ * Under JUnit, when {@code <PREFIX>_URL} is set in the environment, no server is started and the
+ * same tests run against that one instead.
  */
 abstract class DatabaseServerExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -41,14 +31,11 @@ abstract class DatabaseServerExtension implements BeforeAllCallback, ParameterRe
     /** {@code GALLERYKIT_MYSQL}, ...: the environment variables' prefix. */
     abstract String environmentPrefix();
 
-    /** Starts the server; called once per JVM. */
-    abstract Running start(Path workDirectory) throws Exception;
+    /** Starts a server with its files under {@code workDirectory}. */
+    abstract DatabaseServer launch(Path workDirectory) throws Exception;
 
-    /** A server this extension started: stops with the JVM's last test. */
-    interface Running extends DatabaseServer, AutoCloseable, ExtensionContext.Store.CloseableResource {
-        @Override
-        void close() throws Exception;
-    }
+    /** The external server named by the environment; {@link DatabaseServer#newDatabase()} creates one there. */
+    abstract DatabaseServer external(JdbcDatabase given);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -75,11 +62,19 @@ abstract class DatabaseServerExtension implements BeforeAllCallback, ParameterRe
         if (url.isPresent()) {
             return external(new JdbcDatabase(url.get(), env("USER").orElse(""), env("PASSWORD").orElse("")));
         }
+        return startLocal();
+    }
+
+    /**
+     * Starts a server of this kind with its files under {@code gallerykit.servers.dir} (default
+     * {@code target/local-servers}), where an unpacked server is reused by later runs.
+     */
+    final DatabaseServer startLocal() {
         Path work = Path.of(System.getProperty("gallerykit.servers.dir", "target/local-servers"))
                 .toAbsolutePath().resolve(getClass().getSimpleName().toLowerCase(Locale.ROOT));
         try {
             Files.createDirectories(work);
-            return start(work);
+            return launch(work);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -87,36 +82,8 @@ abstract class DatabaseServerExtension implements BeforeAllCallback, ParameterRe
         }
     }
 
-    /** The external server named by the environment; {@link DatabaseServer#newDatabase()} creates one there. */
-    abstract DatabaseServer external(JdbcDatabase given);
-
     private Optional<String> env(String suffix) {
         return Optional.ofNullable(System.getenv(environmentPrefix() + "_" + suffix)).filter(v -> !v.isBlank());
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String randomName(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    }
-
-    static boolean runningAsRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    static void deleteQuietly(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // Left for mvn clean: a data directory is only ever used once.
-        }
     }
 
     static void execute(String url, String user, String password, String... statements) throws SQLException {
@@ -148,78 +115,5 @@ abstract class DatabaseServerExtension implements BeforeAllCallback, ParameterRe
         String head = slash < 0 ? (query < 0 ? url : url.substring(0, query)) : url.substring(0, slash);
         String tail = query < 0 ? "" : url.substring(query);
         return head + "/" + database + tail;
-    }
-
-    /**
-     * Unpacks the server tarball {@code resource} from the class path into {@code work/base} once;
-     * later runs find {@code executable} there and reuse it.
-     */
-    static Path unpackOnce(Path work, String resource, String tarFlags, String executable, String artifact)
-            throws IOException, InterruptedException {
-        Path base = work.resolve("base");
-        if (Files.isExecutable(base.resolve(executable))) {
-            return base;
-        }
-        Path tarball = work.resolve(resource);
-        try (InputStream in = DatabaseServerExtension.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the class path: add " + artifact
-                        + " as a test dependency");
-            }
-            Files.copy(in, tarball, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path partial = work.resolve("base-partial");
-        deleteQuietly(partial);
-        Files.createDirectories(partial);
-        run(List.of("tar", tarFlags, tarball.toString(), "-C", partial.toString()), work.resolve("unpack.log"),
-                DatabaseServerExtension::lastLine);
-        Files.delete(tarball);
-        Files.move(partial, base, StandardCopyOption.ATOMIC_MOVE);
-        return base;
-    }
-
-    /** Runs a set-up command to its end, its output in {@code log}; a failure says why, through {@code hint}. */
-    static void run(List<String> command, Path log, Function<Path, String> hint) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish; see " + log);
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(3, command.size())))
-                    + " failed (exit " + process.exitValue() + "): " + hint.apply(log));
-        }
-    }
-
-    /** Polls a starting server until it takes a connection, it dies, or {@code timeout} passes. */
-    static Connection awaitConnection(String name, Process process, Duration timeout, String url, String user,
-                                      String password, Path log, Function<Path, String> hint) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        SQLException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ": " + hint.apply(log));
-            }
-            try {
-                return DriverManager.getConnection(url, user, password);
-            } catch (SQLException notYet) {
-                last = notYet;
-                // Polling a starting server: there is no event to wait for.
-                Thread.sleep(100);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException(name + " did not accept connections within " + timeout + "; see " + log, last);
-    }
-
-    /** The last line a server wrote to its log, which is usually why it stopped. */
-    static String lastLine(Path log) {
-        try {
-            String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8).strip() : "";
-            String[] lines = text.split("\n");
-            return lines[lines.length - 1] + " (see " + log + ")";
-        } catch (IOException e) {
-            return "see " + log;
-        }
     }
 }

