@@ -24,6 +24,8 @@ class HostClassPathTest {
     /** DynamoDB Local needs these at 2.39.0: the registry has no 2.40 to 2.42 of them. */
     private static final Set<String> PINNED_SDK_MODULES = Set.of("pinpoint", "cognitoidentity", "cognitoidentityprovider");
     private static final String PINNED_SDK_VERSION = "2.39.0";
+    private static final Set<String> SYNC_HTTP_CLIENTS = Set.of("apache-client", "apache5-client",
+            "url-connection-client", "aws-crt-client");
 
     /** {@code .../<group path>/<artifact>/<version>/<artifact>-<version>[-classifier].jar} in a Maven repository. */
     private static final Pattern REPOSITORY_JAR = Pattern.compile(
@@ -42,6 +44,16 @@ class HostClassPathTest {
         assertThat(new TreeSet<>(sdk.values())).as("AWS SDK versions of %s", sdk).hasSize(1);
         assertThat(pinned).containsOnlyKeys(PINNED_SDK_MODULES).allSatisfy((module, version) ->
                 assertThat(version).as(module).isEqualTo(PINNED_SDK_VERSION));
+    }
+
+    @Test
+    @DisplayName("no second sync HTTP client of the SDK next to the host's (here the Apache one of the tests)")
+    void oneSyncHttpClient() {
+        Map<String, String> sdk = versions("software/amazon/awssdk");
+        sdk.keySet().retainAll(SYNC_HTTP_CLIENTS);
+
+        // With two, SDK clients built without naming one refuse to start.
+        assertThat(sdk).containsOnlyKeys("apache-client");
     }
 
     @Test
