@@ -11,9 +11,6 @@ module dev.gallerykit.testkit {
     requires transitive org.junit.jupiter.api;
     requires transitive java.desktop;
     requires java.net.http;
-    // Only for the local servers in dev.gallerykit.testkit.cloud, which is not exported and leaves the
-    // test kit for gallery-local; their own libraries are read from the class path (see the POM).
-    requires java.sql;
     requires org.apache.commons.imaging;
     requires org.assertj.core;
     requires org.junit.jupiter.params;

@@ -15,7 +15,7 @@ import dev.gallerykit.domain.UserStatus;
 import dev.gallerykit.error.AuthenticationFailedException;
 import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.InvalidInputException;
-import dev.gallerykit.testkit.cloud.LocalSmtp;
+import dev.gallerykit.local.LocalSmtp;
 import dev.gallerykit.testkit.fixtures.Fixture;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import jakarta.mail.internet.MimeMessage;

@@ -3,13 +3,13 @@ package dev.gallerykit.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gallerykit.Gallery;
+import dev.gallerykit.local.LocalSmtp;
 import dev.gallerykit.memory.InMemoryAlbumRepository;
 import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.memory.InMemoryPhotoRepository;
 import dev.gallerykit.memory.InMemorySessionRepository;
 import dev.gallerykit.memory.InMemoryUserRepository;
 import dev.gallerykit.testkit.MutableClock;
-import dev.gallerykit.testkit.cloud.LocalSmtp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;

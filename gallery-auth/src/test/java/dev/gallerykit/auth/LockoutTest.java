@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.gallerykit.domain.User;
 import dev.gallerykit.error.AuthenticationFailedException;
-import dev.gallerykit.testkit.cloud.LocalSmtp;
+import dev.gallerykit.local.LocalSmtp;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;

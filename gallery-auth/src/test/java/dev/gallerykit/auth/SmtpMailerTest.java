@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gallerykit.error.InvalidInputException;
-import dev.gallerykit.testkit.cloud.LocalSmtp;
+import dev.gallerykit.local.LocalSmtp;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;

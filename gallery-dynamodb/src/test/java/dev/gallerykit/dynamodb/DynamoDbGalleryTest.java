@@ -1,11 +1,11 @@
 package dev.gallerykit.dynamodb;
 
+import dev.gallerykit.local.LocalDynamoDb;
 import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.testkit.GalleryContract;
-import dev.gallerykit.testkit.cloud.LocalDynamoDb;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The use cases end to end with the records on DynamoDB and the blobs in memory. */

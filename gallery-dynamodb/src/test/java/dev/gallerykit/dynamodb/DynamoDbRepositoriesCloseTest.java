@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gallerykit.domain.Album;
-import dev.gallerykit.testkit.cloud.LocalDynamoDb;
+import dev.gallerykit.local.LocalDynamoDb;
 import dev.gallerykit.testkit.contract.Records;
 import java.util.LinkedHashMap;
 import java.util.Map;

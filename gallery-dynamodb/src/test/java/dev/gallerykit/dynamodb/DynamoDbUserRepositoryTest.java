@@ -1,7 +1,7 @@
 package dev.gallerykit.dynamodb;
 
+import dev.gallerykit.local.LocalDynamoDb;
 import dev.gallerykit.spi.UserRepository;
-import dev.gallerykit.testkit.cloud.LocalDynamoDb;
 import dev.gallerykit.testkit.contract.UserRepositoryContract;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,6 +1,6 @@
 package dev.gallerykit.dynamodb;
 
-import dev.gallerykit.testkit.cloud.LocalDynamoDb;
+import dev.gallerykit.local.LocalDynamoDb;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,6 +1,6 @@
 package dev.gallerykit.jdbc;
 
-import dev.gallerykit.testkit.cloud.LocalMariaDb;
+import dev.gallerykit.local.LocalMariaDb;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,6 +1,6 @@
 package dev.gallerykit.jdbc;
 
-import dev.gallerykit.testkit.cloud.LocalMySql;
+import dev.gallerykit.local.LocalMySql;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,6 +1,6 @@
 package dev.gallerykit.jdbc;
 
-import dev.gallerykit.testkit.cloud.LocalPostgres;
+import dev.gallerykit.local.LocalPostgres;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,6 +1,6 @@
 package dev.gallerykit.jdbc;
 
-import dev.gallerykit.testkit.cloud.JdbcDatabase;
+import dev.gallerykit.local.JdbcDatabase;
 
 /** Galleries on the test kit's servers, with a pool large enough for the contracts' races (50 sign-ups at once). */
 final class ServerRepositories {

@@ -2,8 +2,8 @@ package dev.gallerykit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gallerykit.testkit.cloud.JdbcDatabase;
-import dev.gallerykit.testkit.cloud.SqlServer;
+import dev.gallerykit.local.DatabaseServer;
+import dev.gallerykit.local.JdbcDatabase;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 abstract class ServerSuite extends JdbcAdapterSuite {
 
     private final JdbcDialect dialect;
-    private SqlServer server;
+    private DatabaseServer server;
     private JdbcRepositories db;
 
     ServerSuite(JdbcDialect dialect) {
@@ -30,7 +30,7 @@ abstract class ServerSuite extends JdbcAdapterSuite {
     }
 
     @BeforeAll
-    void connect(SqlServer given) {
+    void connect(DatabaseServer given) {
         server = given;
         db = ServerRepositories.connect(server.database(), dialect);
         db.migrate();

@@ -3,10 +3,10 @@ package dev.gallerykit.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.gallerykit.local.LocalS3;
 import dev.gallerykit.spi.BlobAttributes;
 import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.BlobStore;
-import dev.gallerykit.testkit.cloud.LocalS3;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gallerykit.error.GalleryException;
 import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.error.StorageUnavailableException;
+import dev.gallerykit.local.Credentials;
+import dev.gallerykit.local.LocalS3;
 import dev.gallerykit.spi.Blob;
 import dev.gallerykit.spi.BlobAttributes;
 import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PresignedRequest;
-import dev.gallerykit.testkit.cloud.LocalS3;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -417,7 +418,7 @@ class S3BlobStoreBehaviourTest {
         @DisplayName("without a client builds its own, path-style for an overridden endpoint, presigner included")
         void withoutAClientBuildsItsOwn() {
             org.junit.jupiter.api.Assumptions.assumeTrue(endpoint.local(), "needs the local server's credentials");
-            LocalS3.Credentials credentials = endpoint.credentials().orElseThrow();
+            Credentials credentials = endpoint.credentials().orElseThrow();
             try (S3BlobStore own = S3BlobStore.builder().bucket(endpoint.newBucketName("own"))
                     .endpoint(endpoint.uri().orElseThrow()).region(Region.of(endpoint.region()))
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(

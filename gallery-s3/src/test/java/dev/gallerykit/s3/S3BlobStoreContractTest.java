@@ -1,8 +1,8 @@
 package dev.gallerykit.s3;
 
+import dev.gallerykit.local.LocalS3;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PresignedRequest;
-import dev.gallerykit.testkit.cloud.LocalS3;
 import dev.gallerykit.testkit.contract.BlobStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

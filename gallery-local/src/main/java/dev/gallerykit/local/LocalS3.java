@@ -1,0 +1,229 @@
+package dev.gallerykit.local;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * An S3 endpoint: S3Proxy on a random loopback port with signature checking on
+ * ({@code aws-v2-or-v4}, a random identity and credential), objects in memory.
+ *
+ * <p>As a JUnit 5 extension it starts once per test JVM (shared by every test class through the
+ * root context's store) and hands tests an {@link Endpoint}:
+ *
+ * <pre>{@code
+ * @ExtendWith(LocalS3.class)
+ * class S3BlobStoreTest {
+ *     @BeforeAll
+ *     static void connect(LocalS3.Endpoint s3) { ... s3.uri(), s3.region(), s3.credentials() ... }
+ * }
+ * }</pre>
+ *
+ * Outside JUnit, {@link #start()} starts a server of the caller's own:
+ * {@code try (LocalS3.Server s3 = LocalS3.start()) { ... s3.endpoint() ... }}.
+ *
+ * <p>The extension's modes:
+ * <ul>
+ *   <li>default: S3Proxy in this JVM;</li>
+ *   <li>system property {@value #CHILD_PROCESS_PROPERTY}{@code =true}: S3Proxy in a child JVM with a
+ *       filesystem store in a temporary folder, so that neither its buffers nor the stored bytes count
+ *       in this JVM's heap (for memory tests);</li>
+ *   <li>environment variable {@value #ENDPOINT_VARIABLE} set: no server is started. Its value is the
+ *       endpoint URL (LocalStack: {@code http://localhost:4566}), or {@code aws} for the SDK's default
+ *       endpoint of the region. Region and credentials then come from the SDK's default chains
+ *       ({@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, profiles, ...).</li>
+ * </ul>
+ * S3Proxy's stores are file-system-like (an object {@code a} and an object {@code a/b} cannot both
+ * exist), so keys are escaped into flat names on the way in (see {@code FlatKeyBlobStore}); clients
+ * see plain S3. Always use path-style requests against it.
+ */
+public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
+
+    /** Points the tests at an external endpoint instead of S3Proxy: a URL, or {@code aws}. */
+    public static final String ENDPOINT_VARIABLE = "GALLERYKIT_S3_ENDPOINT";
+
+    /** System property that runs the extension's S3Proxy in a child JVM with a filesystem store. */
+    public static final String CHILD_PROCESS_PROPERTY = "gallerykit.s3proxy.child-process";
+
+    /** The region the local server signs for. */
+    public static final String LOCAL_REGION = "us-east-1";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalS3.class);
+
+    /**
+     * Where clients send their S3 requests.
+     *
+     * @param uri the endpoint override; empty for the SDK's default endpoint (real AWS)
+     * @param region the region to sign for
+     * @param credentials a static key pair for the local server; empty to use the SDK's default chain
+     * @param local whether this is an S3Proxy started here (then buckets are throw-away)
+     */
+    public record Endpoint(Optional<URI> uri, String region, Optional<Credentials> credentials, boolean local) {
+
+        public Endpoint {
+            Objects.requireNonNull(uri, "uri");
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(credentials, "credentials");
+        }
+
+        /** A valid bucket name nobody else uses: {@code gallerykit-test-<purpose>-<random>}. */
+        public String newBucketName(String purpose) {
+            String word = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+            String random = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            return "gallerykit-test-" + word.substring(0, Math.min(word.length(), 20)) + "-" + random;
+        }
+    }
+
+    /** A running S3 endpoint; closing it stops a local server and drops everything it stored. */
+    public static final class Server implements LocalService {
+
+        /** Stops what serves the endpoint. */
+        interface Stopper {
+            void stop() throws Exception;
+        }
+
+        private final Endpoint endpoint;
+        private final Stopper stopper;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Server(Endpoint endpoint, Stopper stopper) {
+            this.endpoint = endpoint;
+            this.stopper = stopper;
+        }
+
+        public Endpoint endpoint() {
+            return endpoint;
+        }
+
+        /** The endpoint (or {@code the SDK's default}), region and, for a local server, the key pair. */
+        @Override
+        public Map<String, String> connectionDetails() {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("endpoint", endpoint.uri().map(URI::toString).orElse("the SDK's default for the region"));
+            details.put("region", endpoint.region());
+            endpoint.credentials().ifPresent(credentials -> {
+                details.put("accessKeyId", credentials.accessKeyId());
+                details.put("secretAccessKey", credentials.secretAccessKey());
+            });
+            if (endpoint.local()) {
+                details.put("pathStyle", "required");
+            }
+            return details;
+        }
+
+        @Override
+        public void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                stopper.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping S3Proxy", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("S3Proxy did not stop cleanly", e);
+            }
+        }
+    }
+
+    /** Starts S3Proxy in this JVM with a new random key pair, for a caller who closes it. */
+    public static Server start() {
+        return start(randomCredentials());
+    }
+
+    /** Starts S3Proxy in this JVM, accepting requests signed with {@code credentials} only. */
+    public static Server start(Credentials credentials) {
+        Objects.requireNonNull(credentials, "credentials");
+        try {
+            S3Proxy proxy = s3Proxy(new FlatKeyBlobStore(new TransientNio2BlobStore()), credentials);
+            proxy.start();
+            return new Server(endpointAt(proxy.getPort(), credentials), proxy::stop);
+        } catch (Exception e) {
+            throw new IllegalStateException("S3Proxy did not start", e);
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        endpoint(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Endpoint.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return endpoint(context);
+    }
+
+    /** The endpoint of this test JVM, starting the server on first use. */
+    public static Endpoint endpoint(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Server.class, type -> connectOrStart(), Server.class).endpoint();
+    }
+
+    private static Server connectOrStart() {
+        String external = System.getenv(ENDPOINT_VARIABLE);
+        if (external != null && !external.isBlank()) {
+            Optional<URI> uri = external.trim().equalsIgnoreCase("aws") ? Optional.empty()
+                    : Optional.of(URI.create(external.trim()));
+            String region = Optional.ofNullable(System.getenv("AWS_REGION"))
+                    .or(() -> Optional.ofNullable(System.getenv("AWS_DEFAULT_REGION")))
+                    .filter(value -> !value.isBlank()).orElse(LOCAL_REGION);
+            return new Server(new Endpoint(uri, region, Optional.empty(), false), () -> { });
+        }
+        if (Boolean.getBoolean(CHILD_PROCESS_PROPERTY)) {
+            Credentials credentials = randomCredentials();
+            S3ProxyChild child = S3ProxyChild.start(credentials);
+            return new Server(endpointAt(child.port(), credentials), child::stop);
+        }
+        return start();
+    }
+
+    static S3Proxy s3Proxy(BlobStore store, Credentials credentials) {
+        return S3Proxy.builder()
+                .blobStore(store)
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, credentials.accessKeyId(),
+                        credentials.secretAccessKey())
+                .build();
+    }
+
+    private static Endpoint endpointAt(int port, Credentials credentials) {
+        return new Endpoint(Optional.of(URI.create("http://127.0.0.1:" + port)), LOCAL_REGION,
+                Optional.of(credentials), true);
+    }
+
+    /**
+     * A key pair nobody can guess, so that only correctly signed requests get through. Letters and
+     * digits only: DynamoDB Local refuses access keys with anything else.
+     */
+    static Credentials randomCredentials() {
+        return new Credentials("local" + random(6), random(20));
+    }
+
+    private static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        return HexFormat.of().formatHex(value);
+    }
+}
