@@ -11,4 +11,5 @@ module dev.gallerykit.dynamodb {
     requires transitive software.amazon.awssdk.services.dynamodb;
     requires software.amazon.awssdk.core;
     requires software.amazon.awssdk.enhanced.dynamodb;
+    requires software.amazon.awssdk.retries.api;
 }

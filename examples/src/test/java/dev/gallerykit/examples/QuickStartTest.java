@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,13 +27,32 @@ class QuickStartTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"QuickStart", "ProductionWiring"})
-    @DisplayName("the README quotes each example exactly as it is compiled")
+    @DisplayName("the README quotes each example exactly as it is compiled, imports first")
     void readmeQuotesIt(String example) throws IOException {
         String source = Files.readString(Path.of("src/main/java/dev/gallerykit/examples/" + example + ".java"));
-        String snippet = source.substring(source.indexOf("// README:begin") + "// README:begin".length(),
+        String imports = source.lines().filter(line -> line.startsWith("import ")).collect(Collectors.joining("\n"));
+        String method = source.substring(source.indexOf("// README:begin") + "// README:begin".length(),
                 source.indexOf("    // README:end")).strip();
-        String readme = Files.readString(Path.of("../README.md"));
 
-        assertThat(readme.replaceAll("\\s+", " ")).contains(snippet.replaceAll("\\s+", " "));
+        assertThat(imports).isNotBlank();
+        assertThat(folded(readme())).contains(folded(imports + "\n\n" + method));
+    }
+
+    @Test
+    @DisplayName("the README's consumer POM is the one the consumer build in CI uses")
+    void readmeQuotesTheConsumerPom() throws IOException {
+        String pom = Files.readString(Path.of("../it/consumer/pom.xml"));
+        String project = pom.substring(pom.indexOf("<project"));
+
+        assertThat(project).contains("<artifactId>gallery-bom</artifactId>", "<artifactId>gallery-local</artifactId>");
+        assertThat(folded(readme())).contains(folded(project.strip()));
+    }
+
+    private static String readme() throws IOException {
+        return Files.readString(Path.of("../README.md"));
+    }
+
+    private static String folded(String text) {
+        return text.replaceAll("\\s+", " ");
     }
 }
