@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * build the repository; each test uses fresh ids and emails, so the store need not be empty.
  *
  * <pre>{@code
- * class JdbcUserRepositoryTest extends UserRepositoryContract {
- *     protected UserRepository users() { return new JdbcUserRepository(dataSource); }
+ * class MyUserRepositoryTest extends UserRepositoryContract {
+ *     protected UserRepository users() { return repositories.users(); }   // e.g. JdbcRepositories
  * }
  * }</pre>
  */
