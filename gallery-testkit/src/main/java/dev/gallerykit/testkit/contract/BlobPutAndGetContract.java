@@ -96,7 +96,7 @@ abstract class BlobPutAndGetContract extends BlobStoreCase {
     @Test
     @DisplayName("reads the stream to its end and leaves closing it to the caller")
     void putReadsTheStreamToItsEndWithoutClosingIt() {
-        Streams.Tracked in = new Streams.Tracked(bytes(4096, 6));
+        TrackedStream in = new TrackedStream(bytes(4096, 6));
 
         store.put(key("tracked"), in, 4096, BlobAttributes.of("application/octet-stream"));
 

@@ -11,6 +11,7 @@ import dev.gallerykit.spi.BlobAttributes;
 import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PresignedRequest;
+import dev.gallerykit.testkit.fixtures.GeneratedStreams;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -179,7 +180,7 @@ public abstract class BlobStoreContract {
             int sent = 256 * 1024;
             long length = declared ? 2L * sent : BlobStore.UNKNOWN_LENGTH;
 
-            assertThatThrownBy(() -> store.put(key("broken"), Streams.failingAfter(sent), length,
+            assertThatThrownBy(() -> store.put(key("broken"), GeneratedStreams.failingAfter(sent, 7), length,
                     BlobAttributes.of("image/jpeg")))
                     .isInstanceOf(GalleryException.class);
             assertThat(store.head(key("broken"))).isEmpty();
@@ -192,8 +193,8 @@ public abstract class BlobStoreContract {
             byte[] previous = bytes(1000, 9);
             put(key("kept"), previous, "image/png");
 
-            assertThatThrownBy(() -> store.put(key("kept"), Streams.failingAfter(100_000), BlobStore.UNKNOWN_LENGTH,
-                    BlobAttributes.of("image/jpeg")))
+            assertThatThrownBy(() -> store.put(key("kept"), GeneratedStreams.failingAfter(100_000, 7),
+                    BlobStore.UNKNOWN_LENGTH, BlobAttributes.of("image/jpeg")))
                     .isInstanceOf(GalleryException.class);
             assertThat(read(key("kept"))).isEqualTo(previous);
             assertThat(store.head(key("kept")).map(BlobInfo::contentType)).contains("image/png");
@@ -422,14 +423,14 @@ public abstract class BlobStoreContract {
         @DisplayName("a 20 MiB stream round-trips byte for byte")
         void aTwentyMebibyteStreamRoundTripsByteForByte(boolean declared) {
             long size = 20L * MIB;
-            String expected = Streams.sha256(Streams.generated(size, 17));
+            String expected = GeneratedStreams.sha256(GeneratedStreams.bytes(size, 17));
 
-            store.put(key("large.bin"), Streams.generated(size, 17), declared ? size : BlobStore.UNKNOWN_LENGTH,
+            store.put(key("large.bin"), GeneratedStreams.bytes(size, 17), declared ? size : BlobStore.UNKNOWN_LENGTH,
                     BlobAttributes.of("application/octet-stream"));
 
             assertThat(store.head(key("large.bin")).map(BlobInfo::size)).contains(size);
             try (Blob blob = store.get(key("large.bin")).orElseThrow()) {
-                assertThat(Streams.sha256(blob.content())).isEqualTo(expected);
+                assertThat(GeneratedStreams.sha256(blob.content())).isEqualTo(expected);
             }
         }
     }
