@@ -7,6 +7,7 @@ import dev.gallerykit.local.LocalS3;
 import dev.gallerykit.spi.BlobAttributes;
 import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.testkit.fixtures.GeneratedStreams;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A 200 MiB upload in a JVM of 96 MiB heap (its own Surefire execution, see the POM), with S3Proxy in
@@ -39,22 +39,16 @@ class LargeUploadHeapTest {
     private static final long MIB = 1024 * 1024;
     private static final long SIZE = 200 * MIB;
 
-    private static LocalS3.Endpoint endpoint;
-    private static S3Client client;
-    private static S3BlobStore store;
+    private static TestBucket bucket;
 
     @BeforeAll
     static void connect(LocalS3.Endpoint s3) {
-        endpoint = s3;
-        client = S3Connection.client(s3);
-        store = S3Connection.newStore(s3, client, "heap");
+        bucket = TestBucket.create(s3, "heap");
     }
 
     @AfterAll
     static void disconnect() {
-        S3Connection.dropBucket(endpoint, client, store.bucket());
-        store.close();
-        client.close();
+        bucket.close();
     }
 
     @ParameterizedTest(name = "length declared: {0}")
@@ -67,7 +61,7 @@ class LargeUploadHeapTest {
 
         HeapWatch watch = HeapWatch.start();
         try {
-            store.put(key, Generated.bytes(SIZE, 11), declared ? SIZE : BlobStore.UNKNOWN_LENGTH,
+            bucket.store().put(key, GeneratedStreams.bytes(SIZE, 11), declared ? SIZE : BlobStore.UNKNOWN_LENGTH,
                     BlobAttributes.of("application/octet-stream"));
         } finally {
             watch.stop();
@@ -78,8 +72,8 @@ class LargeUploadHeapTest {
         assertThat(watch.collections()).as("garbage collections during the upload").isPositive();
         assertThat(watch.peakAfterCollection() - watch.baseline()).as("growth of the live heap in bytes")
                 .isLessThan(32 * MIB);
-        assertThat(store.head(key).map(BlobInfo::size)).contains(SIZE);
-        store.delete(key);
+        assertThat(bucket.store().head(key).map(BlobInfo::size)).contains(SIZE);
+        bucket.store().delete(key);
     }
 
     /** Records the heap in use after every collection, from the JVM's own notifications. */

@@ -13,6 +13,7 @@ import dev.gallerykit.spi.BlobAttributes;
 import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PresignedRequest;
+import dev.gallerykit.testkit.fixtures.GeneratedStreams;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -51,8 +52,9 @@ class S3BlobStoreBehaviourTest {
     private static final long MIB = 1024 * 1024;
     private static final Duration TTL = Duration.ofMinutes(5);
 
-    private static LocalS3.Endpoint endpoint;
     private static final RequestLog LOG = new RequestLog();
+    private static LocalS3.Endpoint endpoint;
+    private static TestBucket bucket;
     private static S3Client client;
     private static S3BlobStore store;
 
@@ -61,15 +63,14 @@ class S3BlobStoreBehaviourTest {
     @BeforeAll
     static void connect(LocalS3.Endpoint s3) {
         endpoint = s3;
-        client = S3Connection.client(s3, LOG);
-        store = S3Connection.newStore(s3, client, "behaviour");
+        bucket = TestBucket.create(s3, "behaviour", LOG);
+        client = bucket.client();
+        store = bucket.store();
     }
 
     @AfterAll
     static void disconnect() {
-        S3Connection.dropBucket(endpoint, client, store.bucket());
-        store.close();
-        client.close();
+        bucket.close();
     }
 
     @BeforeEach
@@ -97,7 +98,7 @@ class S3BlobStoreBehaviourTest {
             long size = 20 * MIB;
             String key = prefix + "large.bin";
 
-            store.put(key, Generated.bytes(size, 1), declared ? size : BlobStore.UNKNOWN_LENGTH, binary());
+            store.put(key, GeneratedStreams.bytes(size, 1), declared ? size : BlobStore.UNKNOWN_LENGTH, binary());
 
             assertThat(LOG.count("CreateMultipartUpload")).isEqualTo(1);
             assertThat(LOG.count("UploadPart")).isEqualTo(3);
@@ -105,7 +106,8 @@ class S3BlobStoreBehaviourTest {
             assertThat(LOG.count("PutObject")).isZero();
             try (Blob blob = store.get(key).orElseThrow()) {
                 assertThat(blob.info().size()).isEqualTo(size);
-                assertThat(Generated.sha256(blob.content())).isEqualTo(Generated.sha256(Generated.bytes(size, 1)));
+                assertThat(GeneratedStreams.sha256(blob.content()))
+                        .isEqualTo(GeneratedStreams.sha256(GeneratedStreams.bytes(size, 1)));
             }
             assertThat(openUploads(key)).isEmpty();
         }
@@ -115,7 +117,7 @@ class S3BlobStoreBehaviourTest {
         void aShortStreamOfUnknownLengthIsOnePut() {
             String key = prefix + "small.bin";
 
-            store.put(key, Generated.bytes(3 * MIB, 2), BlobStore.UNKNOWN_LENGTH, binary());
+            store.put(key, GeneratedStreams.bytes(3 * MIB, 2), BlobStore.UNKNOWN_LENGTH, binary());
 
             assertThat(LOG.count("PutObject")).isEqualTo(1);
             assertThat(LOG.count("CreateMultipartUpload")).isZero();
@@ -128,7 +130,7 @@ class S3BlobStoreBehaviourTest {
         void aStreamFailingHalfwayAbortsTheUpload(boolean declared) {
             String key = prefix + "broken.bin";
 
-            assertThatThrownBy(() -> store.put(key, Generated.failingAfter(17 * MIB, 3),
+            assertThatThrownBy(() -> store.put(key, GeneratedStreams.failingAfter(17 * MIB, 3),
                     declared ? 30 * MIB : BlobStore.UNKNOWN_LENGTH, binary()))
                     .isInstanceOf(StorageUnavailableException.class)
                     .hasMessageContaining("reading the content");
@@ -144,7 +146,7 @@ class S3BlobStoreBehaviourTest {
         void aShortStreamAbortsTheUpload() {
             String key = prefix + "short.bin";
 
-            assertThatThrownBy(() -> store.put(key, Generated.bytes(12 * MIB, 4), 20 * MIB, binary()))
+            assertThatThrownBy(() -> store.put(key, GeneratedStreams.bytes(12 * MIB, 4), 20 * MIB, binary()))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("length"));
 
             assertThat(store.head(key)).isEmpty();
@@ -156,7 +158,7 @@ class S3BlobStoreBehaviourTest {
         void aLongStreamAbortsTheUpload() {
             String key = prefix + "long.bin";
 
-            assertThatThrownBy(() -> store.put(key, Generated.bytes(16 * MIB + 1, 5), 16 * MIB, binary()))
+            assertThatThrownBy(() -> store.put(key, GeneratedStreams.bytes(16 * MIB + 1, 5), 16 * MIB, binary()))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("length"));
 
             assertThat(LOG.count("CompleteMultipartUpload")).isZero();
@@ -261,7 +263,7 @@ class S3BlobStoreBehaviourTest {
                     .serverSideEncryption(S3Encryption.sseS3()).build();
 
             encrypted.put(prefix + "small", new ByteArrayInputStream(new byte[10]), 10, binary());
-            encrypted.put(prefix + "large", Generated.bytes(9 * MIB, 6), 9 * MIB, binary());
+            encrypted.put(prefix + "large", GeneratedStreams.bytes(9 * MIB, 6), 9 * MIB, binary());
             PresignedRequest put = encrypted.presignPut(prefix + "direct", "image/png", 4, TTL);
 
             assertThat(LOG.requests()).filteredOn(request -> request.method().name().equals("PUT")
@@ -459,7 +461,7 @@ class S3BlobStoreBehaviourTest {
         @Test
         @DisplayName("a large object closed after a few bytes leaves the connection pool usable")
         void closingEarlyIsCheap() throws IOException {
-            store.put(prefix + "big", Generated.bytes(6 * MIB, 7), 6 * MIB, binary());
+            store.put(prefix + "big", GeneratedStreams.bytes(6 * MIB, 7), 6 * MIB, binary());
 
             try (Blob blob = store.get(prefix + "big").orElseThrow()) {
                 assertThat(blob.content().readNBytes(10)).hasSize(10);

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +20,6 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Clients for the endpoint of {@link LocalS3}, and a client without credentials for presigned requests. */
 final class S3Connection {
@@ -47,37 +43,6 @@ final class S3Connection {
                         AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build()));
         return builder.build();
-    }
-
-    /** A store on a new bucket of its own. */
-    static S3BlobStore newStore(LocalS3.Endpoint endpoint, S3Client client, String purpose) {
-        S3BlobStore store = S3BlobStore.builder().client(client).bucket(endpoint.newBucketName(purpose)).build();
-        store.createBucketIfMissing();
-        return store;
-    }
-
-    /** Deletes every object of the bucket and the bucket, where it is not a throw-away local one. */
-    static void dropBucket(LocalS3.Endpoint endpoint, S3Client client, String bucket) {
-        if (endpoint.local()) {
-            return;
-        }
-        ListObjectsV2Response page;
-        String token = null;
-        do {
-            String continuation = token;
-            page = client.listObjectsV2(b -> b.bucket(bucket).continuationToken(continuation));
-            List<ObjectIdentifier> keys = new ArrayList<>();
-            for (S3Object object : page.contents()) {
-                keys.add(ObjectIdentifier.builder().key(object.key()).build());
-            }
-            if (!keys.isEmpty()) {
-                client.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(keys).quiet(true)));
-            }
-            token = page.nextContinuationToken();
-        } while (Boolean.TRUE.equals(page.isTruncated()));
-        client.listMultipartUploads(b -> b.bucket(bucket)).uploads().forEach(upload -> client.abortMultipartUpload(
-                b -> b.bucket(bucket).key(upload.key()).uploadId(upload.uploadId())));
-        client.deleteBucket(b -> b.bucket(bucket));
     }
 
     /** Sends a presigned request as a browser would: no credentials, the given headers. */

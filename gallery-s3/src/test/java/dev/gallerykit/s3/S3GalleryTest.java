@@ -10,28 +10,21 @@ import dev.gallerykit.testkit.GalleryContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** The use cases end to end with the blobs on S3 and the records in memory. */
 @ExtendWith(LocalS3.class)
 class S3GalleryTest extends GalleryContract {
 
-    private static LocalS3.Endpoint endpoint;
-    private static S3Client client;
-    private static S3BlobStore store;
+    private static TestBucket bucket;
 
     @BeforeAll
     static void connect(LocalS3.Endpoint s3) {
-        endpoint = s3;
-        client = S3Connection.client(s3);
-        store = S3Connection.newStore(s3, client, "gallery");
+        bucket = TestBucket.create(s3, "gallery");
     }
 
     @AfterAll
     static void disconnect() {
-        S3Connection.dropBucket(endpoint, client, store.bucket());
-        store.close();
-        client.close();
+        bucket.close();
     }
 
     @Override
@@ -46,6 +39,6 @@ class S3GalleryTest extends GalleryContract {
 
     @Override
     protected BlobStore blobStore() {
-        return store;
+        return bucket.store();
     }
 }
