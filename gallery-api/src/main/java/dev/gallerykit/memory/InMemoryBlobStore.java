@@ -142,11 +142,7 @@ public final class InMemoryBlobStore implements BlobStore {
 
     @Override
     public Slice<BlobInfo> list(String prefix, int limit, Optional<String> after) {
-        Objects.requireNonNull(prefix, "prefix");
-        Objects.requireNonNull(after, "after");
-        if (limit < 1) {
-            throw new InvalidInputException("limit", "must be at least 1, was " + limit);
-        }
+        BlobStore.checkListing(prefix, limit, after);
         boolean afterPrefix = after.isPresent() && ListingOrder.INSTANCE.compare(after.get(), prefix) >= 0;
         NavigableMap<String, StoredBlob> rest = afterPrefix
                 ? blobs.tailMap(after.get(), false)

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -55,6 +56,20 @@ public interface BlobStore {
     }
 
     /**
+     * Checks the arguments of {@link #list}, for adapters to call first thing.
+     *
+     * @throws NullPointerException if {@code prefix} or {@code after} is null
+     * @throws InvalidInputException naming {@code limit} if it is below 1
+     */
+    static void checkListing(String prefix, int limit, Optional<String> after) {
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(after, "after");
+        if (limit < 1) {
+            throw new InvalidInputException("limit", "must be at least 1, was " + limit);
+        }
+    }
+
+    /**
      * Stores {@code content} under {@code key}, replacing any object there. The stream is read to
      * its end, not closed.
      *
@@ -81,7 +96,8 @@ public interface BlobStore {
     /**
      * Objects whose key starts with {@code prefix}, in key order, after position {@code after}. Listings
      * of some stores (S3) carry no content type: {@code application/octet-stream} stands in for it
-     * there, and {@link #head} has the real one.
+     * there, and {@link #head} has the real one. A {@code limit} below 1 is an
+     * {@code InvalidInputException} naming {@code limit} (see {@link #checkListing}).
      */
     Slice<BlobInfo> list(String prefix, int limit, Optional<String> after);
 

@@ -177,11 +177,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
      */
     @Override
     public Slice<BlobInfo> list(String prefix, int limit, Optional<String> after) {
-        Objects.requireNonNull(prefix, "prefix");
-        Objects.requireNonNull(after, "after");
-        if (limit < 1) {
-            throw new InvalidInputException("limit", "must be at least 1, was " + limit);
-        }
+        BlobStore.checkListing(prefix, limit, after);
         return reader.list(prefix, limit, after);
     }
 
