@@ -1,28 +1,39 @@
 package dev.gallerykit.local;
 
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-/** A database server started here; it stops once, however often it is closed. */
-final class StartedDatabaseServer implements DatabaseServer {
+/**
+ * A database server as tests see it: either started here, then stopped once however often it is
+ * closed, or named by the environment, then used as it is and never stopped from here.
+ */
+final class DatabaseServerHandle implements DatabaseServer {
 
-    /** Stops the server process and deletes its data. */
-    interface Stopper {
-        void stop() throws Exception;
-    }
-
-    private final String name;
+    private final String label;
     private final JdbcDatabase database;
     private final Supplier<JdbcDatabase> newDatabase;
-    private final Stopper stopper;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final boolean local;
+    private final StopOnce stop;
 
-    StartedDatabaseServer(String name, JdbcDatabase database, Supplier<JdbcDatabase> newDatabase, Stopper stopper) {
-        this.name = Objects.requireNonNull(name, "name");
+    private DatabaseServerHandle(String label, JdbcDatabase database, Supplier<JdbcDatabase> newDatabase,
+                                 boolean local, StopOnce.Action stopper) {
+        this.label = label;
         this.database = Objects.requireNonNull(database, "database");
         this.newDatabase = Objects.requireNonNull(newDatabase, "newDatabase");
-        this.stopper = Objects.requireNonNull(stopper, "stopper");
+        this.local = local;
+        this.stop = new StopOnce(label, stopper);
+    }
+
+    /** A server started here, which {@code stopper} stops and deletes the data of. */
+    static DatabaseServer started(String name, JdbcDatabase database, Supplier<JdbcDatabase> newDatabase,
+                                  StopOnce.Action stopper) {
+        return new DatabaseServerHandle(name, database, newDatabase, true, stopper);
+    }
+
+    /** A server the environment names. */
+    static DatabaseServer external(JdbcDatabase database, Supplier<JdbcDatabase> newDatabase) {
+        // Not ours to stop.
+        return new DatabaseServerHandle("external", database, newDatabase, false, () -> { });
     }
 
     @Override
@@ -37,26 +48,16 @@ final class StartedDatabaseServer implements DatabaseServer {
 
     @Override
     public boolean local() {
-        return true;
+        return local;
     }
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            stopper.stop();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping " + name, e);
-        } catch (Exception e) {
-            throw new IllegalStateException(name + " did not stop cleanly: " + e.getMessage(), e);
-        }
+        stop.stop();
     }
 
     @Override
     public String toString() {
-        return name + "[" + database + "]";
+        return local ? label + "[" + database + "]" : label + " " + database;
     }
 }

@@ -94,8 +94,8 @@ public final class LocalMariaDb extends DatabaseServerExtension {
             sql.execute("FLUSH PRIVILEGES");
         }
         JdbcDatabase shared = new JdbcDatabase(server + SHARED_DATABASE, TEST_USER, password);
-        return new StartedDatabaseServer("MariaDB", shared, () -> newMySqlDatabase(shared, server, TEST_USER, password),
-                () -> {
+        return DatabaseServerHandle.started("MariaDB", shared,
+                () -> newMySqlDatabase(shared, server, TEST_USER, password), () -> {
                     db.stop();
                     deleteQuietly(data);
                 });
@@ -107,7 +107,7 @@ public final class LocalMariaDb extends DatabaseServerExtension {
     }
 
     static DatabaseServer externalMySql(JdbcDatabase given) {
-        return new ExternalDatabaseServer(given,
+        return DatabaseServerHandle.external(given,
                 () -> newMySqlDatabase(given, replaceMySqlDatabase(given.url(), ""), given.user(), given.password()));
     }
 }

@@ -93,8 +93,8 @@ public final class LocalMySql extends DatabaseServerExtension {
             throw e;
         }
         JdbcDatabase shared = new JdbcDatabase(server + SHARED_DATABASE + options, TEST_USER, password);
-        return new StartedDatabaseServer("MySQL", shared, () -> newMySqlDatabase(shared, server + options, TEST_USER,
-                password), () -> {
+        return DatabaseServerHandle.started("MySQL", shared,
+                () -> newMySqlDatabase(shared, server + options, TEST_USER, password), () -> {
                     process.destroy();
                     if (!process.waitFor(30, TimeUnit.SECONDS)) {
                         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -104,8 +104,8 @@ public final class LocalPostgres extends DatabaseServerExtension {
             throw e;
         }
         JdbcDatabase shared = new JdbcDatabase(server + SHARED_DATABASE, TEST_USER, password);
-        return new StartedDatabaseServer("PostgreSQL", shared, () -> newPostgresDatabase(shared, server + SHARED_DATABASE),
-                () -> {
+        return DatabaseServerHandle.started("PostgreSQL", shared,
+                () -> newPostgresDatabase(shared, server + SHARED_DATABASE), () -> {
                     // SIGINT is PostgreSQL's fast shutdown; SIGTERM (Process.destroy) would wait for clients.
                     new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start()
                             .waitFor(10, TimeUnit.SECONDS);
@@ -119,7 +119,7 @@ public final class LocalPostgres extends DatabaseServerExtension {
 
     @Override
     DatabaseServer external(JdbcDatabase given) {
-        return new ExternalDatabaseServer(given, () -> newPostgresDatabase(given, given.url()));
+        return DatabaseServerHandle.external(given, () -> newPostgresDatabase(given, given.url()));
     }
 
     private static JdbcDatabase newPostgresDatabase(JdbcDatabase shared, String adminUrl) {

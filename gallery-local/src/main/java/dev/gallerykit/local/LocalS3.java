@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -93,18 +92,12 @@ public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
     /** A running S3 endpoint; closing it stops a local server and drops everything it stored. */
     public static final class Server implements LocalService {
 
-        /** Stops what serves the endpoint. */
-        interface Stopper {
-            void stop() throws Exception;
-        }
-
         private final Endpoint endpoint;
-        private final Stopper stopper;
-        private final AtomicBoolean closed = new AtomicBoolean();
+        private final StopOnce stop;
 
-        Server(Endpoint endpoint, Stopper stopper) {
+        Server(Endpoint endpoint, StopOnce.Action stopper) {
             this.endpoint = endpoint;
-            this.stopper = stopper;
+            this.stop = new StopOnce("S3Proxy", stopper);
         }
 
         public Endpoint endpoint() {
@@ -129,17 +122,7 @@ public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
 
         @Override
         public void close() {
-            if (!closed.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                stopper.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while stopping S3Proxy", e);
-            } catch (Exception e) {
-                throw new IllegalStateException("S3Proxy did not stop cleanly", e);
-            }
+            stop.stop();
         }
     }
 
