@@ -21,9 +21,10 @@ import java.util.function.Consumer;
  * Thread-safe; build one and share it.
  *
  * <pre>{@code
+ * InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
  * Gallery gallery = Gallery.builder()
- *         .albums(new InMemoryAlbumRepository())
- *         .photos(new InMemoryPhotoRepository())
+ *         .albums(albums)
+ *         .photos(new InMemoryPhotoRepository(albums))
  *         .blobs(new InMemoryBlobStore())
  *         .build();
  * }</pre>

@@ -80,8 +80,9 @@ class UploadTest {
     class ThroughTheGallery {
 
         private final InMemoryBlobStore blobs = new InMemoryBlobStore();
-        private final Gallery gallery = Gallery.builder().albums(new InMemoryAlbumRepository())
-                .photos(new InMemoryPhotoRepository()).blobs(blobs).build();
+        private final InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
+        private final Gallery gallery = Gallery.builder().albums(albums)
+                .photos(new InMemoryPhotoRepository(albums)).blobs(blobs).build();
         private final UserId owner = UserId.of(UUID.randomUUID());
         private final Album album = gallery.albums().create(owner, "Beach", "");
 

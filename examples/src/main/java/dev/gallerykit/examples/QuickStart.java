@@ -23,9 +23,10 @@ public final class QuickStart {
 
     // README:begin
     static Photo addToNewAlbum(UserId me, InputStream jpeg) {
+        InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
         Gallery gallery = Gallery.builder()
-                .albums(new InMemoryAlbumRepository())   // or the JDBC / DynamoDB adapters
-                .photos(new InMemoryPhotoRepository())
+                .albums(albums)                          // or the JDBC / DynamoDB adapters
+                .photos(new InMemoryPhotoRepository(albums))
                 .blobs(new InMemoryBlobStore())          // or the S3 adapter
                 .build();
 

@@ -43,9 +43,10 @@ public final class Tour {
 
     void run() {
         InMemoryBlobStore blobs = new InMemoryBlobStore();
+        InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
         Gallery gallery = Gallery.builder()
-                .albums(new InMemoryAlbumRepository())
-                .photos(new InMemoryPhotoRepository())
+                .albums(albums)
+                .photos(new InMemoryPhotoRepository(albums))
                 .blobs(blobs)
                 .labeler(new DominantColorLabeler())
                 .build();

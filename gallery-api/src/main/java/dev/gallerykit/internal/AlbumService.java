@@ -8,6 +8,7 @@ import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.spi.Slice;
 import java.time.Instant;
@@ -17,6 +18,7 @@ final class AlbumService implements Albums {
 
     /** Photos removed per round while deleting an album: one repository batch, one blob batch. */
     private static final int DELETE_BATCH = 100;
+    private static final int COVER_RETRIES = 5;
 
     private final Core core;
 
@@ -53,12 +55,23 @@ final class AlbumService implements Albums {
 
     @Override
     public Album setCover(UserId actor, AlbumId id, PhotoId photoId) {
-        Album album = core.album(actor, id);
-        Photo photo = core.photo(actor, photoId);
-        if (!photo.albumId().equals(id)) {
-            throw new NotFoundException("photo", photoId + " in album " + id);
+        Validation.required("photoId", photoId);
+        for (int attempt = 1; ; attempt++) {
+            Album album = core.album(actor, id);
+            Photo photo = core.photo(actor, photoId);
+            if (!photo.albumId().equals(id)) {
+                throw new NotFoundException("photo", photoId + " in album " + id);
+            }
+            try {
+                // The store checks again, atomically, that the photo is still in the album.
+                return core.albums.setCover(album.withCover(Optional.of(photo.id()), core.now()));
+            } catch (ConcurrentModificationException e) {
+                // Setting a cover does not depend on what else changed: read again and retry.
+                if (attempt == COVER_RETRIES) {
+                    throw e;
+                }
+            }
         }
-        return core.albums.update(album.withCover(Optional.of(photo.id()), core.now()));
     }
 
     @Override
@@ -84,16 +97,19 @@ final class AlbumService implements Albums {
     public void delete(UserId actor, AlbumId id) {
         Validation.required("actor", actor);
         Validation.required("albumId", id);
-        if (core.albums.find(actor, id).isPresent()) {
-            deleteWithContents(actor, id);
-        }
+        deleteWithContents(actor, id);
     }
 
     /**
-     * Removes the photos in batches (records first, then their blobs) and the album record last, so
-     * that a crash at any point leaves an album that a repeated delete finishes.
+     * Marks the album as being deleted (from then on no photo goes into or out of it, so the loop
+     * below ends with the album empty), removes the photos in batches (records first, then their
+     * blobs) and the album record last, so that a crash at any point leaves an album that a repeated
+     * delete finishes. Does nothing (empty) when the album is absent.
      */
-    Deleted deleteWithContents(UserId owner, AlbumId id) {
+    Optional<Deleted> deleteWithContents(UserId owner, AlbumId id) {
+        if (!core.albums.markDeleting(owner, id)) {
+            return Optional.empty();
+        }
         int photos = 0;
         int blobs = 0;
         Slice<Photo> batch;
@@ -104,7 +120,7 @@ final class AlbumService implements Albums {
             photos += batch.items().size();
         } while (!batch.items().isEmpty());
         core.albums.delete(owner, id);
-        return new Deleted(photos, blobs);
+        return Optional.of(new Deleted(photos, blobs));
     }
 
     record Deleted(int photos, int blobs) {

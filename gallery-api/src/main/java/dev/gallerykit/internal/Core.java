@@ -9,7 +9,6 @@ import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.UserId;
-import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class Core {
 
     private static final Logger LOG = LoggerFactory.getLogger(Core.class);
-    private static final int COVER_RETRIES = 3;
 
     final AlbumRepository albums;
     final PhotoRepository photos;
@@ -98,23 +96,5 @@ final class Core {
         Map<String, String> failed = blobs.deleteAll(keys);
         failed.forEach((key, reason) -> LOG.warn("could not delete blob {} ({}); reconcile will remove it", key, reason));
         return keys.size() - failed.size();
-    }
-
-    /** Takes {@code photo} off the cover of its album, if it is there, retrying lost races. */
-    void uncover(UserId owner, AlbumId albumId, PhotoId photo) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<Album> album = albums.find(owner, albumId);
-            if (album.isEmpty() || !album.get().cover().equals(Optional.of(photo))) {
-                return;
-            }
-            try {
-                albums.update(album.get().withCover(Optional.empty(), now()));
-                return;
-            } catch (ConcurrentModificationException e) {
-                if (attempt == COVER_RETRIES) {
-                    throw e;
-                }
-            }
-        }
     }
 }

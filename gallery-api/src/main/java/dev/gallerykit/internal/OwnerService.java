@@ -28,10 +28,13 @@ final class OwnerService implements Owners {
         do {
             batch = core.albums.list(owner, BATCH, Optional.empty());
             for (Album album : batch.items()) {
-                AlbumService.Deleted deleted = albums.deleteWithContents(owner, album.id());
-                albumCount++;
-                photoCount += deleted.photos();
-                blobCount += deleted.blobs();
+                // Empty when another call deleted the album meanwhile: not ours to count.
+                Optional<AlbumService.Deleted> deleted = albums.deleteWithContents(owner, album.id());
+                if (deleted.isPresent()) {
+                    albumCount++;
+                    photoCount += deleted.get().photos();
+                    blobCount += deleted.get().blobs();
+                }
             }
         } while (!batch.items().isEmpty());
         return new PurgeReport(albumCount, photoCount, blobCount);

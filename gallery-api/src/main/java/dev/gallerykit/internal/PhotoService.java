@@ -314,7 +314,7 @@ final class PhotoService implements Photos {
         if (photo.albumId().equals(target)) {
             return photo;
         }
-        core.uncover(actor, photo.albumId(), photo.id());
+        // The store checks both albums and clears the cover of the one left, atomically with the move.
         return core.photos.update(photo.toBuilder().albumId(target).updatedAt(core.now()).build());
     }
 
@@ -326,7 +326,7 @@ final class PhotoService implements Photos {
         if (photo.isEmpty()) {
             return;
         }
-        core.uncover(actor, photo.get().albumId(), id);
+        // The store clears a cover that names the photo in the same step.
         core.photos.delete(actor, id);
         core.deleteBlobsOf(List.of(photo.get()));
     }

@@ -2,6 +2,7 @@ package dev.gallerykit.memory;
 
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
@@ -15,17 +16,22 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * An {@link AlbumRepository} in memory, for tests and demos. Thread-safe: writes take one lock;
- * reads walk each owner's albums, kept sorted newest first, without one.
+ * An {@link AlbumRepository} in memory, for tests and demos. Thread-safe: writes take one lock, the
+ * one its {@link InMemoryPhotoRepository} writes under too, so that checks between albums and photos
+ * are atomic; reads walk each owner's albums, kept sorted newest first, without one.
  */
 public final class InMemoryAlbumRepository implements AlbumRepository {
 
     private final Map<UserId, NavigableMap<AlbumId, Album>> albumsByOwner = new ConcurrentHashMap<>();
     private final Map<AlbumId, UserId> owners = new ConcurrentHashMap<>();
+    private final Set<AlbumId> deleting = ConcurrentHashMap.newKeySet();
+    /** The photos filed in these albums, once a photo repository is built over this one. */
+    private InMemoryPhotoRepository photos;
 
     /** An empty repository. */
     public InMemoryAlbumRepository() {
@@ -54,7 +60,7 @@ public final class InMemoryAlbumRepository implements AlbumRepository {
         Objects.requireNonNull(album, "album");
         NavigableMap<AlbumId, Album> albums = albumsOf(album.ownerId());
         Album stored = albums.get(album.id());
-        if (stored == null) {
+        if (stored == null || deleting.contains(album.id())) {
             throw new NotFoundException("album", album.id());
         }
         if (stored.version() != album.version()) {
@@ -63,6 +69,59 @@ public final class InMemoryAlbumRepository implements AlbumRepository {
         Album updated = album.withVersion(stored.version() + 1);
         albums.put(updated.id(), updated);
         return updated;
+    }
+
+    @Override
+    public synchronized Album setCover(Album album) {
+        Objects.requireNonNull(album, "album");
+        PhotoId cover = album.cover().orElseThrow(() -> new IllegalArgumentException("the album has no cover"));
+        if (albumsOf(album.ownerId()).containsKey(album.id()) && !deleting.contains(album.id())
+                && (photos == null || !photos.isIn(album.ownerId(), cover, album.id()))) {
+            throw new NotFoundException("photo", cover + " in album " + album.id());
+        }
+        return update(album);
+    }
+
+    @Override
+    public synchronized boolean markDeleting(UserId owner, AlbumId id) {
+        Objects.requireNonNull(id, "id");
+        NavigableMap<AlbumId, Album> albums = albumsOf(owner);
+        Album stored = albums.get(id);
+        if (stored == null) {
+            return false;
+        }
+        deleting.add(id);
+        if (stored.cover().isPresent()) {
+            albums.put(id, stored.withCover(Optional.empty(), stored.updatedAt()).withVersion(stored.version() + 1));
+        }
+        return true;
+    }
+
+    /** Whether photos may go into or out of this album: it exists and is not being deleted. Call under the lock. */
+    boolean isOpen(UserId owner, AlbumId id) {
+        return albumsOf(owner).containsKey(id) && !deleting.contains(id);
+    }
+
+    /** Whether the album is being deleted. Call under the lock. */
+    boolean isDeleting(AlbumId id) {
+        return deleting.contains(id);
+    }
+
+    /** Takes {@code photo} off the album's cover, if it is there. Call under the lock. */
+    void uncover(UserId owner, AlbumId id, PhotoId photo) {
+        NavigableMap<AlbumId, Album> albums = albumsOf(owner);
+        Album stored = albums.get(id);
+        if (stored != null && stored.cover().equals(Optional.of(photo))) {
+            albums.put(id, stored.withCover(Optional.empty(), stored.updatedAt()).withVersion(stored.version() + 1));
+        }
+    }
+
+    /** Called once by the photo repository built over this one. */
+    synchronized void attach(InMemoryPhotoRepository repository) {
+        if (photos != null) {
+            throw new IllegalStateException("this album repository already has its photo repository");
+        }
+        photos = repository;
     }
 
     @Override
@@ -86,6 +145,7 @@ public final class InMemoryAlbumRepository implements AlbumRepository {
         if (albums.containsKey(id)) {
             albums.remove(id);
             owners.remove(id);
+            deleting.remove(id);
         }
     }
 

@@ -22,29 +22,42 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * A {@link PhotoRepository} in memory, for tests and demos. Thread-safe: writes take one lock;
- * reads walk each owner's photos, kept sorted newest first, without one. Searches apply
- * {@link PhotoQuery#matches} to every photo of the owner.
+ * A {@link PhotoRepository} in memory, for tests and demos, filing photos in the albums of one
+ * {@link InMemoryAlbumRepository}. Thread-safe: writes take the album repository's lock, so that a
+ * photo write and the album checks it needs are one step; reads walk each owner's photos, kept sorted
+ * newest first, without a lock. Searches apply {@link PhotoQuery#matches} to every photo of the owner.
  */
 public final class InMemoryPhotoRepository implements PhotoRepository {
 
     private final Map<UserId, NavigableMap<PhotoId, Photo>> photosByOwner = new ConcurrentHashMap<>();
     private final Map<PhotoId, UserId> owners = new ConcurrentHashMap<>();
+    private final InMemoryAlbumRepository albums;
 
-    /** An empty repository. */
-    public InMemoryPhotoRepository() {
+    /**
+     * An empty repository whose photos are filed in {@code albums}.
+     *
+     * @throws IllegalStateException when another photo repository is already built over {@code albums}
+     */
+    public InMemoryPhotoRepository(InMemoryAlbumRepository albums) {
+        this.albums = Objects.requireNonNull(albums, "albums");
+        albums.attach(this);
     }
 
     @Override
-    public synchronized Photo create(Photo photo) {
+    public Photo create(Photo photo) {
         Objects.requireNonNull(photo, "photo");
-        if (owners.containsKey(photo.id())) {
-            throw new ConflictException("photo " + photo.id() + " already exists");
+        synchronized (albums) {
+            if (!albums.isOpen(photo.ownerId(), photo.albumId())) {
+                throw new NotFoundException("album", photo.albumId());
+            }
+            if (owners.containsKey(photo.id())) {
+                throw new ConflictException("photo " + photo.id() + " already exists");
+            }
+            Photo stored = photo.toBuilder().version(1).build();
+            owners.put(stored.id(), stored.ownerId());
+            photosFor(stored.ownerId()).put(stored.id(), stored);
+            return stored;
         }
-        Photo stored = photo.toBuilder().version(1).build();
-        owners.put(stored.id(), stored.ownerId());
-        photosFor(stored.ownerId()).put(stored.id(), stored);
-        return stored;
     }
 
     @Override
@@ -60,19 +73,37 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public synchronized Photo update(Photo photo) {
+    public Photo update(Photo photo) {
         Objects.requireNonNull(photo, "photo");
-        NavigableMap<PhotoId, Photo> photos = photosOf(photo.ownerId());
-        Photo stored = photos.get(photo.id());
-        if (stored == null) {
-            throw new NotFoundException("photo", photo.id());
+        synchronized (albums) {
+            NavigableMap<PhotoId, Photo> photos = photosOf(photo.ownerId());
+            Photo stored = photos.get(photo.id());
+            if (stored == null) {
+                throw new NotFoundException("photo", photo.id());
+            }
+            if (stored.version() != photo.version()) {
+                throw new ConcurrentModificationException("photo", photo.id(), photo.version());
+            }
+            boolean moving = !stored.albumId().equals(photo.albumId());
+            if (moving && !albums.isOpen(photo.ownerId(), photo.albumId())) {
+                throw new NotFoundException("album", photo.albumId());
+            }
+            if (moving && albums.isDeleting(stored.albumId())) {
+                throw new NotFoundException("photo", photo.id());
+            }
+            Photo updated = photo.toBuilder().version(stored.version() + 1).build();
+            photos.put(updated.id(), updated);
+            if (moving) {
+                albums.uncover(stored.ownerId(), stored.albumId(), stored.id());
+            }
+            return updated;
         }
-        if (stored.version() != photo.version()) {
-            throw new ConcurrentModificationException("photo", photo.id(), photo.version());
-        }
-        Photo updated = photo.toBuilder().version(stored.version() + 1).build();
-        photos.put(updated.id(), updated);
-        return updated;
+    }
+
+    /** Whether the owner's photo is in that album. Call under the album repository's lock. */
+    boolean isIn(UserId owner, PhotoId id, AlbumId album) {
+        Photo stored = photosOf(owner).get(id);
+        return stored != null && stored.albumId().equals(album);
     }
 
     @Override
@@ -89,19 +120,23 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public synchronized void delete(UserId owner, PhotoId id) {
+    public void delete(UserId owner, PhotoId id) {
         Objects.requireNonNull(id, "id");
-        NavigableMap<PhotoId, Photo> photos = photosOf(owner);
-        if (photos.containsKey(id)) {
-            photos.remove(id);
-            owners.remove(id);
+        synchronized (albums) {
+            NavigableMap<PhotoId, Photo> photos = photosOf(owner);
+            Photo removed = photos.containsKey(id) ? photos.remove(id) : null;
+            if (removed != null) {
+                owners.remove(id);
+                albums.uncover(owner, removed.albumId(), id);
+            }
         }
     }
 
     @Override
-    public synchronized void deleteAll(UserId owner, Collection<PhotoId> ids) {
-        for (PhotoId id : List.copyOf(ids)) {
-            delete(owner, id);
+    public void deleteAll(UserId owner, Collection<PhotoId> ids) {
+        List<PhotoId> copy = List.copyOf(ids);
+        synchronized (albums) {
+            copy.forEach(id -> delete(owner, id));
         }
     }
 

@@ -12,6 +12,15 @@ import java.util.Optional;
  * version; lists are newest first (descending id, ids being time-ordered) and stable under
  * concurrent inserts; {@link #delete} is idempotent and does not touch photos (the gallery deletes
  * them first).
+ *
+ * <p>Albums and photos live in one store, and the integrity between them is the store's to keep,
+ * in single atomic steps that hold across processes (checked by {@code PhotoRepositoryContract}):
+ * <ul>
+ *   <li>an album being deleted ({@link #markDeleting}) takes no photo in and lets none out, so that
+ *       deleting its contents always ends and no photo is left in an album that no longer exists;</li>
+ *   <li>a cover is set only while its photo is in the album ({@link #setCover}), and the photo
+ *       repository clears it in the same step that deletes or moves that photo away.</li>
+ * </ul>
  */
 public interface AlbumRepository {
 
@@ -24,10 +33,42 @@ public interface AlbumRepository {
     /**
      * Replaces the stored album if its version still equals {@code album.version()}.
      *
-     * @throws dev.gallerykit.error.NotFoundException when there is no such album for its owner
+     * The cover is stored as given; {@link #setCover} is the one that checks the photo.
+     *
+     * @throws dev.gallerykit.error.NotFoundException when there is no such album for its owner, or it
+     *         is being deleted
      * @throws dev.gallerykit.error.ConcurrentModificationException when the version moved on
      */
     Album update(Album album);
+
+    /**
+     * Stores {@code album}, whose cover names one of the owner's photos, like {@link #update}, and only
+     * while that photo is in this album: the check and the write are one atomic step, so a concurrent
+     * delete or move of the photo either comes first (and this fails) or clears the cover after it.
+     *
+     * @throws IllegalArgumentException when {@code album} has no cover
+     * @throws dev.gallerykit.error.NotFoundException when there is no such album for its owner, it is
+     *         being deleted, or the photo is not in it
+     * @throws dev.gallerykit.error.ConcurrentModificationException when the version moved on
+     */
+    Album setCover(Album album);
+
+    /**
+     * Marks the album as being deleted, clears its cover and increments its version, in one atomic
+     * step. Once this returns, creating a photo in the album, moving one into or out of it, and
+     * {@link #update} or {@link #setCover} of it fail with {@code NotFoundException}, until
+     * {@link #delete} removes it. The album stays visible to {@link #find} and {@link #list}, so that
+     * an interrupted delete can be finished. Idempotent.
+     *
+     * <pre>{@code
+     * if (albums.markDeleting(owner, id)) {
+     *     // delete the photos of the album, then albums.delete(owner, id)
+     * }
+     * }</pre>
+     *
+     * @return whether the album exists for {@code owner} (being deleted or not)
+     */
+    boolean markDeleting(UserId owner, AlbumId id);
 
     /** The owner's albums, newest first, at most {@code limit}, after position {@code after}. */
     Slice<Album> list(UserId owner, int limit, Optional<String> after);
@@ -37,6 +78,11 @@ public interface AlbumRepository {
      */
     Slice<Album> search(UserId owner, String text, int limit, Optional<String> after);
 
-    /** Removes the album record; does nothing when absent. */
+    /**
+     * Removes the album record; does nothing when absent. A store that keeps photos to their album
+     * (a SQL foreign key) may refuse while photos are still in it.
+     *
+     * @throws dev.gallerykit.error.ConflictException when the store refuses because photos are still in it
+     */
     void delete(UserId owner, AlbumId id);
 }

@@ -36,7 +36,7 @@ final class Harness {
     final InMemoryUserRepository users = new InMemoryUserRepository();
     final InMemorySessionRepository sessions = new InMemorySessionRepository();
     final InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
-    final InMemoryPhotoRepository photos = new InMemoryPhotoRepository();
+    final InMemoryPhotoRepository photos = new InMemoryPhotoRepository(albums);
     final InMemoryBlobStore blobs = new InMemoryBlobStore();
     final Gallery gallery = Gallery.builder().albums(albums).photos(photos).blobs(blobs).clock(clock).build();
     final TokenService tokens = TokenService.builder()

@@ -2,6 +2,7 @@ package dev.gallerykit.dynamodb;
 
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.dynamodb.Items.AlbumItem;
 import dev.gallerykit.error.ConcurrentModificationException;
@@ -11,13 +12,19 @@ import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.Slice;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -30,9 +37,16 @@ final class DynamoDbAlbumRepository implements AlbumRepository {
     private static final List<String> KEY_NAMES = List.of("owner", "id");
 
     private final DynamoDbTable<AlbumItem> albums;
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final AlbumGuards guards;
 
-    DynamoDbAlbumRepository(DynamoDbEnhancedClient enhanced, String tableName) {
+    DynamoDbAlbumRepository(DynamoDbEnhancedClient enhanced, DynamoDbClient client, String tableName,
+            AlbumGuards guards) {
         this.albums = enhanced.table(tableName, Schemas.ALBUM);
+        this.client = client;
+        this.tableName = tableName;
+        this.guards = guards;
     }
 
     @Override
@@ -63,15 +77,76 @@ final class DynamoDbAlbumRepository implements AlbumRepository {
         Album next = album.withVersion(album.version() + 1);
         return Errors.call("updating an album", () -> {
             try {
-                albums.putItem(r -> r.item(Mappers.toItem(next)).conditionExpression(sameVersion(album.version())));
+                albums.putItem(r -> r.item(Mappers.toItem(next)).conditionExpression(openAt(album.version())));
                 return next;
             } catch (ConditionalCheckFailedException e) {
-                if (read(album.ownerId(), album.id()).isEmpty()) {
-                    throw new NotFoundException("album", album.id());
-                }
-                throw new ConcurrentModificationException("album", album.id(), album.version());
+                throw whyNotWritten(album);
             }
         });
+    }
+
+    @Override
+    public Album setCover(Album album) {
+        Objects.requireNonNull(album, "album");
+        PhotoId cover = album.cover().orElseThrow(() -> new IllegalArgumentException("the album has no cover"));
+        Album next = album.withVersion(album.version() + 1);
+        Expression open = openAt(album.version());
+        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
+                TransactWriteItem.builder().put(Put.builder()
+                        .tableName(tableName)
+                        .item(Schemas.ALBUM.itemToMap(Mappers.toItem(next), true))
+                        .conditionExpression(open.expression())
+                        .expressionAttributeNames(open.expressionNames())
+                        .expressionAttributeValues(open.expressionValues())
+                        .build()).build(),
+                guards.isIn(album.ownerId(), cover, album.id())).build();
+        return Errors.call("setting an album's cover", () -> {
+            List<CancellationReason> reasons = Transactions.tryWrite(client, request, "setting an album's cover");
+            if (Transactions.failed(reasons, 0)) {
+                throw whyNotWritten(album);
+            }
+            if (Transactions.failed(reasons, 1)) {
+                throw new NotFoundException("photo", cover + " in album " + album.id());
+            }
+            return next;
+        });
+    }
+
+    @Override
+    public boolean markDeleting(UserId owner, AlbumId id) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(id, "id");
+        return Errors.call("marking an album as being deleted", () -> {
+            try {
+                client.updateItem(r -> r.tableName(tableName).key(AlbumGuards.albumKey(owner, id))
+                        .updateExpression("SET deleting = :true, #version = #version + :one REMOVE cover")
+                        .conditionExpression("attribute_exists(id)")
+                        .expressionAttributeNames(Map.of("#version", "version"))
+                        .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true),
+                                ":one", AttributeValue.fromN("1"))));
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            }
+        });
+    }
+
+    /** Why a write conditional on {@link #openAt} failed: the album is gone or being deleted, or it moved on. */
+    private RuntimeException whyNotWritten(Album album) {
+        Optional<AlbumItem> stored = read(album.ownerId(), album.id());
+        if (stored.isEmpty() || Boolean.TRUE.equals(stored.get().deleting)) {
+            return new NotFoundException("album", album.id());
+        }
+        return new ConcurrentModificationException("album", album.id(), album.version());
+    }
+
+    /** The album is at this version and not being deleted. */
+    private static Expression openAt(long version) {
+        return Expression.builder()
+                .expression("attribute_exists(id) AND #version = :version AND attribute_not_exists(deleting)")
+                .putExpressionName("#version", "version")
+                .putExpressionValue(":version", AttributeValue.fromN(Long.toString(version)))
+                .build();
     }
 
     @Override

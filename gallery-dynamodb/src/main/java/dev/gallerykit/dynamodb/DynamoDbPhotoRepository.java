@@ -6,6 +6,7 @@ import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.dynamodb.Items.AlbumItem;
 import dev.gallerykit.dynamodb.Items.PhotoItem;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
@@ -17,6 +18,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -25,7 +27,14 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -41,27 +50,56 @@ final class DynamoDbPhotoRepository implements PhotoRepository {
     private static final List<String> TABLE_KEY = List.of("owner", "id");
     private static final List<String> ALBUM_INDEX_KEY = List.of("albumKey", "id", "owner");
 
+    /** Tries of a move or delete whose albums changed between reading them and writing. */
+    private static final int RETRIES = 5;
+
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<PhotoItem> photos;
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final AlbumGuards guards;
+    private final DynamoDbTable<AlbumItem> albums;
 
-    DynamoDbPhotoRepository(DynamoDbEnhancedClient enhanced, String tableName) {
+    DynamoDbPhotoRepository(DynamoDbEnhancedClient enhanced, DynamoDbClient client, String tableName,
+            AlbumGuards guards, String albumsTable) {
         this.enhanced = enhanced;
         this.photos = enhanced.table(tableName, Schemas.PHOTO);
+        this.client = client;
+        this.tableName = tableName;
+        this.guards = guards;
+        this.albums = enhanced.table(albumsTable, Schemas.ALBUM);
     }
 
     @Override
     public Photo create(Photo photo) {
         Objects.requireNonNull(photo, "photo");
         Photo stored = photo.toBuilder().version(1).build();
+        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
+                put(stored, "attribute_not_exists(id)", Map.of()),
+                guards.isOpen(stored.ownerId(), stored.albumId())).build();
         return Errors.call("creating a photo", () -> {
-            try {
-                photos.putItem(r -> r.item(Mappers.toItem(stored)).conditionExpression(
-                        Expression.builder().expression("attribute_not_exists(id)").build()));
-                return stored;
-            } catch (ConditionalCheckFailedException e) {
+            List<CancellationReason> reasons = Transactions.tryWrite(client, request, "creating a photo");
+            if (Transactions.failed(reasons, 1)) {
+                throw new NotFoundException("album", stored.albumId());
+            }
+            if (Transactions.failed(reasons, 0)) {
                 throw new ConflictException("photo " + photo.id() + " already exists");
             }
+            return stored;
         });
+    }
+
+    private TransactWriteItem put(Photo photo, String condition, Map<String, AttributeValue> values) {
+        Put.Builder put = Put.builder().tableName(tableName)
+                .item(Schemas.PHOTO.itemToMap(Mappers.toItem(photo), true))
+                .conditionExpression(condition);
+        if (condition.contains("#version")) {
+            put.expressionAttributeNames(Map.of("#version", "version"));
+        }
+        if (!values.isEmpty()) {
+            put.expressionAttributeValues(values);
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
     }
 
     @Override
@@ -95,17 +133,65 @@ final class DynamoDbPhotoRepository implements PhotoRepository {
         Objects.requireNonNull(photo, "photo");
         Photo next = photo.toBuilder().version(photo.version() + 1).build();
         return Errors.call("updating a photo", () -> {
+            Optional<PhotoItem> stored = read(photo.ownerId(), photo.id());
+            if (stored.isEmpty()) {
+                throw new NotFoundException("photo", photo.id());
+            }
+            AlbumId from = AlbumId.parse(stored.get().albumId);
+            if (!from.equals(photo.albumId())) {
+                return move(photo, from, next);
+            }
             try {
                 photos.putItem(r -> r.item(Mappers.toItem(next))
                         .conditionExpression(DynamoDbAlbumRepository.sameVersion(photo.version())));
                 return next;
             } catch (ConditionalCheckFailedException e) {
-                if (read(photo.ownerId(), photo.id()).isEmpty()) {
-                    throw new NotFoundException("photo", photo.id());
-                }
-                throw new ConcurrentModificationException("photo", photo.id(), photo.version());
+                throw whyNotWritten(photo);
             }
         });
+    }
+
+    /**
+     * One transaction: the photo at its version in its album, the target open, and the album left not
+     * being deleted, its cover taken off if it names the photo. Retried when that cover changed meanwhile.
+     */
+    private Photo move(Photo photo, AlbumId from, Photo next) {
+        UserId owner = photo.ownerId();
+        for (int attempt = 1; ; attempt++) {
+            Optional<AlbumItem> source = readAlbum(owner, from);
+            boolean covered = source.map(a -> photo.id().toString().equals(a.cover)).orElse(false);
+            TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
+                    put(next, "attribute_exists(id) AND #version = :version AND albumKey = :from", Map.of(
+                            ":version", AttributeValue.fromN(Long.toString(photo.version())),
+                            ":from", AttributeValue.fromS(Mappers.albumKey(owner, from)))),
+                    guards.isOpen(owner, photo.albumId()),
+                    covered ? guards.uncover(owner, from, photo.id(), false)
+                            : guards.keepsItsCoverOff(owner, from, photo.id())).build();
+            List<CancellationReason> reasons = Transactions.tryWrite(client, request, "moving a photo");
+            if (reasons.isEmpty()) {
+                return next;
+            }
+            if (Transactions.failed(reasons, 0)) {
+                throw whyNotWritten(photo);
+            }
+            if (Transactions.failed(reasons, 1)) {
+                throw new NotFoundException("album", photo.albumId());
+            }
+            if (readAlbum(owner, from).map(a -> Boolean.TRUE.equals(a.deleting)).orElse(false)) {
+                throw new NotFoundException("photo", photo.id());
+            }
+            if (attempt == RETRIES) {
+                throw new ConcurrentModificationException("the cover of album " + from + " kept changing while moving "
+                        + "photo " + photo.id());
+            }
+        }
+    }
+
+    private RuntimeException whyNotWritten(Photo photo) {
+        if (read(photo.ownerId(), photo.id()).isEmpty()) {
+            return new NotFoundException("photo", photo.id());
+        }
+        return new ConcurrentModificationException("photo", photo.id(), photo.version());
     }
 
     @Override
@@ -131,7 +217,47 @@ final class DynamoDbPhotoRepository implements PhotoRepository {
     public void delete(UserId owner, PhotoId id) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
-        Errors.run("deleting a photo", () -> photos.deleteItem(key(owner, id)));
+        Errors.run("deleting a photo", () -> {
+            for (int attempt = 1; ; attempt++) {
+                Optional<PhotoItem> stored = read(owner, id);
+                if (stored.isEmpty()) {
+                    return;
+                }
+                AlbumId album = AlbumId.parse(stored.get().albumId);
+                boolean covered = readAlbum(owner, album).map(a -> id.toString().equals(a.cover)).orElse(false);
+                TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
+                        TransactWriteItem.builder().delete(Delete.builder().tableName(tableName)
+                                .key(Map.of("owner", AttributeValue.fromS(owner.toString()),
+                                        "id", AttributeValue.fromS(id.toString())))
+                                .conditionExpression("albumKey = :album")
+                                .expressionAttributeValues(Map.of(":album",
+                                        AttributeValue.fromS(Mappers.albumKey(owner, album))))
+                                .build()).build(),
+                        covered ? guards.uncover(owner, album, id, true) : coverIsNot(owner, album, id)).build();
+                // A failed condition means the photo moved or the cover changed since we read them: read again.
+                if (Transactions.tryWrite(client, request, "deleting a photo").isEmpty()) {
+                    return;
+                }
+                if (attempt == RETRIES) {
+                    throw new ConcurrentModificationException("photo " + id + " or its album's cover kept changing "
+                            + "while deleting it");
+                }
+            }
+        });
+    }
+
+    /** The album's cover does not name the photo, whether or not the album is being deleted. */
+    private TransactWriteItem coverIsNot(UserId owner, AlbumId album, PhotoId photo) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(albums.tableName()).key(AlbumGuards.albumKey(owner, album))
+                .conditionExpression("attribute_not_exists(cover) OR cover <> :photo")
+                .expressionAttributeValues(Map.of(":photo", AttributeValue.fromS(photo.toString())))
+                .build()).build();
+    }
+
+    private Optional<AlbumItem> readAlbum(UserId owner, AlbumId album) {
+        return Optional.ofNullable(albums.getItem(r -> r.key(Key.builder().partitionValue(owner.toString())
+                .sortValue(album.toString()).build()).consistentRead(true)));
     }
 
     @Override

@@ -58,8 +58,9 @@ public final class DynamoDbRepositories implements AutoCloseable {
                 TableDefinitions.photos(photosTable), TableDefinitions.sessions(sessionsTable));
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         this.users = new DynamoDbUserRepository(enhanced, usersTable);
-        this.albums = new DynamoDbAlbumRepository(enhanced, albumsTable);
-        this.photos = new DynamoDbPhotoRepository(enhanced, photosTable);
+        AlbumGuards guards = new AlbumGuards(albumsTable, photosTable);
+        this.albums = new DynamoDbAlbumRepository(enhanced, client, albumsTable, guards);
+        this.photos = new DynamoDbPhotoRepository(enhanced, client, photosTable, guards, albumsTable);
         this.sessions = new DynamoDbSessionRepository(enhanced, sessionsTable);
     }
 

@@ -47,6 +47,8 @@ final class Items {
         Instant createdAt;
         Instant updatedAt;
         Long version;
+        /** Set by markDeleting; absent otherwise (never written as false). */
+        Boolean deleting;
     }
 
     static final class PhotoItem {

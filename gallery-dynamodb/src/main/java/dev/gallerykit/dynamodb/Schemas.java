@@ -78,6 +78,7 @@ final class Schemas {
             .addAttribute(Instant.class, a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
             .addAttribute(Instant.class, a -> a.name("updatedAt").getter(i -> i.updatedAt).setter((i, v) -> i.updatedAt = v))
             .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
+            .addAttribute(Boolean.class, a -> a.name("deleting").getter(i -> i.deleting).setter((i, v) -> i.deleting = v))
             .build();
 
     private static final TableSchema<TagItem> TAG = StaticTableSchema.builder(TagItem.class)

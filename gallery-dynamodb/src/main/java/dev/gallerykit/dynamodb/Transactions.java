@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -37,6 +39,36 @@ final class Transactions {
                 }
                 boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
                 if (!conflict) {
+                    throw new StorageUnavailableException("DynamoDB cancelled the transaction while " + doing
+                            + ": " + e.getMessage(), e);
+                }
+                if (attempt + 1 == Backoff.MAX_ATTEMPTS) {
+                    throw new ConcurrentModificationException("concurrent transactions kept getting in the way while "
+                            + doing);
+                }
+                Backoff.pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * Runs a low-level {@code TransactWriteItems} (for actions the enhanced client cannot express,
+     * such as {@code REMOVE}), retrying conflicts as {@link #write} does.
+     *
+     * @return empty when it was written, else the cancellation reasons, one per action in order,
+     *         of a transaction in which a condition failed
+     */
+    static List<CancellationReason> tryWrite(DynamoDbClient client, TransactWriteItemsRequest request, String doing) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                client.transactWriteItems(request);
+                return List.of();
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                if (reasons.stream().anyMatch(reason -> failed(reason))) {
+                    return reasons;
+                }
+                if (reasons.stream().noneMatch(r -> "TransactionConflict".equals(r.code()))) {
                     throw new StorageUnavailableException("DynamoDB cancelled the transaction while " + doing
                             + ": " + e.getMessage(), e);
                 }

@@ -11,6 +11,7 @@ import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.jdbc.Schema.Albums;
+import dev.gallerykit.jdbc.Schema.Photos;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.Slice;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -71,7 +73,54 @@ final class JdbcAlbumRepository implements AlbumRepository {
     @Override
     public Album update(Album album) {
         Objects.requireNonNull(album, "album");
-        int updated = db.call("update an album", dsl -> dsl.update(Albums.TABLE)
+        int updated = db.call("update an album", dsl -> write(dsl, album));
+        if (updated == 0) {
+            throw whyNotWritten(album, db.call("find an album", dsl -> state(dsl, album)));
+        }
+        return album.withVersion(album.version() + 1);
+    }
+
+    @Override
+    public Album setCover(Album album) {
+        Objects.requireNonNull(album, "album");
+        PhotoId cover = album.cover().orElseThrow(() -> new IllegalArgumentException("the album has no cover"));
+        UUID owner = album.ownerId().value();
+        db.inTransaction("set an album's cover", dsl -> {
+            // The album row first, then the photo's: the order every photo write locks them in.
+            Optional<AlbumRows.State> state = AlbumRows.lock(dsl, owner, album.id().value());
+            if (state.isEmpty() || state.get() == AlbumRows.State.DELETING) {
+                throw new NotFoundException("album", album.id());
+            }
+            boolean inAlbum = dsl.select(Photos.ID).from(Photos.TABLE)
+                    .where(Photos.OWNER_ID.eq(owner).and(Photos.ID.eq(cover.value()))
+                            .and(Photos.ALBUM_ID.eq(album.id().value())))
+                    .forUpdate().fetchOptional().isPresent();
+            if (!inAlbum) {
+                throw new NotFoundException("photo", cover + " in album " + album.id());
+            }
+            if (write(dsl, album) == 0) {
+                throw new ConcurrentModificationException("album", album.id(), album.version());
+            }
+            return null;
+        });
+        return album.withVersion(album.version() + 1);
+    }
+
+    @Override
+    public boolean markDeleting(UserId owner, AlbumId id) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(id, "id");
+        return db.call("mark an album as being deleted", dsl -> dsl.update(Albums.TABLE)
+                .set(Albums.DELETING, true)
+                .set(Albums.COVER_PHOTO_ID, (UUID) null)
+                .set(Albums.VERSION, Albums.VERSION.plus(1))
+                .where(Albums.OWNER_ID.eq(owner.value()).and(Albums.ID.eq(id.value())))
+                .execute()) > 0;
+    }
+
+    /** Writes the album if its version matches and it is not being deleted; the rows written. */
+    private static int write(DSLContext dsl, Album album) {
+        return dsl.update(Albums.TABLE)
                 .set(Albums.NAME, album.name())
                 .set(Albums.DESCRIPTION, album.description())
                 .set(Albums.COVER_PHOTO_ID, album.cover().map(PhotoId::value).orElse(null))
@@ -80,15 +129,23 @@ final class JdbcAlbumRepository implements AlbumRepository {
                 .set(Albums.VERSION, album.version() + 1)
                 .where(Albums.OWNER_ID.eq(album.ownerId().value())
                         .and(Albums.ID.eq(album.id().value()))
-                        .and(Albums.VERSION.eq(album.version())))
-                .execute());
-        if (updated == 0) {
-            if (find(album.ownerId(), album.id()).isPresent()) {
-                throw new ConcurrentModificationException("album", album.id(), album.version());
-            }
-            throw new NotFoundException("album", album.id());
+                        .and(Albums.VERSION.eq(album.version()))
+                        .and(Albums.DELETING.isFalse()))
+                .execute();
+    }
+
+    private static Optional<AlbumRows.State> state(DSLContext dsl, Album album) {
+        return dsl.select(Albums.DELETING).from(Albums.TABLE)
+                .where(Albums.OWNER_ID.eq(album.ownerId().value()).and(Albums.ID.eq(album.id().value())))
+                .fetchOptional(Albums.DELETING)
+                .map(deleting -> deleting ? AlbumRows.State.DELETING : AlbumRows.State.OPEN);
+    }
+
+    private static RuntimeException whyNotWritten(Album album, Optional<AlbumRows.State> state) {
+        if (state.isPresent() && state.get() == AlbumRows.State.OPEN) {
+            return new ConcurrentModificationException("album", album.id(), album.version());
         }
-        return album.withVersion(album.version() + 1);
+        return new NotFoundException("album", album.id());
     }
 
     @Override

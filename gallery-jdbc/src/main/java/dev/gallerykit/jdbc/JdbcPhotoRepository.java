@@ -56,6 +56,8 @@ final class JdbcPhotoRepository implements PhotoRepository {
 
     /** Ids per {@code IN (...)} list: well under every database's bind-variable limit. */
     private static final int CHUNK = 500;
+    /** Tries of a delete whose photo moves to another album between reading and deleting it. */
+    private static final int MOVE_RETRIES = 5;
 
     private final Db db;
 
@@ -70,6 +72,11 @@ final class JdbcPhotoRepository implements PhotoRepository {
         try {
             db.dsl.transaction(configuration -> {
                 DSLContext dsl = configuration.dsl();
+                // Holding the album row until commit keeps markDeleting from passing this insert unseen.
+                if (AlbumRows.lock(dsl, stored.ownerId().value(), stored.albumId().value())
+                        .filter(state -> state == AlbumRows.State.OPEN).isEmpty()) {
+                    throw new NotFoundException("album", stored.albumId());
+                }
                 dsl.insertInto(Photos.TABLE)
                         .set(Photos.ID, stored.id().value())
                         .set(Photos.OWNER_ID, stored.ownerId().value())
@@ -144,19 +151,34 @@ final class JdbcPhotoRepository implements PhotoRepository {
         try {
             db.dsl.transaction(configuration -> {
                 DSLContext dsl = configuration.dsl();
+                UUID owner = photo.ownerId().value();
+                Optional<UUID> from = dsl.select(Photos.ALBUM_ID).from(Photos.TABLE)
+                        .where(Photos.OWNER_ID.eq(owner).and(Photos.ID.eq(photo.id().value())))
+                        .fetchOptional(Photos.ALBUM_ID);
+                if (from.isEmpty()) {
+                    throw new NotFoundException("photo", photo.id());
+                }
+                boolean moving = !from.get().equals(photo.albumId().value());
+                if (moving) {
+                    lockForMove(dsl, photo, from.get());
+                }
                 int rows = dsl.update(Photos.TABLE)
                         .set(columns(photo))
                         .set(Photos.VERSION, updated.version())
-                        .where(Photos.OWNER_ID.eq(photo.ownerId().value())
+                        .where(Photos.OWNER_ID.eq(owner)
                                 .and(Photos.ID.eq(photo.id().value()))
+                                .and(Photos.ALBUM_ID.eq(from.get()))
                                 .and(Photos.VERSION.eq(photo.version())))
                         .execute();
                 if (rows == 0) {
-                    if (dsl.fetchExists(Photos.TABLE, Photos.OWNER_ID.eq(photo.ownerId().value())
+                    if (dsl.fetchExists(Photos.TABLE, Photos.OWNER_ID.eq(owner)
                             .and(Photos.ID.eq(photo.id().value())))) {
                         throw new ConcurrentModificationException("photo", photo.id(), photo.version());
                     }
                     throw new NotFoundException("photo", photo.id());
+                }
+                if (moving) {
+                    AlbumRows.uncover(dsl, owner, from.get(), photo.id().value());
                 }
                 dsl.deleteFrom(Tags.TABLE).where(Tags.PHOTO_ID.eq(photo.id().value())).execute();
                 dsl.deleteFrom(Derivatives.TABLE).where(Derivatives.PHOTO_ID.eq(photo.id().value())).execute();
@@ -168,6 +190,31 @@ final class JdbcPhotoRepository implements PhotoRepository {
                 throw new NotFoundException("album", photo.albumId());
             }
             throw SqlErrors.translate("update a photo", e);
+        }
+    }
+
+    /**
+     * Locks both albums of a move (in id order), refusing a target that is absent or being deleted
+     * and a source that is being deleted: the photo is on its way out with it.
+     */
+    private static void lockForMove(DSLContext dsl, Photo photo, UUID from) {
+        UUID owner = photo.ownerId().value();
+        UUID to = photo.albumId().value();
+        Optional<AlbumRows.State> target = Optional.empty();
+        Optional<AlbumRows.State> source = Optional.empty();
+        for (UUID album : AlbumRows.inLockOrder(from, to)) {
+            Optional<AlbumRows.State> state = AlbumRows.lock(dsl, owner, album);
+            if (album.equals(to)) {
+                target = state;
+            } else {
+                source = state;
+            }
+        }
+        if (target.filter(state -> state == AlbumRows.State.OPEN).isEmpty()) {
+            throw new NotFoundException("album", photo.albumId());
+        }
+        if (source.filter(state -> state == AlbumRows.State.DELETING).isPresent()) {
+            throw new NotFoundException("photo", photo.id());
         }
     }
 
@@ -185,8 +232,35 @@ final class JdbcPhotoRepository implements PhotoRepository {
 
     @Override
     public void delete(UserId owner, PhotoId id) {
+        Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
-        deleteAll(owner, List.of(id));
+        for (int attempt = 1; ; attempt++) {
+            boolean done = db.inTransaction("delete a photo", dsl -> {
+                Optional<UUID> album = dsl.select(Photos.ALBUM_ID).from(Photos.TABLE)
+                        .where(Photos.OWNER_ID.eq(owner.value()).and(Photos.ID.eq(id.value())))
+                        .fetchOptional(Photos.ALBUM_ID);
+                if (album.isEmpty()) {
+                    return true;
+                }
+                // The album row first (a concurrent setCover holds it while it checks the photo).
+                AlbumRows.lock(dsl, owner.value(), album.get());
+                // Tags and derivatives go with their photo (ON DELETE CASCADE).
+                int rows = dsl.deleteFrom(Photos.TABLE).where(Photos.OWNER_ID.eq(owner.value())
+                        .and(Photos.ID.eq(id.value())).and(Photos.ALBUM_ID.eq(album.get()))).execute();
+                if (rows == 0) {
+                    return false; // moved meanwhile: read its album again
+                }
+                AlbumRows.uncover(dsl, owner.value(), album.get(), id.value());
+                return true;
+            });
+            if (done) {
+                return;
+            }
+            if (attempt == MOVE_RETRIES) {
+                throw new ConcurrentModificationException("could not delete photo " + id
+                        + ": it kept moving between albums");
+            }
+        }
     }
 
     @Override

@@ -61,6 +61,8 @@ final class Schema {
         static final Field<LocalDateTime> CREATED_AT = column(TABLE, "created_at", TIME);
         static final Field<LocalDateTime> UPDATED_AT = column(TABLE, "updated_at", TIME);
         static final Field<Long> VERSION = column(TABLE, "version", SQLDataType.BIGINT);
+        /** Set by {@code markDeleting} (V3): photo writes into or out of the album are refused. */
+        static final Field<Boolean> DELETING = column(TABLE, "deleting", SQLDataType.BOOLEAN);
 
         static final List<Field<?>> ALL = List.of(ID, OWNER_ID, NAME, DESCRIPTION, COVER_PHOTO_ID, CREATED_AT, UPDATED_AT, VERSION);
 

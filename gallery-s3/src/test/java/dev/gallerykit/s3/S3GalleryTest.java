@@ -27,14 +27,18 @@ class S3GalleryTest extends GalleryContract {
         bucket.close();
     }
 
+    /** A new test instance per test: fresh repositories, the photos filed in these albums. */
+    private final InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
+    private final InMemoryPhotoRepository photos = new InMemoryPhotoRepository(albums);
+
     @Override
     protected AlbumRepository albumRepository() {
-        return new InMemoryAlbumRepository();
+        return albums;
     }
 
     @Override
     protected PhotoRepository photoRepository() {
-        return new InMemoryPhotoRepository();
+        return photos;
     }
 
     @Override

@@ -113,6 +113,15 @@ public abstract class GalleryContract {
     }
 
     @Nested
+    @DisplayName("Album integrity under concurrent deletes, purges and covers")
+    class AlbumIntegrity extends AlbumRaces {
+        @Override
+        GalleryFixture fixture() {
+            return fixture;
+        }
+    }
+
+    @Nested
     @DisplayName("Reconcile")
     class Reconcile extends ReconcileContract {
         @Override

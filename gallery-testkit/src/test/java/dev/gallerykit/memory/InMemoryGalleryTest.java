@@ -7,14 +7,18 @@ import dev.gallerykit.testkit.GalleryContract;
 
 class InMemoryGalleryTest extends GalleryContract {
 
+    /** A new test instance per test: fresh repositories, the photos filed in these albums. */
+    private final InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
+    private final InMemoryPhotoRepository photos = new InMemoryPhotoRepository(albums);
+
     @Override
     protected AlbumRepository albumRepository() {
-        return new InMemoryAlbumRepository();
+        return albums;
     }
 
     @Override
     protected PhotoRepository photoRepository() {
-        return new InMemoryPhotoRepository();
+        return photos;
     }
 
     @Override

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryRepositoryBehaviourTest {
 
     private final InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
-    private final InMemoryPhotoRepository photos = new InMemoryPhotoRepository();
+    private final InMemoryPhotoRepository photos = new InMemoryPhotoRepository(albums);
     private final InMemoryUserRepository users = new InMemoryUserRepository();
 
     private static <T> List<Slice<T>> allSlices(Function<Optional<String>, Slice<T>> fetch) {
@@ -55,11 +55,12 @@ class InMemoryRepositoryBehaviourTest {
         @DisplayName("are full until the last, and only pages with more after them have a position")
         void pagesAreFullAndTheLastHasNoPosition() {
             UserId owner = anOwner();
-            AlbumId album = new AlbumId(UUID.randomUUID());
-            for (int i = 0; i < 25; i++) {
+            AlbumId album = albums.create(anAlbum(owner)).id();
+            for (int i = 0; i < 24; i++) {
                 albums.create(anAlbum(owner));
                 photos.create(aPhoto(owner, album));
             }
+            photos.create(aPhoto(owner, album));
 
             List<Slice<?>> all = new ArrayList<>();
             all.addAll(allSlices(after -> albums.list(owner, 10, after)));

@@ -6,6 +6,7 @@ import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.PhotoRepository;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,10 +25,12 @@ abstract class PhotoRepositoryCase {
     abstract PhotoRepositoryContract contract();
 
     PhotoRepository repository;
+    AlbumRepository albums;
 
     @BeforeEach
     void readTheRepository() {
         repository = contract().repository();
+        albums = contract().albumRepository();
     }
 
     AlbumId albumFor(UserId owner) {

@@ -16,6 +16,7 @@ import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.Slice;
 import java.util.ArrayList;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link PhotoRepository} must do. An adapter's test extends this class and says how to
- * build the repository, and, if its store requires albums to exist, how to make one
- * ({@link #albumFor}); each test works with owners of its own, so the store need not be empty.
+ * build the repository and the {@link AlbumRepository} of the same store, whose albums the photos
+ * are filed in; each test works with owners of its own, so the store need not be empty.
  * Searches must match exactly what {@link PhotoQuery#matches} says.
  */
 public abstract class PhotoRepositoryContract {
@@ -38,11 +39,16 @@ public abstract class PhotoRepositoryContract {
     /** Called before each test: a fresh repository, or one shared by all tests. */
     protected abstract PhotoRepository photos();
 
+    /** The album repository of the same store as {@link #photos()}; called before each test. */
+    protected abstract AlbumRepository albums();
+
     private PhotoRepository repository;
+    private AlbumRepository albumRepository;
 
     @BeforeEach
     void buildRepository() {
         repository = photos();
+        albumRepository = albums();
     }
 
     /** The repository of the running test, for the groups nested here. */
@@ -50,19 +56,17 @@ public abstract class PhotoRepositoryContract {
         return repository;
     }
 
+    /** The album repository of the running test. */
+    AlbumRepository albumRepository() {
+        return albumRepository;
+    }
+
     /**
-     * An album of {@code owner} to file photos in; called whenever a test needs one. The default is
-     * a fresh id, enough for a store that keeps photos apart from albums. A store that requires the
-     * album to exist (a SQL foreign key) creates it here, in its own album repository:
-     *
-     * <pre>{@code
-     * protected AlbumId albumFor(UserId owner) {
-     *     return db.albums().create(Records.anAlbum(owner)).id();
-     * }
-     * }</pre>
+     * An album of {@code owner} to file photos in; called whenever a test needs one. The default
+     * creates one in {@link #albums()}.
      */
     protected AlbumId albumFor(UserId owner) {
-        return new AlbumId(UUID.randomUUID());
+        return albumRepository.create(Records.anAlbum(owner)).id();
     }
 
     @Nested
@@ -320,6 +324,15 @@ public abstract class PhotoRepositoryContract {
     @Nested
     @DisplayName("Searching an owner's photos")
     class Searching extends PhotoSearchContract {
+        @Override
+        PhotoRepositoryContract contract() {
+            return PhotoRepositoryContract.this;
+        }
+    }
+
+    @Nested
+    @DisplayName("Photos and their albums")
+    class InAlbums extends PhotoAlbumIntegrityContract {
         @Override
         PhotoRepositoryContract contract() {
             return PhotoRepositoryContract.this;

@@ -15,17 +15,19 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
 /** Starts many attempts at once (behind one gate) and collects what each one got, with bounded waits. */
-final class Race {
+public final class Race {
 
     private static final long PATIENCE_SECONDS = 60;
 
     private Race() {
     }
 
-    record Results<T>(List<T> wins, List<Throwable> failures) {
+    /** What the attempts returned, and what those that failed threw. */
+    public record Results<T>(List<T> wins, List<Throwable> failures) {
     }
 
-    static <T> Results<T> run(int contenders, IntFunction<T> attempt) throws InterruptedException {
+    /** Runs {@code attempt(0..contenders-1)} at once and waits for all of them. */
+    public static <T> Results<T> run(int contenders, IntFunction<T> attempt) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(contenders);
         try {
             CountDownLatch ready = new CountDownLatch(contenders);
