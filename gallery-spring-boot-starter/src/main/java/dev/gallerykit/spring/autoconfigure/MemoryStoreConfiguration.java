@@ -1,0 +1,44 @@
+package dev.gallerykit.spring.autoconfigure;
+
+import dev.gallerykit.memory.InMemoryAlbumRepository;
+import dev.gallerykit.memory.InMemoryPhotoRepository;
+import dev.gallerykit.memory.InMemorySessionRepository;
+import dev.gallerykit.memory.InMemoryUserRepository;
+import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.UserRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code gallerykit.store=memory}, the default: every repository in this JVM's memory. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "gallerykit.store", havingValue = "memory", matchIfMissing = true)
+class MemoryStoreConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    UserRepository gallerykitUserRepository() {
+        return new InMemoryUserRepository();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AlbumRepository gallerykitAlbumRepository() {
+        return new InMemoryAlbumRepository();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PhotoRepository gallerykitPhotoRepository() {
+        return new InMemoryPhotoRepository();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SessionRepository gallerykitSessionRepository() {
+        return new InMemorySessionRepository();
+    }
+}
