@@ -32,8 +32,15 @@ class MemoryStoreConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PhotoRepository gallerykitPhotoRepository() {
-        return new InMemoryPhotoRepository();
+    PhotoRepository gallerykitPhotoRepository(AlbumRepository albums) {
+        // In memory, photos are written under the album store's lock (album delete and cover checks are atomic),
+        // so the photo store needs the in-memory album store itself.
+        if (albums instanceof InMemoryAlbumRepository memoryAlbums) {
+            return new InMemoryPhotoRepository(memoryAlbums);
+        }
+        throw new IllegalStateException("gallerykit.store=memory keeps photos with the in-memory album store, but the "
+                + "application defines an AlbumRepository of type " + albums.getClass().getName()
+                + ": define a PhotoRepository bean as well");
     }
 
     @Bean

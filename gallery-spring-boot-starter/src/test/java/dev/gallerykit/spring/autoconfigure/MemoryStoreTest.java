@@ -102,7 +102,8 @@ class MemoryStoreTest {
     @Test
     @DisplayName("the host's own Gallery bean replaces the starter's")
     void hostGalleryWins() {
-        Gallery own = Gallery.builder().albums(new InMemoryAlbumRepository()).photos(new InMemoryPhotoRepository())
+        InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
+        Gallery own = Gallery.builder().albums(albums).photos(new InMemoryPhotoRepository(albums))
                 .blobs(new InMemoryBlobStore()).build();
         Contexts.withAccounts().withBean(Gallery.class, () -> own).run(context ->
                 assertThat(context.getBean(Gallery.class)).isSameAs(own));
