@@ -5,6 +5,12 @@ import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.error.StorageException;
+import dev.gallerykit.error.StorageUnavailableException;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -13,36 +19,87 @@ import java.util.Optional;
  *
  * <p>Guarantees, checked by {@code PhotoRepositoryContract}: {@link #update} is conditional on the
  * version; lists and searches are newest first (descending id); a search matches exactly what
- * {@link PhotoQuery#matches} says; deletes are idempotent.
+ * {@link PhotoQuery#matches} says; deletes are idempotent. A page's {@link Slice#next()} is present
+ * exactly when another matching photo follows.
+ *
+ * <p>Failures, the same on every adapter: no driver or SDK exception escapes. A store that cannot be
+ * reached, times out or throttles is a retryable {@link StorageUnavailableException}; a store that
+ * refuses for a lasting reason (a missing table, bucket or permission, bad credentials) is a
+ * {@link StorageException} that is not retryable. Every method may throw either; adapter-specific
+ * exceptions extend one of them.
  */
 public interface PhotoRepository {
 
-    /** Stores a new photo with version 1 and returns it. */
+    /**
+     * Stores a new photo with version 1 and returns it.
+     *
+     * @throws ConflictException when a photo with this id is stored already; the stored one is kept
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
+     */
     Photo create(Photo photo);
 
+    /**
+     * The photo, if it exists and belongs to {@code owner}; empty otherwise, never null.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
+     */
     Optional<Photo> find(UserId owner, PhotoId id);
 
-    /** One of the owner's photos with this SHA-256 of the original, if any (for duplicate detection). */
+    /**
+     * One of the owner's photos with this SHA-256 of the original, if any (for duplicate detection);
+     * empty otherwise, never null.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
+     */
     Optional<Photo> findBySha256(UserId owner, String sha256);
 
     /**
      * Replaces the stored photo (album, title, description, tags, ...) if its version still equals
      * {@code photo.version()}.
      *
-     * @throws dev.gallerykit.error.NotFoundException when there is no such photo for its owner
-     * @throws dev.gallerykit.error.ConcurrentModificationException when the version moved on
+     * @throws NotFoundException when there is no such photo for its owner
+     * @throws ConcurrentModificationException when the version moved on; nothing is written
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
      */
     Photo update(Photo photo);
 
-    /** The photos of one album, newest first. */
+    /**
+     * The photos of one album, newest first, at most {@code limit}, after position {@code after}; an
+     * album without photos (or another owner's) gives an empty, last slice.
+     *
+     * @throws InvalidInputException naming {@code limit} when it is below 1, or {@code cursor} when
+     *         {@code after} is not a position this store handed out for this listing
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
+     */
     Slice<Photo> listByAlbum(UserId owner, AlbumId album, int limit, Optional<String> after);
 
-    /** The owner's photos that match {@code query}, newest first. */
+    /**
+     * The owner's photos that match {@code query}, newest first.
+     *
+     * @throws InvalidInputException naming {@code limit} or {@code cursor}, as for {@link #listByAlbum}
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
+     */
     Slice<Photo> search(UserId owner, PhotoQuery query, int limit, Optional<String> after);
 
-    /** Removes the record; does nothing when absent. */
+    /**
+     * Removes the record; does nothing when absent or another owner's.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
+     */
     void delete(UserId owner, PhotoId id);
 
-    /** Removes these records, in as few round trips as the store allows; absent ones are skipped. */
+    /**
+     * Removes these records, in as few round trips as the store allows; absent ones are skipped.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
+     */
     void deleteAll(UserId owner, Collection<PhotoId> ids);
 }
