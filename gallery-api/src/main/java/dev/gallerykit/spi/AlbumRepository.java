@@ -59,7 +59,7 @@ public interface AlbumRepository {
      * owner without albums gets an empty, last slice.
      *
      * @throws InvalidInputException naming {@code limit} when it is below 1, or {@code cursor} when
-     *         {@code after} is not a position this store handed out for this owner
+     *         {@code after} is not a position this store hands out
      * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
      * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
      */

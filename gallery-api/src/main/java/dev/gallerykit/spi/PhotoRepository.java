@@ -72,7 +72,7 @@ public interface PhotoRepository {
      * album without photos (or another owner's) gives an empty, last slice.
      *
      * @throws InvalidInputException naming {@code limit} when it is below 1, or {@code cursor} when
-     *         {@code after} is not a position this store handed out for this listing
+     *         {@code after} is not a position this store hands out
      * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
      * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
      */
