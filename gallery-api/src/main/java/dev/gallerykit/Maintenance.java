@@ -10,6 +10,12 @@ public interface Maintenance {
      * of uploads that crashed between writing blobs and writing the record, of deletes that crashed
      * after removing the record, and of direct uploads that were never completed. The grace period
      * keeps uploads in flight safe; it must be longer than any upload takes.
+     *
+     * @throws dev.gallerykit.error.InvalidInputException naming {@code grace} when it is negative
+     * @throws dev.gallerykit.error.StorageUnavailableException when a store cannot be reached, times out
+     *         or throttles (retryable: run it again)
+     * @throws dev.gallerykit.error.StorageException when a store refuses for a lasting reason, such as a
+     *         missing bucket (not retryable)
      */
     ReconcileReport reconcile(Duration grace);
 

@@ -5,6 +5,12 @@ import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.error.StorageException;
+import dev.gallerykit.error.StorageUnavailableException;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -13,13 +19,20 @@ import java.util.Optional;
  *
  * <p>Guarantees, checked by {@code PhotoRepositoryContract}: {@link #update} is conditional on the
  * version; lists and searches are newest first (descending id); a search matches exactly what
- * {@link PhotoQuery#matches} says; deletes are idempotent.
+ * {@link PhotoQuery#matches} says; deletes are idempotent. A page's {@link Slice#next()} is present
+ * exactly when another matching photo follows.
  *
  * <p>Every photo is in an existing album of its owner, in every store, whatever runs concurrently:
  * {@link #create} and a move ({@link #update} with another album) check the albums in the same
  * atomic step as the write; an album being deleted ({@link AlbumRepository#markDeleting}) takes no
  * photo in and lets none out. No cover names a photo that left its album: {@link #delete} and a move
  * clear the cover that names the photo in the same step.
+ *
+ * <p>Failures, the same on every adapter: no driver or SDK exception escapes. A store that cannot be
+ * reached, times out or throttles is a retryable {@link StorageUnavailableException}; a store that
+ * refuses for a lasting reason (a missing table, bucket or permission, bad credentials) is a
+ * {@link StorageException} that is not retryable. Every method may throw either; adapter-specific
+ * exceptions extend one of them.
  */
 public interface PhotoRepository {
 
@@ -27,15 +40,28 @@ public interface PhotoRepository {
      * Stores a new photo with version 1 and returns it, only while its album exists for its owner
      * and is not being deleted (checked in the same atomic step).
      *
-     * @throws dev.gallerykit.error.NotFoundException when the album does not exist for the photo's
-     *         owner, or is being deleted
-     * @throws dev.gallerykit.error.ConflictException when a photo with this id exists
+     * @throws NotFoundException when the album does not exist for the photo's owner, or is being deleted
+     * @throws ConflictException when a photo with this id is stored already; the stored one is kept
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
      */
     Photo create(Photo photo);
 
+    /**
+     * The photo, if it exists and belongs to {@code owner}; empty otherwise, never null.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
+     */
     Optional<Photo> find(UserId owner, PhotoId id);
 
-    /** One of the owner's photos with this SHA-256 of the original, if any (for duplicate detection). */
+    /**
+     * One of the owner's photos with this SHA-256 of the original, if any (for duplicate detection);
+     * empty otherwise, never null.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
+     */
     Optional<Photo> findBySha256(UserId owner, String sha256);
 
     /**
@@ -44,22 +70,41 @@ public interface PhotoRepository {
      * the target album exists and neither album is being deleted, and clears the cover of the album
      * the photo leaves if that cover names it (incrementing that album's version).
      *
-     * @throws dev.gallerykit.error.NotFoundException when there is no such photo for its owner, when
-     *         the target album does not exist for the owner or is being deleted (album), or when the
-     *         album the photo is in is being deleted (photo)
-     * @throws dev.gallerykit.error.ConcurrentModificationException when the version moved on
+     * @throws NotFoundException when there is no such photo for its owner, when the target album does
+     *         not exist for the owner or is being deleted (album), or when the album the photo is in is
+     *         being deleted (photo)
+     * @throws ConcurrentModificationException when the version moved on; nothing is written
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
      */
     Photo update(Photo photo);
 
-    /** The photos of one album, newest first. */
+    /**
+     * The photos of one album, newest first, at most {@code limit}, after position {@code after}; an
+     * album without photos (or another owner's) gives an empty, last slice.
+     *
+     * @throws InvalidInputException naming {@code limit} when it is below 1, or {@code cursor} when
+     *         {@code after} is not a position this store hands out
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
+     */
     Slice<Photo> listByAlbum(UserId owner, AlbumId album, int limit, Optional<String> after);
 
-    /** The owner's photos that match {@code query}, newest first. */
+    /**
+     * The owner's photos that match {@code query}, newest first.
+     *
+     * @throws InvalidInputException naming {@code limit} or {@code cursor}, as for {@link #listByAlbum}
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
+     */
     Slice<Photo> search(UserId owner, PhotoQuery query, int limit, Optional<String> after);
 
     /**
      * Removes the record and, in the same atomic step, clears the cover of its album if that cover
-     * names it (incrementing the album's version); does nothing when absent.
+     * names it (incrementing the album's version); does nothing when absent or another owner's.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
      */
     void delete(UserId owner, PhotoId id);
 
@@ -67,6 +112,9 @@ public interface PhotoRepository {
      * Removes these records, in as few round trips as the store allows; absent ones are skipped. Meant
      * for the contents of an album being deleted, whose cover {@link AlbumRepository#markDeleting}
      * cleared: a store need not clear covers here.
+     *
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
      */
     void deleteAll(UserId owner, Collection<PhotoId> ids);
 }

@@ -4,8 +4,11 @@ import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.GalleryException;
 import dev.gallerykit.error.StorageException;
 import dev.gallerykit.error.StorageUnavailableException;
+import java.io.IOException;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -35,7 +38,10 @@ final class Errors {
 
     /**
      * What a failure that the repository did not handle itself means to the caller. Conditional
-     * failures are handled where the condition is known; one that gets here lost a race.
+     * failures are handled where the condition is known; one that gets here lost a race. Missing
+     * tables, denied access, bad credentials and refused requests are a {@link StorageException}
+     * (repeating the call cannot help); throttling, 5xx answers, timeouts and failed connections a
+     * {@link StorageUnavailableException}.
      */
     static GalleryException translate(String doing, SdkException e) {
         if (e instanceof ConditionalCheckFailedException || e instanceof TransactionConflictException) {
@@ -45,13 +51,27 @@ final class Errors {
             return new StorageException("a DynamoDB table is missing while " + doing
                     + " (create the tables with DynamoDbRepositories.createTablesIfMissing())", e);
         }
-        if (e instanceof SdkServiceException service && (service.isThrottlingException() || service.statusCode() >= 500)) {
-            return new StorageUnavailableException("DynamoDB is throttling or unavailable while " + doing, e);
+        if (e instanceof SdkServiceException service) {
+            if (service.isThrottlingException() || service.statusCode() >= 500) {
+                return new StorageUnavailableException("DynamoDB is throttling or unavailable while " + doing, e);
+            }
+            // Validation, access denied, an unknown access key, a bad signature: still ours to report.
+            return new StorageException("DynamoDB refused the request while " + doing + ": " + e.getMessage(), e);
         }
-        if (e instanceof SdkClientException) {
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
+                || e instanceof AbortedException || causedByIo(e)) {
             return new StorageUnavailableException("DynamoDB could not be reached while " + doing, e);
         }
-        // A request DynamoDB refused for a reason we do not expect (validation, access): still ours to report.
-        return new StorageException("DynamoDB refused the request while " + doing + ": " + e.getMessage(), e);
+        // An SDK-side failure without a request sent, such as credentials that cannot be loaded.
+        return new StorageException("the DynamoDB client failed while " + doing + ": " + e.getMessage(), e);
+    }
+
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

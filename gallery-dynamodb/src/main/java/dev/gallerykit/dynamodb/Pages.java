@@ -20,11 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Newest-first keyset pages over one partition (of the table or of an index): sort key = a
  * time-ordered id, {@code ScanIndexForward=false}, the position a serialised key.
  *
- * <p>Without a filter a page is one Query with {@code Limit = limit}. With a filter DynamoDB applies
- * {@code Limit} before filtering, so we query again, doubling the number of items evaluated each time
- * (up to {@value #MAX_EVALUATED}), until {@code limit} items matched or the partition ended; when a page
- * fills in the middle of a response, the position is the key of the last item returned, not the
- * response's {@code LastEvaluatedKey}, so that nothing is skipped.
+ * <p>Without a filter a page is one Query with {@code Limit = limit + 1}: the extra item, if any, says
+ * that another page follows. With a filter DynamoDB applies {@code Limit} before filtering, so we query
+ * again, doubling the number of items evaluated each time (up to {@value #MAX_EVALUATED}), until
+ * {@code limit + 1} items matched or the partition ended. The position is the key of the page's last
+ * item, never the response's {@code LastEvaluatedKey}, so that nothing is skipped and a page that ends
+ * the partition has no next position.
  *
  * @param index        empty for the table itself (then reads are strongly consistent)
  * @param partition    the partition key's attribute name and value
@@ -48,29 +49,33 @@ record Pages<I>(
         Map<String, AttributeValue> start = after
                 .map(position -> Positions.decode(position, keyNames, Map.of(partitionName, partitionValue)))
                 .orElse(null);
-        int evaluate = limit;
-        List<T> items = new ArrayList<>(limit);
+        // One item more than the page: a LastEvaluatedKey only says that DynamoDB stopped, not that
+        // anything follows, and a page must have a next position exactly when another item follows.
+        int lookAhead = limit == Integer.MAX_VALUE ? limit : limit + 1;
+        int evaluate = lookAhead;
+        List<T> items = new ArrayList<>(Math.min(limit, MAX_EVALUATED));
+        I lastKept = null;
         while (true) {
             Page<I> page = query(start, evaluate);
-            List<I> found = page.items();
-            for (int i = 0; i < found.size(); i++) {
-                T value = toDomain.apply(found.get(i));
+            for (I found : page.items()) {
+                T value = toDomain.apply(found);
                 if (!keep.test(value)) {
                     continue;
                 }
-                items.add(value);
                 if (items.size() == limit) {
-                    boolean more = i < found.size() - 1 || hasMore(page);
-                    return new Slice<>(items, more
-                            ? Optional.of(Positions.encode(table.tableSchema().itemToMap(found.get(i), keyNames)))
-                            : Optional.empty());
+                    // The position is the last item of the page, not the response's LastEvaluatedKey,
+                    // so that the item just seen starts the next page.
+                    return new Slice<>(items,
+                            Optional.of(Positions.encode(table.tableSchema().itemToMap(lastKept, keyNames))));
                 }
+                items.add(value);
+                lastKept = found;
             }
             if (!hasMore(page)) {
                 return Slice.last(items);
             }
             start = page.lastEvaluatedKey();
-            evaluate = Math.min(evaluate * 2, Math.max(MAX_EVALUATED, limit));
+            evaluate = (int) Math.min(2L * evaluate, Math.max(MAX_EVALUATED, lookAhead));
         }
     }
 

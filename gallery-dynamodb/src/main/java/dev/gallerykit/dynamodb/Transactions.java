@@ -1,8 +1,10 @@
 package dev.gallerykit.dynamodb;
 
 import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.StorageException;
 import dev.gallerykit.error.StorageUnavailableException;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
@@ -17,6 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * tried again after a short backoff; once the other writer is done, our conditions decide.
  */
 final class Transactions {
+
+    /** Cancellation reasons that say "not now": {@code None} marks the actions that were fine. */
+    private static final Set<String> PASSING_REASONS = Set.of("None", "ThrottlingError",
+            "ProvisionedThroughputExceeded", "RequestLimitExceeded", "TransactionConflict");
 
     private Transactions() {
     }
@@ -39,8 +45,7 @@ final class Transactions {
                 }
                 boolean conflict = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
                 if (!conflict) {
-                    throw new StorageUnavailableException("DynamoDB cancelled the transaction while " + doing
-                            + ": " + e.getMessage(), e);
+                    throw cancelled(reasons, doing, e);
                 }
                 if (attempt + 1 == Backoff.MAX_ATTEMPTS) {
                     throw new ConcurrentModificationException("concurrent transactions kept getting in the way while "
@@ -69,8 +74,7 @@ final class Transactions {
                     return reasons;
                 }
                 if (reasons.stream().noneMatch(r -> "TransactionConflict".equals(r.code()))) {
-                    throw new StorageUnavailableException("DynamoDB cancelled the transaction while " + doing
-                            + ": " + e.getMessage(), e);
+                    throw cancelled(reasons, doing, e);
                 }
                 if (attempt + 1 == Backoff.MAX_ATTEMPTS) {
                     throw new ConcurrentModificationException("concurrent transactions kept getting in the way while "
@@ -79,6 +83,15 @@ final class Transactions {
                 Backoff.pause(attempt);
             }
         }
+    }
+
+    /** Throttling reasons may pass; any other (a validation error, an item too large) will not. */
+    private static StorageException cancelled(List<CancellationReason> reasons, String doing,
+            TransactionCanceledException e) {
+        String message = "DynamoDB cancelled the transaction while " + doing + ": " + e.getMessage();
+        boolean lasting = reasons.stream().map(CancellationReason::code)
+                .anyMatch(code -> code != null && !PASSING_REASONS.contains(code));
+        return lasting ? new StorageException(message, e) : new StorageUnavailableException(message, e);
     }
 
     static boolean failed(CancellationReason reason) {

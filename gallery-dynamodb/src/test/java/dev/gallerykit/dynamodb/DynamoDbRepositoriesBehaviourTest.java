@@ -2,6 +2,7 @@ package dev.gallerykit.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
@@ -19,8 +20,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -104,6 +107,18 @@ class DynamoDbRepositoriesBehaviourTest {
             assertThatThrownBy(() -> unprepared.albums().find(Records.anOwner(), new AlbumId(UUID.randomUUID())))
                     .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse())
                     .hasMessageContaining("createTablesIfMissing");
+            Map<String, ThrowingCallable> calls = Map.of(
+                    "create a user", () -> unprepared.users().create(Records.aUser("ann-" + UUID.randomUUID() + "@example.com")),
+                    "create an album", () -> unprepared.albums().create(Records.anAlbum(Records.anOwner())),
+                    "list albums", () -> unprepared.albums().list(Records.anOwner(), 10, Optional.empty()),
+                    "delete photos", () -> unprepared.photos().deleteAll(Records.anOwner(),
+                            List.of(new PhotoId(UUID.randomUUID()))),
+                    "revoke sessions", () -> unprepared.sessions().revokeAll(Records.anOwner(), Records.NOW));
+            calls.forEach((name, call) -> assertThat(catchThrowable(call)).as(name)
+                    .isInstanceOfSatisfying(StorageException.class, e -> {
+                        assertThat(e).isNotInstanceOf(StorageUnavailableException.class);
+                        assertThat(e.retryable()).isFalse();
+                    }));
             client.close();
         }
     }

@@ -2,6 +2,7 @@ package dev.gallerykit.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.gallerykit.error.StorageException;
 import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.PhotoRepository;
@@ -84,7 +85,8 @@ public final class JdbcRepositories implements AutoCloseable {
      * own Flyway setup and other tables in the same schema are left alone.
      *
      * @return how many migrations were applied by this call
-     * @throws StorageUnavailableException when the database cannot be reached or a migration fails
+     * @throws StorageUnavailableException when the database cannot be reached or is busy (retryable)
+     * @throws StorageException when access is denied or a migration fails (not retryable)
      */
     public int migrate() {
         try {
@@ -99,7 +101,7 @@ public final class JdbcRepositories implements AutoCloseable {
                     .migrate()
                     .migrationsExecuted;
         } catch (FlywayException e) {
-            throw new StorageUnavailableException("could not migrate the gallery tables: " + e.getMessage(), e);
+            throw SqlErrors.storageFailure("migrate the gallery tables", e);
         }
     }
 
@@ -194,6 +196,8 @@ public final class JdbcRepositories implements AutoCloseable {
          * Checks the configuration and builds the repositories.
          *
          * @throws IllegalStateException naming every missing or contradicting setting
+         * @throws StorageException when the dialect must be read from a host's DataSource that fails
+         *         (a {@link StorageUnavailableException} when the database cannot be reached)
          */
         public JdbcRepositories build() {
             List<String> problems = new ArrayList<>();
@@ -258,8 +262,8 @@ public final class JdbcRepositories implements AutoCloseable {
                 return found.orElseThrow(() -> new IllegalStateException("cannot tell the SQL dialect of "
                         + product + ": set dialect(...) to MYSQL, MARIADB, POSTGRES or H2"));
             } catch (SQLException e) {
-                throw new StorageUnavailableException(
-                        "could not connect to read the SQL dialect; set dialect(...) to build without connecting", e);
+                throw SqlErrors.storageFailure(
+                        "connect to read the SQL dialect (set dialect(...) to build without connecting)", e);
             }
         }
     }

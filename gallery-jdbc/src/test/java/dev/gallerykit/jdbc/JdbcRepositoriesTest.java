@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gallerykit.error.GalleryException;
+import dev.gallerykit.error.StorageException;
 import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.testkit.contract.Records;
 import java.net.InetAddress;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Building the adapter, and what reaches the caller when the database cannot be used. */
 class JdbcRepositoriesTest {
@@ -110,14 +112,14 @@ class JdbcRepositoriesTest {
         }
 
         @Test
-        @DisplayName("calls on closed repositories fail as storage unavailable")
+        @DisplayName("calls on closed repositories fail as a storage error that retrying cannot cure")
         void callsAfterCloseFail() {
             JdbcRepositories db = JdbcRepositories.builder().jdbcUrl(anH2Url()).build();
             db.migrate();
             db.close();
 
             assertThatThrownBy(() -> db.users().findByEmail("ann@example.com"))
-                    .isInstanceOf(StorageUnavailableException.class);
+                    .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse());
         }
     }
 
@@ -125,21 +127,25 @@ class JdbcRepositoriesTest {
     @DisplayName("When the database cannot be used")
     class Failures {
 
-        @Test
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"jdbc:mysql://127.0.0.1:%d/gallery?connectTimeout=500",
+                "jdbc:mariadb://127.0.0.1:%d/gallery?connectTimeout=500",
+                "jdbc:postgresql://127.0.0.1:%d/gallery?connectTimeout=1"})
         @DisplayName("a server that does not answer is a retryable StorageUnavailableException")
-        void unreachableServer() throws Exception {
+        void unreachableServer(String urlPattern) throws Exception {
             int closedPort;
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 closedPort = socket.getLocalPort();
             }
             try (JdbcRepositories db = JdbcRepositories.builder()
-                    .jdbcUrl("jdbc:mysql://127.0.0.1:" + closedPort + "/gallery?connectTimeout=500")
+                    .jdbcUrl(String.format(urlPattern, closedPort))
                     .username("gallery").password("secret").connectionTimeout(Duration.ofMillis(500)).build()) {
 
                 assertThatThrownBy(() -> db.albums().list(Records.anOwner(), 10, Optional.empty()))
                         .isInstanceOf(StorageUnavailableException.class)
                         .hasMessageContaining("cannot be reached")
                         .satisfies(e -> assertThat(((GalleryException) e).retryable()).isTrue());
+                assertThatThrownBy(db::migrate).isInstanceOf(StorageUnavailableException.class);
             }
         }
 
@@ -162,12 +168,31 @@ class JdbcRepositoriesTest {
         }
 
         @Test
-        @DisplayName("tables that were never migrated are named as the problem")
+        @DisplayName("tables that were never migrated are named as the problem, and not retryable")
         void notMigrated() {
             try (JdbcRepositories db = JdbcRepositories.builder().jdbcUrl(anH2Url()).build()) {
                 assertThatThrownBy(() -> db.users().findByEmail("ann@example.com"))
-                        .isInstanceOf(StorageUnavailableException.class)
+                        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse())
+                        .isNotInstanceOf(StorageUnavailableException.class)
                         .hasMessageContaining("JdbcRepositories.migrate()");
+                assertThatThrownBy(() -> db.albums().create(Records.anAlbum(Records.anOwner())))
+                        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse());
+            }
+        }
+
+        @Test
+        @DisplayName("a wrong password is a storage error that is not retryable")
+        void wrongPassword() {
+            String url = anH2Url();
+            try (JdbcRepositories owner = JdbcRepositories.builder().jdbcUrl(url).username("sa").password("right").build()) {
+                owner.migrate();
+                // Long enough for the pool to have tried (and failed) to connect: its time-out carries that reason.
+                try (JdbcRepositories stranger = JdbcRepositories.builder().jdbcUrl(url).username("sa").password("wrong")
+                        .connectionTimeout(Duration.ofSeconds(2)).build()) {
+                    assertThatThrownBy(() -> stranger.users().findByEmail("ann@example.com"))
+                            .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse())
+                            .hasMessageContaining("refused access");
+                }
             }
         }
     }

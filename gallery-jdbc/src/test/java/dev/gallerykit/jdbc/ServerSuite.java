@@ -1,11 +1,18 @@
 package dev.gallerykit.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.error.StorageException;
+import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.local.DatabaseServer;
 import dev.gallerykit.local.JdbcDatabase;
+import dev.gallerykit.testkit.contract.Records;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,5 +66,37 @@ abstract class ServerSuite extends JdbcAdapterSuite {
 
         assertThatThrownBy(() -> DriverManager.getConnection(database.url(), database.user(), "wrong").close())
                 .isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    @DisplayName("a database that was never migrated fails calls as a storage error that is not retryable")
+    void aDatabaseWithoutTablesIsNotRetryable() {
+        try (JdbcRepositories empty = emptyDatabase()) {
+            assertThatThrownBy(() -> empty.users().findByEmail("ann@example.com"))
+                    .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse())
+                    .isNotInstanceOf(StorageUnavailableException.class)
+                    .hasMessageContaining("JdbcRepositories.migrate()");
+            assertThatThrownBy(() -> empty.albums().create(Records.anAlbum(Records.anOwner())))
+                    .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse());
+            assertThatThrownBy(() -> empty.photos().delete(Records.anOwner(), new PhotoId(UUID.randomUUID())))
+                    .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse());
+        }
+    }
+
+    @Test
+    @DisplayName("a wrong password fails calls and migrations as a storage error that is not retryable")
+    void aWrongPasswordIsNotRetryable() {
+        Assumptions.assumeTrue(server.local(), "an external server's authentication is its own business");
+        JdbcDatabase database = server.database();
+
+        // Long enough for the pool to have tried (and failed) to connect: its time-out carries that reason.
+        try (JdbcRepositories stranger = JdbcRepositories.builder().jdbcUrl(database.url()).username(database.user())
+                .password("wrong").dialect(dialect).connectionTimeout(Duration.ofSeconds(2)).build()) {
+            assertThatThrownBy(() -> stranger.users().findByEmail("ann@example.com"))
+                    .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse())
+                    .hasMessageContaining("refused access");
+            assertThatThrownBy(stranger::migrate)
+                    .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse());
+        }
     }
 }

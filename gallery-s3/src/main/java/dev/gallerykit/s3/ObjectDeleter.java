@@ -63,6 +63,11 @@ final class ObjectDeleter {
         DeleteObjectsResponse response = bucket.call("DeleteObjects", batch.size() + " keys",
                 () -> bucket.client().deleteObjects(b -> b.bucket(bucket.name()).delete(delete)));
         for (S3Error error : response.errors()) {
+            if ("NoSuchBucket".equals(error.code())) {
+                // Some servers answer a missing bucket per key; it is the store's failure, not the keys'.
+                throw new S3StorageException("S3 DeleteObjects " + bucket.name() + " failed: NoSuchBucket: "
+                        + error.message(), "NoSuchBucket", 404, null);
+            }
             if (!"NoSuchKey".equals(error.code())) {
                 failures.put(keys.callerKey(error.key()), error.code() + ": " + error.message());
             }

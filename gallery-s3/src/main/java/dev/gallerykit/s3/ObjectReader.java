@@ -55,6 +55,7 @@ final class ObjectReader {
             object = bucket.client().headObject(b -> b.bucket(bucket.name()).key(objectKey));
         } catch (SdkException e) {
             if (S3Errors.isAbsentObject(e)) {
+                bucket.checkExists("HeadObject", objectKey, e);
                 return Optional.empty();
             }
             throw bucket.failure("HeadObject", objectKey, e);

@@ -33,6 +33,22 @@ final class S3Bucket {
         }
     }
 
+    /**
+     * Throws unless the bucket exists. A HEAD answer has no body, so its 404 does not say whether the
+     * object or the bucket is missing; a missing bucket must never read as an absent object.
+     */
+    void checkExists(String operation, String objectKey, SdkException notFound) {
+        try {
+            client.headBucket(b -> b.bucket(name));
+        } catch (SdkException e) {
+            if (S3Errors.hasStatus(e, 404)) {
+                throw new S3StorageException("S3 " + operation + " " + name + "/" + objectKey
+                        + " failed: NoSuchBucket (404): the bucket does not exist", "NoSuchBucket", 404, notFound);
+            }
+            throw failure("HeadBucket", objectKey, e);
+        }
+    }
+
     /** Ours for an SDK exception that is not an expected answer (such as an absent object). */
     GalleryException failure(String operation, String objectKey, SdkException e) {
         return S3Errors.translate(operation + " " + name + "/" + objectKey, e);

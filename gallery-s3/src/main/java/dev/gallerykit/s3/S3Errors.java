@@ -1,8 +1,8 @@
 package dev.gallerykit.s3;
 
 import dev.gallerykit.error.GalleryException;
-import dev.gallerykit.error.StorageUnavailableException;
 import java.io.IOException;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -12,6 +12,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Turns SDK exceptions into ours at the port, so that none crosses it. */
 final class S3Errors {
+
+    /** 4xx codes that mean "not now" rather than "never": the upload was too slow, or a conflicting operation ran. */
+    private static final Set<String> RETRYABLE_CODES = Set.of("RequestTimeout", "OperationAborted");
 
     private S3Errors() {
     }
@@ -32,6 +35,9 @@ final class S3Errors {
 
     /**
      * @param operation what we were doing, for the message: {@code "PutObject photos/a/b"}
+     * @return an {@link S3UnavailableException} (retryable) for throttling, 5xx answers, S3's
+     *         {@code RequestTimeout}, timeouts and failed connections; an {@link S3StorageException}
+     *         (not retryable) for every other refusal, bad credentials and SDK-side failures included
      */
     static GalleryException translate(String operation, SdkException e) {
         if (e instanceof AwsServiceException service) {
@@ -39,16 +45,16 @@ final class S3Errors {
             String code = code(service);
             String message = "S3 " + operation + " failed: " + code + " (" + status + ")"
                     + detail(service);
-            if (status >= 500 || status == 429 || service.isThrottlingException()) {
-                return new StorageUnavailableException(message, e);
+            if (status >= 500 || status == 429 || service.isThrottlingException() || RETRYABLE_CODES.contains(code)) {
+                return new S3UnavailableException(message, code, status, e);
             }
             return new S3StorageException(message, code, status, e);
         }
+        String message = "S3 " + operation + " failed: " + e.getMessage();
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
                 || e instanceof AbortedException || causedByIo(e)) {
-            return new StorageUnavailableException("S3 " + operation + " failed: " + e.getMessage(), e);
+            return new S3UnavailableException(message, "ClientError", 0, e);
         }
-        String message = "S3 " + operation + " failed: " + e.getMessage();
         if (e instanceof SdkClientException) {
             return new S3StorageException(message, "ClientError", 0, e);
         }

@@ -1,14 +1,15 @@
 package dev.gallerykit.s3;
 
-import dev.gallerykit.error.GalleryException;
+import dev.gallerykit.error.StorageException;
 
 /**
- * S3 refused a request for a reason that retrying will not fix (access denied, a missing bucket, a
- * KMS key it cannot use, ...). The message names the operation, the bucket and key, and S3's error
- * code, which {@link #errorCode()} also gives. Throttling, 5xx answers, timeouts and connection
- * failures are a retryable {@link dev.gallerykit.error.StorageUnavailableException} instead.
+ * S3 refused a request for a reason that retrying will not fix (access denied, bad credentials, a
+ * missing bucket, a KMS key it cannot use, ...). A {@link StorageException}, so a host that catches
+ * that catches this too. The message names the operation, the bucket and key, and S3's error code,
+ * which {@link #errorCode()} also gives. Throttling, 5xx answers, timeouts and connection failures
+ * are the retryable {@link S3UnavailableException} instead.
  */
-public class S3StorageException extends GalleryException {
+public class S3StorageException extends StorageException {
 
     private final String errorCode;
     private final int statusCode;

@@ -2,9 +2,11 @@ package dev.gallerykit.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.gallerykit.error.GalleryException;
 import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.error.StorageException;
 import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.local.Credentials;
 import dev.gallerykit.local.LocalS3;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -352,6 +355,26 @@ class S3BlobStoreBehaviourTest {
         }
 
         @Test
+        @DisplayName("a missing bucket fails every operation as a StorageException that is not retryable")
+        void aMissingBucketFailsEveryOperation() {
+            S3BlobStore nowhere = S3BlobStore.builder().client(client).bucket(endpoint.newBucketName("missing")).build();
+            Map<String, ThrowingCallable> calls = Map.of(
+                    "head", () -> nowhere.head("a/b"),
+                    "get a range", () -> nowhere.get("a/b", 0, 10),
+                    "list", () -> nowhere.list("a/", 10, Optional.empty()),
+                    "delete", () -> nowhere.delete("a/b"),
+                    "deleteAll", () -> nowhere.deleteAll(List.of("a/b", "a/c")));
+
+            for (Map.Entry<String, ThrowingCallable> call : calls.entrySet()) {
+                assertThat(catchThrowable(call.getValue())).as(call.getKey()).isInstanceOfSatisfying(StorageException.class, e -> {
+                    assertThat(e).isNotInstanceOf(StorageUnavailableException.class);
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.getMessage()).contains(nowhere.bucket());
+                });
+            }
+        }
+
+        @Test
         @DisplayName("a server that refuses connections is a retryable StorageUnavailableException")
         void aRefusedConnectionIsRetryable() throws IOException {
             int closedPort;
@@ -364,9 +387,13 @@ class S3BlobStoreBehaviourTest {
                     .build()) {
 
                 assertThatThrownBy(() -> unreachable.head("a/b"))
-                        .isInstanceOfSatisfying(StorageUnavailableException.class, e ->
+                        .isInstanceOfSatisfying(S3UnavailableException.class, e ->
                                 assertThat(e.retryable()).isTrue());
                 assertThatThrownBy(() -> unreachable.put("a/b", new ByteArrayInputStream(new byte[1]), 1, binary()))
+                        .isInstanceOf(StorageUnavailableException.class);
+                assertThatThrownBy(() -> unreachable.list("a/", 10, Optional.empty()))
+                        .isInstanceOf(StorageUnavailableException.class);
+                assertThatThrownBy(() -> unreachable.deleteAll(List.of("a/b")))
                         .isInstanceOf(StorageUnavailableException.class);
             }
         }

@@ -3,6 +3,7 @@ package dev.gallerykit.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gallerykit.error.GalleryException;
+import dev.gallerykit.error.StorageException;
 import dev.gallerykit.error.StorageUnavailableException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -28,14 +29,29 @@ class S3ErrorsTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"503, SlowDown", "500, InternalError", "502, BadGateway", "429, TooManyRequests"})
-    @DisplayName("throttling and server errors are retryable StorageUnavailableExceptions")
+    @CsvSource({"503, SlowDown", "500, InternalError", "502, BadGateway", "429, TooManyRequests",
+            "400, RequestTimeout", "409, OperationAborted"})
+    @DisplayName("throttling, server errors and 'try again' answers are retryable S3UnavailableExceptions")
     void throttlingAndServerErrorsAreRetryable(int status, String code) {
         GalleryException translated = S3Errors.translate("PutObject b/k", answer(status, code));
 
-        assertThat(translated).isInstanceOf(StorageUnavailableException.class)
+        assertThat(translated).isInstanceOfSatisfying(S3UnavailableException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(code);
+            assertThat(e.statusCode()).isEqualTo(status);
+        }).isInstanceOf(StorageUnavailableException.class)
                 .hasMessageContaining(code).hasMessageContaining("PutObject b/k");
         assertThat(translated.retryable()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"403, AccessDenied", "403, InvalidAccessKeyId", "403, SignatureDoesNotMatch", "404, NoSuchBucket",
+            "400, KMS.NotFoundException"})
+    @DisplayName("missing buckets, permissions and credentials are StorageExceptions that are not retryable")
+    void configurationProblemsAreStorageExceptions(int status, String code) {
+        GalleryException translated = S3Errors.translate("PutObject b/k", answer(status, code));
+
+        assertThat(translated).isInstanceOf(StorageException.class).isNotInstanceOf(StorageUnavailableException.class);
+        assertThat(translated.retryable()).isFalse();
     }
 
     @Test
@@ -54,10 +70,12 @@ class S3ErrorsTest {
     @DisplayName("timeouts and connection failures are retryable")
     void timeoutsAndConnectionFailuresAreRetryable() {
         assertThat(S3Errors.translate("x", ApiCallTimeoutException.create(1000)))
-                .isInstanceOf(StorageUnavailableException.class);
+                .isInstanceOf(S3UnavailableException.class);
         assertThat(S3Errors.translate("x", SdkClientException.create("Unable to execute HTTP request",
                 new IOException(new ConnectException("Connection refused")))))
-                .isInstanceOf(StorageUnavailableException.class);
+                .isInstanceOf(S3UnavailableException.class);
+        assertThat(S3Errors.translate("x", SdkClientException.create("Unable to load credentials from any provider")))
+                .isInstanceOfSatisfying(S3StorageException.class, e -> assertThat(e.retryable()).isFalse());
     }
 
     @Test

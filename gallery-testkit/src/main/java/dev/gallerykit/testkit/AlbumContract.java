@@ -133,6 +133,25 @@ abstract class AlbumContract extends GalleryCase {
     }
 
     @Test
+    @DisplayName("a page has a next cursor exactly when another album follows")
+    void aNextCursorExactlyWhenMoreFollow() {
+        for (int i = 0; i < 4; i++) {
+            anAlbum(alice, "Trip " + i);
+        }
+
+        Page<Album> first = gallery.albums().list(alice, PageRequest.first(2));
+        Page<Album> second = gallery.albums().list(alice, PageRequest.next(2, first.nextCursor().orElseThrow()));
+        Page<Album> all = gallery.albums().list(alice, PageRequest.first(4));
+        Page<Album> found = gallery.albums().search(alice, "trip", PageRequest.first(4));
+
+        assertThat(second.items()).hasSize(2);
+        assertThat(second.hasNext()).as("after the last album").isFalse();
+        assertThat(all.items()).hasSize(4);
+        assertThat(all.hasNext()).as("a first page that holds every album").isFalse();
+        assertThat(found.hasNext()).as("a search page that holds every match").isFalse();
+    }
+
+    @Test
     @DisplayName("a cursor is refused when altered, or used by another user or for another query")
     void cursorsAreTamperEvident() {
         for (int i = 0; i < 3; i++) {

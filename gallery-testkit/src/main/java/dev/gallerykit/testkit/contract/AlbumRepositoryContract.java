@@ -11,6 +11,7 @@ import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.Slice;
@@ -78,6 +79,17 @@ public abstract class AlbumRepositoryContract {
             Album created = repository.create(album);
 
             assertThat(repository.find(album.ownerId(), album.id())).contains(created);
+        }
+
+        @Test
+        @DisplayName("a second time with the same id is a conflict, and the first one is kept")
+        void aSecondAlbumWithTheSameIdIsAConflict() {
+            Album first = repository.create(anAlbum(anOwner(), "First", ""));
+            Album clash = new Album(first.id(), first.ownerId(), "Second", "another", Optional.empty(),
+                    NOW.plusSeconds(5), NOW.plusSeconds(5), 1);
+
+            assertThatThrownBy(() -> repository.create(clash)).isInstanceOf(ConflictException.class);
+            assertThat(repository.find(first.ownerId(), first.id())).contains(first);
         }
 
         @Test
@@ -193,16 +205,31 @@ public abstract class AlbumRepositoryContract {
         }
 
         @Test
-        @DisplayName("ends after an exactly full last page, at the latest with an empty page")
-        void anExactlyFullLastPageEndsThePaging() {
+        @DisplayName("gives no next position after an exactly full last page")
+        void anExactlyFullLastPageHasNoNext() {
             UserId owner = anOwner();
             List<Album> created = createAlbums(owner, 10);
 
-            List<List<Album>> pages = Paging.allPages(10, after -> repository.list(owner, 10, after));
+            Slice<Album> only = repository.list(owner, 10, Optional.empty());
+            List<List<Album>> pages = Paging.allPages(5, after -> repository.list(owner, 5, after));
 
-            assertThat(pages.get(0)).extracting(Album::id).containsExactlyElementsOf(newestFirst(created));
-            assertThat(pages.subList(1, pages.size())).allSatisfy(page -> assertThat(page).isEmpty());
-            assertThat(pages).hasSizeLessThanOrEqualTo(2);
+            assertThat(only.items()).extracting(Album::id).containsExactlyElementsOf(newestFirst(created));
+            assertThat(only.next()).isEmpty();
+            assertThat(pages).hasSize(2).allSatisfy(page -> assertThat(page).hasSize(5));
+        }
+
+        @Test
+        @DisplayName("gives a next position when exactly one more album follows")
+        void oneMoreAlbumGivesANextPosition() {
+            UserId owner = anOwner();
+            List<Album> created = createAlbums(owner, 11);
+
+            Slice<Album> first = repository.list(owner, 10, Optional.empty());
+            Slice<Album> second = repository.list(owner, 10, first.next());
+
+            assertThat(first.next()).isPresent();
+            assertThat(second.items()).extracting(Album::id).containsExactly(created.get(0).id());
+            assertThat(second.next()).isEmpty();
         }
 
         @Test
@@ -305,6 +332,23 @@ public abstract class AlbumRepositoryContract {
             Album mine = repository.create(anAlbum(owner, "My garden", ""));
 
             assertThat(repository.search(owner, "garden", 10, Optional.empty()).items()).containsExactly(mine);
+        }
+
+        @Test
+        @DisplayName("gives no next position after an exactly full last page of matches, whatever lies beyond")
+        void anExactlyFullLastPageOfMatchesHasNoNext() {
+            UserId owner = anOwner();
+            createAlbums(owner, 7);
+            List<Album> beaches = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                beaches.add(repository.create(anAlbum(owner, "Beach " + i, "")));
+                createAlbums(owner, 2);
+            }
+
+            List<List<Album>> pages = Paging.allPages(3, after -> repository.search(owner, "beach", 3, after));
+
+            assertThat(pages).hasSize(2).allSatisfy(page -> assertThat(page).hasSize(3));
+            assertThat(pages.stream().flatMap(List::stream).map(Album::id)).containsExactlyElementsOf(newestFirst(beaches));
         }
 
         @Test

@@ -11,6 +11,7 @@ import dev.gallerykit.spi.BlobAttributes;
 import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PresignedRequest;
+import dev.gallerykit.spi.Slice;
 import dev.gallerykit.testkit.fixtures.GeneratedStreams;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -331,6 +332,23 @@ public abstract class BlobStoreContract {
 
             assertThat(pages.stream().flatMap(List::stream).map(BlobInfo::key)).containsExactlyElementsOf(keys);
             assertThat(pages).hasSizeGreaterThanOrEqualTo(3);
+        }
+
+        @Test
+        @DisplayName("gives no next position after an exactly full last page, and one when a key follows")
+        void anExactlyFullLastPageHasNoNext() {
+            IntStream.range(0, 10).forEach(i -> put(key(String.format("k%03d", i)), new byte[] {3}, "image/jpeg"));
+
+            Slice<BlobInfo> only = store.list(prefix, 10, Optional.empty());
+            List<List<BlobInfo>> pages = Paging.allPages(5, after -> store.list(prefix, 5, after));
+            Slice<BlobInfo> allButOne = store.list(prefix, 9, Optional.empty());
+
+            assertThat(only.items()).hasSize(10);
+            assertThat(only.next()).isEmpty();
+            assertThat(pages).hasSize(2).allSatisfy(page -> assertThat(page).hasSize(5));
+            assertThat(allButOne.next()).isPresent();
+            assertThat(store.list(prefix, 9, allButOne.next()).items()).extracting(BlobInfo::key)
+                    .containsExactly(key("k009"));
         }
 
         @Test

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Follows {@link Slice#next()} from the first page to the last. */
+/**
+ * Follows {@link Slice#next()} from the first page to the last, checking that a next position is
+ * given exactly when another item follows: no page holds more than {@code limit} items, and none
+ * reached through a next position is empty.
+ */
 final class Paging {
 
     private static final int MAX_PAGES = 1_000;
@@ -16,7 +20,7 @@ final class Paging {
     private Paging() {
     }
 
-    /** Every page in turn; checks that none holds more than {@code limit} items. */
+    /** Every page in turn; checks that none holds more than {@code limit} items, and none after the first is empty. */
     static <T> List<List<T>> allPages(int limit, Function<Optional<String>, Slice<T>> fetch) {
         return allPagesFrom(Optional.empty(), limit, fetch);
     }
@@ -28,6 +32,10 @@ final class Paging {
         do {
             Slice<T> slice = fetch.apply(position);
             assertThat(slice.items()).as("page %d", pages.size() + 1).hasSizeLessThanOrEqualTo(limit);
+            if (!pages.isEmpty()) {
+                assertThat(slice.items()).as("page %d, reached through the next position of page %d",
+                        pages.size() + 1, pages.size()).isNotEmpty();
+            }
             pages.add(slice.items());
             position = slice.next();
         } while (position.isPresent() && pages.size() < MAX_PAGES);

@@ -15,6 +15,7 @@ import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.PhotoRepository;
@@ -109,6 +110,17 @@ public abstract class PhotoRepositoryContract {
             Photo created = repository.create(photo);
 
             assertThat(repository.find(photo.ownerId(), photo.id())).contains(created);
+        }
+
+        @Test
+        @DisplayName("a second time with the same id is a conflict, and the first one is kept")
+        void aSecondPhotoWithTheSameIdIsAConflict() {
+            UserId owner = anOwner();
+            Photo first = create(owner);
+
+            assertThatThrownBy(() -> repository.create(first.toBuilder().title("Another title").build()))
+                    .isInstanceOf(ConflictException.class);
+            assertThat(repository.find(owner, first.id())).contains(first);
         }
 
         @Test
@@ -294,17 +306,33 @@ public abstract class PhotoRepositoryContract {
         }
 
         @Test
-        @DisplayName("ends after an exactly full last page, at the latest with an empty page")
-        void anExactlyFullLastPageEndsThePaging() {
+        @DisplayName("gives no next position after an exactly full last page")
+        void anExactlyFullLastPageHasNoNext() {
             UserId owner = anOwner();
             AlbumId album = albumFor(owner);
             List<Photo> created = createPhotos(owner, album, 10);
 
-            List<List<Photo>> pages = Paging.allPages(10, after -> repository.listByAlbum(owner, album, 10, after));
+            Slice<Photo> only = repository.listByAlbum(owner, album, 10, Optional.empty());
+            List<List<Photo>> pages = Paging.allPages(5, after -> repository.listByAlbum(owner, album, 5, after));
 
-            assertThat(pages.get(0)).extracting(Photo::id).containsExactlyElementsOf(newestFirst(created));
-            assertThat(pages.subList(1, pages.size())).allSatisfy(page -> assertThat(page).isEmpty());
-            assertThat(pages).hasSizeLessThanOrEqualTo(2);
+            assertThat(only.items()).extracting(Photo::id).containsExactlyElementsOf(newestFirst(created));
+            assertThat(only.next()).isEmpty();
+            assertThat(pages).hasSize(2).allSatisfy(page -> assertThat(page).hasSize(5));
+        }
+
+        @Test
+        @DisplayName("gives a next position when exactly one more photo follows")
+        void oneMorePhotoGivesANextPosition() {
+            UserId owner = anOwner();
+            AlbumId album = albumFor(owner);
+            List<Photo> created = createPhotos(owner, album, 4);
+
+            Slice<Photo> first = repository.listByAlbum(owner, album, 3, Optional.empty());
+            Slice<Photo> second = repository.listByAlbum(owner, album, 3, first.next());
+
+            assertThat(first.next()).isPresent();
+            assertThat(second.items()).extracting(Photo::id).containsExactly(newestFirst(created).get(3));
+            assertThat(second.next()).isEmpty();
         }
 
         @Test

@@ -227,6 +227,25 @@ abstract class PhotoSearchContract extends PhotoRepositoryCase {
     }
 
     @Test
+    @DisplayName("gives no next position after an exactly full last page of matches, whatever lies beyond")
+    void anExactlyFullLastPageOfMatchesHasNoNext() {
+        UserId owner = anOwner();
+        AlbumId album = albumFor(owner);
+        createPhotos(owner, album, 5);
+        List<Photo> matches = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            matches.add(create(owner, album, tagged("keep")));
+            createPhotos(owner, album, 2);
+        }
+        PhotoQuery query = PhotoQuery.of(q -> q.tags("keep"));
+
+        List<List<Photo>> pages = Paging.allPages(3, after -> repository.search(owner, query, 3, after));
+
+        assertThat(pages).hasSize(2).allSatisfy(page -> assertThat(page).hasSize(3));
+        assertThat(pages.stream().flatMap(List::stream).map(Photo::id)).containsExactlyElementsOf(newestFirst(matches));
+    }
+
+    @Test
     @DisplayName("agrees with PhotoQuery.matches on a varied set of photos and queries")
     void searchAgreesWithPhotoQueryMatches() {
         UserId owner = anOwner();

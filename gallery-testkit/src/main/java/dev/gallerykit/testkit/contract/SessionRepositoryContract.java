@@ -12,6 +12,7 @@ import dev.gallerykit.domain.Session;
 import dev.gallerykit.domain.SessionId;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.spi.SessionRepository;
 import java.time.Instant;
@@ -61,6 +62,15 @@ public abstract class SessionRepositoryContract {
         void createThenFindByTokenHash() {
             Session session = create(aSession(anOwner()));
 
+            assertThat(repository.findByTokenHash(session.tokenHash())).contains(session);
+        }
+
+        @Test
+        @DisplayName("a second time with the same token hash is a conflict, and the first one is kept")
+        void theSameSessionTwiceIsAConflict() {
+            Session session = create(aSession(anOwner()));
+
+            assertThatThrownBy(() -> repository.create(session)).isInstanceOf(ConflictException.class);
             assertThat(repository.findByTokenHash(session.tokenHash())).contains(session);
         }
 
