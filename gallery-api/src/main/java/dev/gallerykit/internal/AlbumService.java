@@ -84,16 +84,18 @@ final class AlbumService implements Albums {
     public void delete(UserId actor, AlbumId id) {
         Validation.required("actor", actor);
         Validation.required("albumId", id);
-        if (core.albums.find(actor, id).isPresent()) {
-            deleteWithContents(actor, id);
-        }
+        core.albums.find(actor, id).ifPresent(this::deleteWithContents);
     }
 
     /**
      * Removes the photos in batches (records first, then their blobs) and the album record last, so
      * that a crash at any point leaves an album that a repeated delete finishes.
      */
-    Deleted deleteWithContents(UserId owner, AlbumId id) {
+    Deleted deleteWithContents(Album album) {
+        UserId owner = album.ownerId();
+        AlbumId id = album.id();
+        // The cover goes first: a delete that fails half-way leaves no cover naming a deleted photo (I6).
+        album.cover().ifPresent(cover -> core.uncover(owner, id, cover));
         int photos = 0;
         int blobs = 0;
         Slice<Photo> batch;

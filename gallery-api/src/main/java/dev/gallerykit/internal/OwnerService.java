@@ -28,7 +28,7 @@ final class OwnerService implements Owners {
         do {
             batch = core.albums.list(owner, BATCH, Optional.empty());
             for (Album album : batch.items()) {
-                AlbumService.Deleted deleted = albums.deleteWithContents(owner, album.id());
+                AlbumService.Deleted deleted = albums.deleteWithContents(album);
                 albumCount++;
                 photoCount += deleted.photos();
                 blobCount += deleted.blobs();
