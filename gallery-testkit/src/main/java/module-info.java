@@ -5,6 +5,7 @@
 module dev.gallerykit.testkit {
     exports dev.gallerykit.testkit;
     exports dev.gallerykit.testkit.contract;
+    exports dev.gallerykit.testkit.faults;
     exports dev.gallerykit.testkit.fixtures;
 
     requires transitive dev.gallerykit.api;

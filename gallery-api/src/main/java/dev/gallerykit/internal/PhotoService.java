@@ -199,20 +199,52 @@ final class PhotoService implements Photos {
                 derivatives.add(new Derivative(name, key, Rendition.CONTENT_TYPE, rendition.jpeg().length,
                         Optional.of(rendition.dimensions())));
             }
-            return core.photos.create(photo.derivatives(derivatives).build());
         } catch (IOException e) {
-            compensate(derivatives, draft);
+            compensate(derivatives, draft, originalStored);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            compensate(derivatives, draft);
+            compensate(derivatives, draft, originalStored);
+            throw e;
+        }
+        return save(photo.derivatives(derivatives).build(), derivatives, originalStored);
+    }
+
+    /**
+     * Saves the record of blobs already in place. A retryable failure may be a lost response to a
+     * write that took effect, so the record is read back: when it is there the upload succeeded, and
+     * when that cannot be told the blobs stay (reconcile removes them if the record never came).
+     */
+    private Photo save(Photo record, List<Derivative> written, boolean originalStored) {
+        try {
+            return core.photos.create(record);
+        } catch (RuntimeException e) {
+            if (e instanceof GalleryException failure && failure.retryable()) {
+                Optional<Photo> saved;
+                try {
+                    saved = core.photos.find(record.ownerId(), record.id());
+                } catch (RuntimeException unknown) {
+                    e.addSuppressed(unknown);
+                    throw e;
+                }
+                if (saved.isPresent()) {
+                    return saved.get();
+                }
+            }
+            compensate(written, record, originalStored);
             throw e;
         }
     }
 
-    private void compensate(List<Derivative> written, Photo draft) {
+    private void compensate(List<Derivative> written, Photo draft, boolean originalStored) {
         // The original is written first; on a failed put of it, the store holds nothing (put is all or nothing).
-        Set<String> keys = Stream.concat(Stream.of(BlobLayout.original(draft.ownerId(), draft.id())),
-                written.stream().map(Derivative::blobKey)).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        // A direct upload's original is the client's: it stays for a retry (completeDirectUpload decides).
+        String originalKey = BlobLayout.original(draft.ownerId(), draft.id());
+        Set<String> keys = Stream.concat(Stream.of(originalKey), written.stream().map(Derivative::blobKey))
+                .filter(key -> !(originalStored && key.equals(originalKey)))
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        if (keys.isEmpty()) {
+            return;
+        }
         try {
             core.blobs.deleteAll(keys).forEach((key, reason) ->
                     LOG.warn("upload of photo {} failed and blob {} could not be removed ({}); reconcile will", draft.id(), key, reason));

@@ -129,4 +129,13 @@ public abstract class GalleryContract {
             return fixture;
         }
     }
+
+    @Nested
+    @DisplayName("Injected faults")
+    class FaultInjection extends FaultInjectionContract {
+        @Override
+        GalleryFixture fixture() {
+            return fixture;
+        }
+    }
 }

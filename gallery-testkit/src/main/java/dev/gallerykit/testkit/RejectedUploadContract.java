@@ -13,6 +13,9 @@ import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.error.UnsupportedMediaException;
 import dev.gallerykit.image.ImageOptions;
+import dev.gallerykit.testkit.faults.FaultPlan;
+import dev.gallerykit.testkit.faults.Faults;
+import dev.gallerykit.testkit.faults.Operation;
 import dev.gallerykit.testkit.fixtures.Fixture;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import java.io.ByteArrayInputStream;
@@ -146,7 +149,10 @@ abstract class RejectedUploadContract extends GalleryCase {
     @Test
     @DisplayName("when a rendition cannot be stored, the blobs already written are removed")
     void blobFailureIsCompensated() {
-        Gallery flaky = gallery(b -> b.blobs(FailingAdapters.failingPuts(blobs, key -> key.endsWith("thumb-256.jpg"))));
+        Faults faults = new Faults();
+        Gallery flaky = gallery(b -> b.blobs(faults.wrap(blobs)));
+        // Puts go original, thumb-1280, thumb-256: the third is the last rendition.
+        faults.inject(FaultPlan.before(Operation.BLOB_PUT, 3));
         Album album = flaky.albums().create(alice, "Flaky", "");
 
         assertThatThrownBy(() -> flaky.photos().upload(alice, album.id(), Upload.of(PhotoFixtures.aJpeg().stream(), "a.jpg")))
@@ -158,7 +164,9 @@ abstract class RejectedUploadContract extends GalleryCase {
     @Test
     @DisplayName("when the record cannot be saved, every blob of the upload is removed")
     void recordFailureIsCompensated() {
-        Gallery failing = gallery(b -> b.photos(FailingAdapters.failingCreates(photos)));
+        Faults faults = new Faults();
+        Gallery failing = gallery(b -> b.photos(faults.wrap(photos)));
+        faults.inject(FaultPlan.before(Operation.PHOTO_CREATE, 1));
         Album album = failing.albums().create(alice, "Failing", "");
 
         assertThatThrownBy(() -> failing.photos().upload(alice, album.id(), Upload.of(PhotoFixtures.aJpegWithExif().stream(), "a.jpg")))
