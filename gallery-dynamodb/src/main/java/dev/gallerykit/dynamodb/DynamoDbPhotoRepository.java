@@ -10,6 +10,7 @@ import dev.gallerykit.dynamodb.Items.PhotoItem;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.Slice;
 import java.util.ArrayList;
@@ -34,7 +35,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code <owner>#<album>}); duplicate detection queries {@code bySha256} ({@code <owner>#<sha256>}).
  * Searches query the owner's partition (or the album's, when the query names one) with a filter, and
  * check each item against {@link PhotoQuery#matches} as well. {@link #deleteAll} uses
- * {@code BatchWriteItem}, 25 keys per call. Obtain it from {@link DynamoDbRepositories#photos()}.
+ * {@code BatchWriteItem}, 25 keys per call. A create with {@link PhotoClaims} is one transaction with
+ * its claim items ({@link PhotoClaimWrites}): that, and not the SHA-256 index, keeps REJECT to one photo
+ * per owner and SHA-256 when uploads race. {@link #delete} releases the content claim after the
+ * record; {@link #deleteAll} leaves it, stale, for the next claimer to clear. Obtain it from
+ * {@link DynamoDbRepositories#photos()}.
  */
 final class DynamoDbPhotoRepository implements PhotoRepository {
 
@@ -43,16 +48,24 @@ final class DynamoDbPhotoRepository implements PhotoRepository {
 
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<PhotoItem> photos;
+    private final PhotoClaimWrites claimWrites;
 
     DynamoDbPhotoRepository(DynamoDbEnhancedClient enhanced, String tableName) {
         this.enhanced = enhanced;
         this.photos = enhanced.table(tableName, Schemas.PHOTO);
+        this.claimWrites = new PhotoClaimWrites(enhanced, photos, tableName);
     }
 
     @Override
-    public Photo create(Photo photo) {
+    public Photo create(Photo photo, PhotoClaims claims) {
         Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(claims, "claims");
         Photo stored = photo.toBuilder().version(1).build();
+        if (claims.uniqueContent() || claims.idHeldUntil().isPresent()) {
+            Errors.run("creating a photo", () -> claimWrites.create(stored, claims,
+                    holder -> read(stored.ownerId(), holder).isPresent()));
+            return stored;
+        }
         return Errors.call("creating a photo", () -> {
             try {
                 photos.putItem(r -> r.item(Mappers.toItem(stored)).conditionExpression(
@@ -131,7 +144,13 @@ final class DynamoDbPhotoRepository implements PhotoRepository {
     public void delete(UserId owner, PhotoId id) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
-        Errors.run("deleting a photo", () -> photos.deleteItem(key(owner, id)));
+        Errors.run("deleting a photo", () -> {
+            PhotoItem deleted = photos.deleteItem(key(owner, id));
+            if (deleted != null && deleted.sha256 != null) {
+                // After the record, so a crash in between leaves a stale claim, which the next claimer clears.
+                claimWrites.release(owner, deleted.sha256, id);
+            }
+        });
     }
 
     @Override

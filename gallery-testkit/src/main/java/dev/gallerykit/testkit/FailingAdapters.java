@@ -10,6 +10,7 @@ import dev.gallerykit.spi.Blob;
 import dev.gallerykit.spi.BlobAttributes;
 import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.PresignedRequest;
 import dev.gallerykit.spi.Slice;
@@ -91,7 +92,7 @@ final class FailingAdapters {
     static PhotoRepository failingCreates(PhotoRepository delegate) {
         return new PhotoRepository() {
             @Override
-            public Photo create(Photo photo) {
+            public Photo create(Photo photo, PhotoClaims claims) {
                 throw outage("create photo " + photo.id());
             }
 
