@@ -146,12 +146,13 @@ final class PhotoService implements Photos {
             }
             removeStaging(staging);
             return photo;
-        } catch (GalleryException e) {
+        } catch (RuntimeException e) {
+            // Any failure, an I/O error on a staging object the winner just removed included.
             Optional<Photo> winner = completedMeanwhile(actor, token.photoId(), e);
             if (winner.isPresent()) {
                 return winner.get();
             }
-            throw rejected(staging, e);
+            throw e instanceof GalleryException gallery ? rejected(staging, gallery) : e;
         }
     }
 
@@ -159,7 +160,7 @@ final class PhotoService implements Photos {
      * The photo of the upload when another completion of it won while this one ran (a client retrying
      * at once): that one made the photo, and this try was a repeat, not a failure.
      */
-    private Optional<Photo> completedMeanwhile(UserId actor, PhotoId id, GalleryException failure) {
+    private Optional<Photo> completedMeanwhile(UserId actor, PhotoId id, RuntimeException failure) {
         try {
             return core.photos.find(actor, id);
         } catch (RuntimeException lookup) {
