@@ -61,12 +61,16 @@ public interface Photos {
 
     /**
      * Checks the uploaded object (size, real type from its bytes), runs the image pipeline on it and
-     * saves the record, like {@link #upload}. A rejected upload has its object removed. Completing an
-     * upload twice returns the same photo.
+     * saves the record, like {@link #upload}; the verified bytes become the original under a key of
+     * their own, so a later PUT with the same presigned request cannot replace them. A rejected upload
+     * has its object removed. Completing an upload again, or many times at once, returns the same
+     * photo; once that photo is deleted, the token cannot make it again.
      *
      * @throws dev.gallerykit.error.InvalidInputException naming {@code uploadToken} when the token is
-     *         altered, another user's, or expired; naming {@code content} when nothing (or the wrong
-     *         number of bytes) was uploaded
+     *         altered, another user's, expired, or already used for a photo since deleted; naming
+     *         {@code content} when nothing (or the wrong number of bytes) was uploaded
+     * @throws dev.gallerykit.error.DuplicatePhotoException the owner has these exact bytes already
+     *         (with {@link DuplicatePolicy#REJECT})
      * @throws dev.gallerykit.error.UnsupportedMediaException  when the uploaded bytes are not an image we accept
      * @throws dev.gallerykit.error.LimitExceededException     when the uploaded image has too many pixels
      * @throws NotFoundException when the album was deleted meanwhile

@@ -17,6 +17,7 @@ import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.TagSource;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.DuplicatePhotoException;
 import dev.gallerykit.error.GalleryException;
 import dev.gallerykit.error.InvalidInputException;
@@ -31,6 +32,7 @@ import dev.gallerykit.spi.Blob;
 import dev.gallerykit.spi.BlobAttributes;
 import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.ImageLabeler;
+import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PresignedRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -53,7 +55,7 @@ final class PhotoService implements Photos {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhotoService.class);
 
-    /** Keys never get new bytes (a photo id is never reused), so the files can be cached for good. */
+    /** Keys never get new bytes (each attempt at a photo has keys of its own), so the files can be cached for good. */
     private static final Optional<String> IMMUTABLE = Optional.of("private, max-age=31536000, immutable");
 
     private final Core core;
@@ -82,7 +84,7 @@ final class PhotoService implements Photos {
         Album album = core.album(actor, albumId);
 
         try (SpooledUpload spooled = SpooledUpload.spool(upload.content(), pipeline.options().maxBytes(), spoolDirectory)) {
-            return ingest(actor, album.id(), core.ids.nextPhotoId(), details, spooled, false);
+            return ingest(actor, album.id(), core.ids.nextPhotoId(), details, spooled, claims());
         }
     }
 
@@ -108,7 +110,7 @@ final class PhotoService implements Photos {
         PhotoId id = core.ids.nextPhotoId();
         Instant expiresAt = core.now().plus(ttl);
         UploadToken token = new UploadToken(actor, album.id(), id, request.size(), contentType, fileName, expiresAt);
-        PresignedRequest put = core.blobs.presignPut(BlobLayout.original(actor, id), contentType, request.size(), ttl);
+        PresignedRequest put = core.blobs.presignPut(BlobLayout.staging(actor, id), contentType, request.size(), ttl);
         return new DirectUpload(id, put, core.seal(UploadToken.SCOPE + actor, token.encode()), expiresAt);
     }
 
@@ -121,46 +123,90 @@ final class PhotoService implements Photos {
         if (done.isPresent()) {
             return done.get();
         }
-        String key = BlobLayout.original(actor, token.photoId());
+        String staging = BlobLayout.staging(actor, token.photoId());
         try {
             if (!core.now().isBefore(token.expiresAt())) {
                 throw new InvalidInputException("uploadToken", "has expired at " + token.expiresAt());
             }
             Album album = core.album(actor, token.albumId());
-            long size = core.blobs.head(key).map(BlobInfo::size)
+            long size = core.blobs.head(staging).map(BlobInfo::size)
                     .orElseThrow(() -> new InvalidInputException("content", "was not uploaded"));
             if (size != token.size()) {
                 throw new InvalidInputException("content", "is " + size + " bytes; the upload declared " + token.size());
             }
             Details details = new Details(token.fileName(), Validation.line("title", defaultTitle(token.fileName()),
                     Validation.MAX_TITLE), "", List.of());
-            try (Blob blob = core.blobs.get(key).orElseThrow(() -> new InvalidInputException("content", "was not uploaded"));
+            Photo photo;
+            // The original is written from the spooled (verified) bytes under a key of its own: whatever
+            // is PUT on the staging key later never reaches the photo.
+            try (Blob blob = core.blobs.get(staging).orElseThrow(() -> new InvalidInputException("content", "was not uploaded"));
                  SpooledUpload spooled = SpooledUpload.spool(blob.content(), pipeline.options().maxBytes(), spoolDirectory)) {
-                return ingest(actor, album.id(), token.photoId(), details, spooled, true);
+                // The id stays claimed until the token expires, so a deleted photo cannot be completed again.
+                photo = ingest(actor, album.id(), token.photoId(), details, spooled, claims().withIdHeldUntil(token.expiresAt()));
             }
-        } catch (GalleryException e) {
-            if (!e.retryable()) {
-                // A rejected upload takes its object with it; a retryable failure leaves it for another try.
-                core.blobs.delete(key);
+            removeStaging(staging);
+            return photo;
+        } catch (RuntimeException e) {
+            // Any failure, an I/O error on a staging object the winner just removed included.
+            Optional<Photo> winner = completedMeanwhile(actor, token.photoId(), e);
+            if (winner.isPresent()) {
+                return winner.get();
             }
-            throw e;
+            throw e instanceof GalleryException gallery ? rejected(staging, gallery) : e;
         }
+    }
+
+    /**
+     * The photo of the upload when another completion of it won while this one ran (a client retrying
+     * at once): that one made the photo, and this try was a repeat, not a failure.
+     */
+    private Optional<Photo> completedMeanwhile(UserId actor, PhotoId id, RuntimeException failure) {
+        try {
+            return core.photos.find(actor, id);
+        } catch (RuntimeException lookup) {
+            failure.addSuppressed(lookup);
+            return Optional.empty();
+        }
+    }
+
+    /** What a completion that failed and made no photo throws. */
+    private GalleryException rejected(String staging, GalleryException failure) {
+        if (!failure.retryable()) {
+            // A rejected upload takes its object with it; a retryable failure leaves it for another try.
+            removeStaging(staging);
+        }
+        if (failure instanceof ConflictException && !(failure instanceof DuplicatePhotoException)) {
+            // The id is still held while no photo has it: the upload was completed, then deleted.
+            return new InvalidInputException("uploadToken", "has already been used");
+        }
+        return failure;
+    }
+
+    private void removeStaging(String staging) {
+        try {
+            core.blobs.delete(staging);
+        } catch (RuntimeException e) {
+            LOG.warn("could not remove the uploaded object {}; reconcile will", staging, e);
+        }
+    }
+
+    /** The claims every create takes under this gallery's duplicate policy. */
+    private PhotoClaims claims() {
+        return duplicates == DuplicatePolicy.REJECT ? PhotoClaims.NONE.withUniqueContent() : PhotoClaims.NONE;
     }
 
     private record Details(String fileName, String title, String description, List<Tag> userTags) {
     }
 
-    /**
-     * Checks, analyses and renders a spooled upload, then stores it. With {@code originalStored}, the
-     * original is already in the blob store (a direct upload) and only the renditions are written.
-     */
+    /** Checks, analyses and renders a spooled upload, then stores it with {@code claims}. */
     private Photo ingest(UserId actor, AlbumId album, PhotoId id, Details details, SpooledUpload spooled,
-                         boolean originalStored) {
+                         PhotoClaims claims) {
         if (spooled.size() == 0) {
             throw new InvalidInputException("content", "is empty");
         }
         ImageAnalysis analysis = pipeline.analyze(spooled.file());
         if (duplicates == DuplicatePolicy.REJECT) {
+            // Saves rendering a file the owner has; the content claim of create is what decides under races.
             core.photos.findBySha256(actor, spooled.sha256()).ifPresent(existing -> {
                 throw new DuplicatePhotoException(existing.id());
             });
@@ -171,52 +217,53 @@ final class PhotoService implements Photos {
                 .description(details.description()).tags(withMachineTags(details.userTags(), renditions))
                 .originalFileName(details.fileName()).contentType(analysis.type().mimeType()).size(spooled.size())
                 .sha256(spooled.sha256()).metadata(analysis.metadata()).createdAt(now).updatedAt(now);
-        return store(photo, spooled, analysis, renditions, originalStored);
+        return store(photo, spooled, analysis, renditions, claims);
     }
 
     /**
-     * Writes the blobs, then the record. If anything fails after the first blob, the blobs written
-     * so far are deleted again, so a failed upload leaves nothing behind.
+     * Writes the blobs under keys of this attempt alone, then the record. If anything fails, the blobs
+     * of this attempt are deleted again, so a failed upload leaves nothing behind and never touches
+     * the blobs of another attempt at the same photo.
      */
     private Photo store(Photo.Builder photo, SpooledUpload spooled, ImageAnalysis analysis, List<Rendition> renditions,
-                        boolean originalStored) {
+                        PhotoClaims claims) {
         Photo draft = photo.build();
+        String attempt = BlobLayout.newAttempt();
+        String originalKey = BlobLayout.original(draft.ownerId(), draft.id(), attempt);
         List<Derivative> derivatives = new ArrayList<>();
         try {
-            String originalKey = BlobLayout.original(draft.ownerId(), draft.id());
-            if (!originalStored) {
-                try (InputStream in = spooled.open()) {
-                    core.blobs.put(originalKey, in, spooled.size(), new BlobAttributes(draft.contentType(), IMMUTABLE));
-                }
+            try (InputStream in = spooled.open()) {
+                core.blobs.put(originalKey, in, spooled.size(), new BlobAttributes(draft.contentType(), IMMUTABLE));
             }
             derivatives.add(new Derivative(Derivative.ORIGINAL, originalKey, draft.contentType(), spooled.size(),
                     analysis.metadata().dimensions()));
             for (Rendition rendition : renditions) {
                 String name = Derivative.thumbnailName(rendition.longEdge());
-                String key = BlobLayout.rendition(draft.ownerId(), draft.id(), name);
+                String key = BlobLayout.rendition(draft.ownerId(), draft.id(), attempt, name);
                 core.blobs.put(key, new ByteArrayInputStream(rendition.jpeg()), rendition.jpeg().length,
                         new BlobAttributes(Rendition.CONTENT_TYPE, IMMUTABLE));
                 derivatives.add(new Derivative(name, key, Rendition.CONTENT_TYPE, rendition.jpeg().length,
                         Optional.of(rendition.dimensions())));
             }
         } catch (IOException e) {
-            compensate(derivatives, draft, originalStored);
+            compensate(originalKey, derivatives, draft);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            compensate(derivatives, draft, originalStored);
+            compensate(originalKey, derivatives, draft);
             throw e;
         }
-        return save(photo.derivatives(derivatives).build(), derivatives, originalStored);
+        return save(photo.derivatives(derivatives).build(), claims, originalKey, derivatives);
     }
 
     /**
      * Saves the record of blobs already in place. A retryable failure may be a lost response to a
-     * write that took effect, so the record is read back: when it is there the upload succeeded, and
-     * when that cannot be told the blobs stay (reconcile removes them if the record never came).
+     * write that took effect, so the record is read back: when it is there with this attempt's blobs
+     * the upload succeeded, and when that cannot be told the blobs stay (reconcile removes them if the
+     * record never came). Otherwise this attempt's blobs are deleted again.
      */
-    private Photo save(Photo record, List<Derivative> written, boolean originalStored) {
+    private Photo save(Photo record, PhotoClaims claims, String originalKey, List<Derivative> written) {
         try {
-            return core.photos.create(record);
+            return core.photos.create(record, claims);
         } catch (RuntimeException e) {
             if (e instanceof GalleryException failure && failure.retryable()) {
                 Optional<Photo> saved;
@@ -226,25 +273,19 @@ final class PhotoService implements Photos {
                     e.addSuppressed(unknown);
                     throw e;
                 }
-                if (saved.isPresent()) {
+                if (saved.isPresent() && saved.get().original().blobKey().equals(originalKey)) {
                     return saved.get();
                 }
             }
-            compensate(written, record, originalStored);
+            compensate(originalKey, written, record);
             throw e;
         }
     }
 
-    private void compensate(List<Derivative> written, Photo draft, boolean originalStored) {
-        // The original is written first; on a failed put of it, the store holds nothing (put is all or nothing).
-        // A direct upload's original is the client's: it stays for a retry (completeDirectUpload decides).
-        String originalKey = BlobLayout.original(draft.ownerId(), draft.id());
+    private void compensate(String originalKey, List<Derivative> written, Photo draft) {
+        // The original is written first and all or nothing; its key is this attempt's, so deleting it is always safe.
         Set<String> keys = Stream.concat(Stream.of(originalKey), written.stream().map(Derivative::blobKey))
-                .filter(key -> !(originalStored && key.equals(originalKey)))
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-        if (keys.isEmpty()) {
-            return;
-        }
         try {
             core.blobs.deleteAll(keys).forEach((key, reason) ->
                     LOG.warn("upload of photo {} failed and blob {} could not be removed ({}); reconcile will", draft.id(), key, reason));

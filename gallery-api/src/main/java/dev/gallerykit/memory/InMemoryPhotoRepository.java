@@ -7,12 +7,16 @@ import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.error.DuplicatePhotoException;
 import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.Slice;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -26,12 +30,21 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * {@link InMemoryAlbumRepository}. Thread-safe: writes take the album repository's lock, so that a
  * photo write and the album checks it needs are one step; reads walk each owner's photos, kept sorted
  * newest first, without a lock. Searches apply {@link PhotoQuery#matches} to every photo of the owner.
+ * Claims ({@link PhotoClaims}) are maps written under the same lock as the records, so they are taken
+ * and released with them.
  */
 public final class InMemoryPhotoRepository implements PhotoRepository {
 
     private final Map<UserId, NavigableMap<PhotoId, Photo>> photosByOwner = new ConcurrentHashMap<>();
     private final Map<PhotoId, UserId> owners = new ConcurrentHashMap<>();
     private final InMemoryAlbumRepository albums;
+    /** Owner and SHA-256 to the photo that claimed them. */
+    private final Map<ContentKey, PhotoId> contentClaims = new HashMap<>();
+    /** Ids kept taken after their photo is deleted, until then. */
+    private final Map<PhotoId, Instant> heldIds = new HashMap<>();
+
+    private record ContentKey(UserId owner, String sha256) {
+    }
 
     /**
      * An empty repository whose photos are filed in {@code albums}.
@@ -44,18 +57,28 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public Photo create(Photo photo) {
+    public Photo create(Photo photo, PhotoClaims claims) {
         Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(claims, "claims");
         synchronized (albums) {
             if (!albums.isOpen(photo.ownerId(), photo.albumId())) {
                 throw new NotFoundException("album", photo.albumId());
             }
-            if (owners.containsKey(photo.id())) {
+            if (owners.containsKey(photo.id())
+                    || claims.idHeldUntil().isPresent() && heldIds.containsKey(photo.id())) {
                 throw new ConflictException("photo " + photo.id() + " already exists");
+            }
+            ContentKey content = new ContentKey(photo.ownerId(), photo.sha256());
+            if (claims.uniqueContent() && contentClaims.containsKey(content)) {
+                throw new DuplicatePhotoException(contentClaims.get(content));
             }
             Photo stored = photo.toBuilder().version(1).build();
             owners.put(stored.id(), stored.ownerId());
             photosFor(stored.ownerId()).put(stored.id(), stored);
+            if (claims.uniqueContent()) {
+                contentClaims.put(content, stored.id());
+            }
+            claims.idHeldUntil().ifPresent(until -> heldIds.put(stored.id(), until));
             return stored;
         }
     }
@@ -127,6 +150,7 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
             Photo removed = photos.containsKey(id) ? photos.remove(id) : null;
             if (removed != null) {
                 owners.remove(id);
+                contentClaims.remove(new ContentKey(owner, removed.sha256()), id);
                 albums.uncover(owner, removed.albumId(), id);
             }
         }

@@ -78,7 +78,7 @@ public interface AlbumRepository {
      * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
      */
     Album setCover(Album album);
-    
+
     /**
      * Marks the album as being deleted, clears its cover and increments its version, in one atomic
      * step. Once this returns, creating a photo in the album, moving one into or out of it, and
@@ -97,7 +97,7 @@ public interface AlbumRepository {
      * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
      */
     boolean markDeleting(UserId owner, AlbumId id);
-    
+
     /**
      * The owner's albums, newest first, at most {@code limit}, after position {@code after}; an
      * owner without albums gets an empty, last slice.

@@ -28,6 +28,13 @@ import java.util.Optional;
  * photo in and lets none out. No cover names a photo that left its album: {@link #delete} and a move
  * clear the cover that names the photo in the same step.
  *
+ * <p>For the gallery's write invariants (at most one photo per owner and SHA-256 under
+ * {@code DuplicatePolicy.REJECT}; a direct upload completes once), {@link #create(Photo, PhotoClaims)}
+ * takes its {@link PhotoClaims} and writes the record in one atomic step of the store (a transaction,
+ * a unique constraint, a conditional write), never with a lock inside one process: another JVM on the
+ * same store must see the claim as well. A claim never exists without its record, so a crash cannot
+ * leave one behind that blocks an upload; a content claim whose photo was deleted no longer counts.
+ *
  * <p>Failures, the same on every adapter: no driver or SDK exception escapes. A store that cannot be
  * reached, times out or throttles is a retryable {@link StorageUnavailableException}; a store that
  * refuses for a lasting reason (a missing table, bucket or permission, bad credentials) is a
@@ -37,15 +44,32 @@ import java.util.Optional;
 public interface PhotoRepository {
 
     /**
-     * Stores a new photo with version 1 and returns it, only while its album exists for its owner
-     * and is not being deleted (checked in the same atomic step).
+     * Stores a new photo with version 1 and returns it; {@code create(photo, PhotoClaims.NONE)}.
      *
      * @throws NotFoundException when the album does not exist for the photo's owner, or is being deleted
      * @throws ConflictException when a photo with this id is stored already; the stored one is kept
      * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
      * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
      */
-    Photo create(Photo photo);
+    default Photo create(Photo photo) {
+        return create(photo, PhotoClaims.NONE);
+    }
+
+    /**
+     * Stores a new photo with version 1 and takes {@code claims}, all or nothing, only while its album
+     * exists for its owner and is not being deleted (checked in the same atomic step): when the create
+     * is refused, nothing is stored and nothing is claimed.
+     *
+     * @throws NotFoundException when the album does not exist for the photo's owner, or is being deleted
+     * @throws ConflictException when a photo with this id exists, or, for a create that holds its id,
+     *         existed and its id is still held ({@link PhotoClaims#idHeldUntil})
+     * @throws dev.gallerykit.error.DuplicatePhotoException naming the holder when
+     *         {@link PhotoClaims#uniqueContent} is asked and another photo of the owner holds the claim
+     *         on this SHA-256
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
+     */
+    Photo create(Photo photo, PhotoClaims claims);
 
     /**
      * The photo, if it exists and belongs to {@code owner}; empty otherwise, never null.
@@ -100,8 +124,9 @@ public interface PhotoRepository {
     Slice<Photo> search(UserId owner, PhotoQuery query, int limit, Optional<String> after);
 
     /**
-     * Removes the record and, in the same atomic step, clears the cover of its album if that cover
-     * names it (incrementing the album's version); does nothing when absent or another owner's.
+     * Removes the record and its content claim and, in the same atomic step, clears the cover of its
+     * album if that cover names it (incrementing the album's version); does nothing when absent or
+     * another owner's.
      *
      * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
      * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
@@ -111,7 +136,8 @@ public interface PhotoRepository {
     /**
      * Removes these records, in as few round trips as the store allows; absent ones are skipped. Meant
      * for the contents of an album being deleted, whose cover {@link AlbumRepository#markDeleting}
-     * cleared: a store need not clear covers here.
+     * cleared: a store need not clear covers here. Their content claims no longer count from then on
+     * (a store may remove them later).
      *
      * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
      * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)

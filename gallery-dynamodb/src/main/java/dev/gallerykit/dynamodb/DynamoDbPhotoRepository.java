@@ -11,6 +11,7 @@ import dev.gallerykit.dynamodb.Items.PhotoItem;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.Slice;
 import java.util.ArrayList;
@@ -43,7 +44,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code <owner>#<album>}); duplicate detection queries {@code bySha256} ({@code <owner>#<sha256>}).
  * Searches query the owner's partition (or the album's, when the query names one) with a filter, and
  * check each item against {@link PhotoQuery#matches} as well. {@link #deleteAll} uses
- * {@code BatchWriteItem}, 25 keys per call. Obtain it from {@link DynamoDbRepositories#photos()}.
+ * {@code BatchWriteItem}, 25 keys per call. A create with {@link PhotoClaims} is one transaction with
+ * its claim items ({@link PhotoClaimWrites}): that, and not the SHA-256 index, keeps REJECT to one photo
+ * per owner and SHA-256 when uploads race. {@link #delete} releases the content claim after the
+ * record; {@link #deleteAll} leaves it, stale, for the next claimer to clear. Obtain it from
+ * {@link DynamoDbRepositories#photos()}.
  */
 final class DynamoDbPhotoRepository implements PhotoRepository {
 
@@ -59,6 +64,7 @@ final class DynamoDbPhotoRepository implements PhotoRepository {
     private final String tableName;
     private final AlbumGuards guards;
     private final DynamoDbTable<AlbumItem> albums;
+    private final PhotoClaimWrites claimWrites;
 
     DynamoDbPhotoRepository(DynamoDbEnhancedClient enhanced, DynamoDbClient client, String tableName,
             AlbumGuards guards, String albumsTable) {
@@ -68,12 +74,19 @@ final class DynamoDbPhotoRepository implements PhotoRepository {
         this.tableName = tableName;
         this.guards = guards;
         this.albums = enhanced.table(albumsTable, Schemas.ALBUM);
+        this.claimWrites = new PhotoClaimWrites(enhanced, photos, tableName, albums);
     }
 
     @Override
-    public Photo create(Photo photo) {
+    public Photo create(Photo photo, PhotoClaims claims) {
         Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(claims, "claims");
         Photo stored = photo.toBuilder().version(1).build();
+        if (claims.uniqueContent() || claims.idHeldUntil().isPresent()) {
+            Errors.run("creating a photo", () -> claimWrites.create(stored, claims,
+                    holder -> read(stored.ownerId(), holder).isPresent()));
+            return stored;
+        }
         TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
                 put(stored, "attribute_not_exists(id)", Map.of()),
                 guards.isOpen(stored.ownerId(), stored.albumId())).build();
@@ -236,6 +249,10 @@ final class DynamoDbPhotoRepository implements PhotoRepository {
                         covered ? guards.uncover(owner, album, id, true) : coverIsNot(owner, album, id)).build();
                 // A failed condition means the photo moved or the cover changed since we read them: read again.
                 if (Transactions.tryWrite(client, request, "deleting a photo").isEmpty()) {
+                    if (stored.get().sha256 != null) {
+                        // After the record, so a crash in between leaves a stale claim, which the next claimer clears.
+                        claimWrites.release(owner, stored.get().sha256, id);
+                    }
                     return;
                 }
                 if (attempt == RETRIES) {

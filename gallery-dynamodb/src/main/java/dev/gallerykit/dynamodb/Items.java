@@ -92,6 +92,20 @@ final class Items {
         Long version;
     }
 
+    /**
+     * A claim taken with a photo, in the photos table under a partition no owner has: the owner's
+     * SHA-256 ({@code <owner>#sha256#<sha256>}, sort key {@code content}) or a held id
+     * ({@code <owner>#held}, sort key the photo id). It has no index attributes, so no index shows it.
+     */
+    static final class ClaimItem {
+        String owner;
+        String id;
+        /** The photo that holds the claim. */
+        String photoId;
+        /** Until when a held id stays held; absent on content claims. */
+        Instant heldUntil;
+    }
+
     static final class TagItem {
         String value;
         String source;

@@ -6,6 +6,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import dev.gallerykit.dynamodb.Items.AlbumItem;
+import dev.gallerykit.dynamodb.Items.ClaimItem;
 import dev.gallerykit.dynamodb.Items.DerivativeItem;
 import dev.gallerykit.dynamodb.Items.EmailItem;
 import dev.gallerykit.dynamodb.Items.PhotoItem;
@@ -104,6 +105,17 @@ final class Schemas {
             EnhancedType.documentOf(TagItem.class, TAG, d -> d.ignoreNulls(true)));
     private static final EnhancedType<List<DerivativeItem>> DERIVATIVES = EnhancedType.listOf(
             EnhancedType.documentOf(DerivativeItem.class, DERIVATIVE, d -> d.ignoreNulls(true)));
+
+    static final TableSchema<ClaimItem> CLAIM = StaticTableSchema.builder(ClaimItem.class)
+            .newItemSupplier(ClaimItem::new)
+            .addAttribute(String.class, a -> a.name("owner").getter(i -> i.owner).setter((i, v) -> i.owner = v)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v)
+                    .tags(primarySortKey()))
+            .addAttribute(String.class, a -> a.name("photoId").getter(i -> i.photoId).setter((i, v) -> i.photoId = v))
+            .addAttribute(Instant.class, a -> a.name("heldUntil").getter(i -> i.heldUntil)
+                    .setter((i, v) -> i.heldUntil = v))
+            .build();
 
     static final TableSchema<PhotoItem> PHOTO = StaticTableSchema.builder(PhotoItem.class)
             .newItemSupplier(PhotoItem::new)

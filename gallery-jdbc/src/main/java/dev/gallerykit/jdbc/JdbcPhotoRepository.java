@@ -18,11 +18,15 @@ import dev.gallerykit.domain.TakenAt;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.error.DuplicatePhotoException;
+import dev.gallerykit.error.GalleryException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.jdbc.Schema.Albums;
 import dev.gallerykit.jdbc.Schema.Derivatives;
+import dev.gallerykit.jdbc.Schema.IdHolds;
 import dev.gallerykit.jdbc.Schema.Photos;
 import dev.gallerykit.jdbc.Schema.Tags;
+import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.Slice;
 import java.time.ZoneOffset;
@@ -50,6 +54,8 @@ import org.jooq.impl.DSL;
  * list order. Searches are one SQL query with every criterion bound, meaning exactly what
  * {@link PhotoQuery#matches} means. Every photo belongs to a stored album of the same owner (a
  * foreign key on (owner, album)); creating one in a missing album is a {@link NotFoundException}.
+ * {@link PhotoClaims} are constraints of the same transaction: the content claim is a column under a
+ * unique index on (owner, claim), so it goes with its row; held ids are rows of a table of their own.
  * Get one from {@link JdbcRepositories#photos()}.
  */
 final class JdbcPhotoRepository implements PhotoRepository {
@@ -58,6 +64,8 @@ final class JdbcPhotoRepository implements PhotoRepository {
     private static final int CHUNK = 500;
     /** Tries of a delete whose photo moves to another album between reading and deleting it. */
     private static final int MOVE_RETRIES = 5;
+    /** Tries of a create whose claims changed under it (a deadlock, or a holder deleted meanwhile). */
+    private static final int RETRIES = 3;
 
     private final Db db;
 
@@ -66,35 +74,86 @@ final class JdbcPhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public Photo create(Photo photo) {
+    public Photo create(Photo photo, PhotoClaims claims) {
         Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(claims, "claims");
         Photo stored = photo.toBuilder().version(1).build();
-        try {
-            db.dsl.transaction(configuration -> {
-                DSLContext dsl = configuration.dsl();
-                // Holding the album row until commit keeps markDeleting from passing this insert unseen.
-                if (AlbumRows.lock(dsl, stored.ownerId().value(), stored.albumId().value())
-                        .filter(state -> state == AlbumRows.State.OPEN).isEmpty()) {
-                    throw new NotFoundException("album", stored.albumId());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                insert(stored, claims);
+                return stored;
+            } catch (RuntimeException e) {
+                GalleryException failure = SqlErrors.isConstraintViolation(e)
+                        ? refusal(stored, claims).orElse(null)
+                        : SqlErrors.translate("create a photo", e);
+                // A deadlock between racing inserts of one unique key rolled this transaction back whole,
+                // and a claim whose holder was deleted meanwhile is free now: both may simply go again.
+                boolean again = failure == null || failure instanceof ConcurrentModificationException;
+                if (!again) {
+                    throw failure;
                 }
-                dsl.insertInto(Photos.TABLE)
-                        .set(Photos.ID, stored.id().value())
-                        .set(Photos.OWNER_ID, stored.ownerId().value())
-                        .set(columns(stored))
-                        .set(Photos.VERSION, stored.version())
-                        .execute();
-                insertChildren(dsl, stored);
-            });
-            return stored;
-        } catch (RuntimeException e) {
-            if (SqlErrors.isConstraintViolation(e)) {
-                if (!albumExists(stored.ownerId(), stored.albumId())) {
-                    throw new NotFoundException("album", stored.albumId());
+                if (attempt == RETRIES) {
+                    throw failure != null ? failure : new ConcurrentModificationException(
+                            "could not create photo " + photo.id() + ": its claims kept changing");
                 }
-                throw new ConflictException("photo " + photo.id() + " already exists");
             }
-            throw SqlErrors.translate("create a photo", e);
         }
+    }
+
+    /**
+     * The photo row (with its content claim, when asked: the unique index decides between racing
+     * writers), its children and the id hold, in one transaction that holds the album row.
+     */
+    private void insert(Photo stored, PhotoClaims claims) {
+        db.dsl.transaction(configuration -> {
+            DSLContext dsl = configuration.dsl();
+            // Holding the album row until commit keeps markDeleting from passing this insert unseen.
+            if (AlbumRows.lock(dsl, stored.ownerId().value(), stored.albumId().value())
+                    .filter(state -> state == AlbumRows.State.OPEN).isEmpty()) {
+                throw new NotFoundException("album", stored.albumId());
+            }
+            if (claims.idHeldUntil().isPresent()) {
+                dsl.insertInto(IdHolds.TABLE)
+                        .set(IdHolds.ID, stored.id().value())
+                        .set(IdHolds.OWNER_ID, stored.ownerId().value())
+                        .set(IdHolds.HELD_UNTIL, utc(claims.idHeldUntil().get()))
+                        .execute();
+            }
+            dsl.insertInto(Photos.TABLE)
+                    .set(Photos.ID, stored.id().value())
+                    .set(Photos.OWNER_ID, stored.ownerId().value())
+                    .set(columns(stored))
+                    .set(Photos.CONTENT_CLAIM, claims.uniqueContent() ? stored.sha256() : null)
+                    .set(Photos.VERSION, stored.version())
+                    .execute();
+            insertChildren(dsl, stored);
+        });
+    }
+
+    /**
+     * Which constraint refused the create: the album's foreign key, the id (of a photo, or held), or the
+     * content claim; empty when none holds any more (the holder was deleted meanwhile).
+     */
+    private Optional<GalleryException> refusal(Photo photo, PhotoClaims claims) {
+        UUID id = photo.id().value();
+        return db.call("find what a photo conflicts with", dsl -> {
+            if (!dsl.fetchExists(Albums.TABLE, Albums.OWNER_ID.eq(photo.ownerId().value())
+                    .and(Albums.ID.eq(photo.albumId().value())))) {
+                return Optional.of(new NotFoundException("album", photo.albumId()));
+            }
+            if (dsl.fetchExists(Photos.TABLE, Photos.ID.eq(id)) || dsl.fetchExists(IdHolds.TABLE, IdHolds.ID.eq(id))) {
+                return Optional.of(new ConflictException("photo " + photo.id() + " already exists"));
+            }
+            if (claims.uniqueContent()) {
+                Optional<UUID> holder = dsl.select(Photos.ID).from(Photos.TABLE)
+                        .where(Photos.OWNER_ID.eq(photo.ownerId().value()).and(Photos.CONTENT_CLAIM.eq(photo.sha256())))
+                        .fetchOptional(Photos.ID);
+                if (holder.isPresent()) {
+                    return Optional.of(new DuplicatePhotoException(new PhotoId(holder.get())));
+                }
+            }
+            return Optional.empty();
+        });
     }
 
     /** Every column of a photo's row except its key (owner, id) and its version. */

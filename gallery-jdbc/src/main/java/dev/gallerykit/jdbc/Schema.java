@@ -14,7 +14,7 @@ import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The tables of {@code db/gallerykit/*} as jOOQ names, written by hand instead of generated: six
+ * The tables of {@code db/gallerykit/*} as jOOQ names, written by hand instead of generated: seven
  * tables do not pay for a code generator in the build. Columns are qualified by their table so
  * that subqueries can refer to the outer row.
  */
@@ -99,10 +99,23 @@ final class Schema {
         static final Field<LocalDateTime> CREATED_AT = column(TABLE, "created_at", TIME);
         static final Field<LocalDateTime> UPDATED_AT = column(TABLE, "updated_at", TIME);
         static final Field<Long> VERSION = column(TABLE, "version", SQLDataType.BIGINT);
+        /** The SHA-256 again when the photo claims it (unique per owner), else null; never read into a Photo. */
+        static final Field<String> CONTENT_CLAIM = column(TABLE, "content_claim", SQLDataType.VARCHAR);
 
         static final List<Field<?>> ALL = List.of(ID, OWNER_ID, ALBUM_ID, TITLE, DESCRIPTION, ORIGINAL_FILE_NAME, CONTENT_TYPE, SIZE, SHA256, WIDTH, HEIGHT, ORIENTATION, TAKEN_AT, TAKEN_OFFSET, CAMERA_MAKE, CAMERA_MODEL, LENS, FOCAL_LENGTH, APERTURE, EXPOSURE_TIME, ISO, LATITUDE, LONGITUDE, ALTITUDE, CREATED_AT, UPDATED_AT, VERSION);
 
         private Photos() {
+        }
+    }
+
+    /** Ids kept taken after their photo is gone (direct uploads), until {@code held_until}. */
+    static final class IdHolds {
+        static final Table<Record> TABLE = table(name("gallery_photo_id_hold"));
+        static final Field<UUID> ID = column(TABLE, "id", Schema.ID);
+        static final Field<UUID> OWNER_ID = column(TABLE, "owner_id", Schema.ID);
+        static final Field<LocalDateTime> HELD_UNTIL = column(TABLE, "held_until", TIME);
+
+        private IdHolds() {
         }
     }
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 abstract class JdbcAdapterSuite {
 
     /** The Flyway scripts each dialect has (V1 tables, V3 the album's deleting mark). */
-    private static final int MIGRATIONS = 2;
+    private static final int MIGRATIONS = 3;
 
     /** The shared, migrated gallery of this database. */
     protected abstract JdbcRepositories db();

@@ -122,6 +122,15 @@ public abstract class GalleryContract {
     }
 
     @Nested
+    @DisplayName("Photo writes racing each other")
+    class PhotoRaces extends PhotoRaceContract {
+        @Override
+        GalleryFixture fixture() {
+            return fixture;
+        }
+    }
+
+    @Nested
     @DisplayName("Reconcile")
     class Reconcile extends ReconcileContract {
         @Override

@@ -368,6 +368,15 @@ public abstract class PhotoRepositoryContract {
     }
 
     @Nested
+    @DisplayName("Claims taken with a photo")
+    class Claiming extends PhotoClaimContract {
+        @Override
+        PhotoRepositoryContract contract() {
+            return PhotoRepositoryContract.this;
+        }
+    }
+
+    @Nested
     @DisplayName("Deleting photos")
     class Deleting extends PhotoRepositoryCase {
         @Override

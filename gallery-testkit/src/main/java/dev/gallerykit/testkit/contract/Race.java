@@ -14,7 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
-/** Starts many attempts at once (behind one gate) and collects what each one got, with bounded waits. */
+/**
+ * Starts many attempts at once (behind one gate) and collects what each one got, with bounded waits.
+ * Contracts race the same call from many threads with it and then check invariants, never timing:
+ *
+ * <pre>{@code
+ * Race.Results<Photo> results = Race.run(8, contender -> photos.completeDirectUpload(owner, token));
+ * }</pre>
+ */
 public final class Race {
 
     private static final long PATIENCE_SECONDS = 60;
@@ -22,11 +29,20 @@ public final class Race {
     private Race() {
     }
 
-    /** What the attempts returned, and what those that failed threw. */
+    /**
+     * What the contenders got.
+     *
+     * @param wins     the values of the attempts that returned, in contender order
+     * @param failures what the others threw, in contender order
+     */
     public record Results<T>(List<T> wins, List<Throwable> failures) {
     }
 
-    /** Runs {@code attempt(0..contenders-1)} at once and waits for all of them. */
+    /**
+     * Runs {@code attempt} once per contender, all released at the same moment, and waits for all.
+     *
+     * @throws AssertionError when a contender does not start or finish within a minute
+     */
     public static <T> Results<T> run(int contenders, IntFunction<T> attempt) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(contenders);
         try {

@@ -5,6 +5,7 @@ import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.Slice;
 import java.util.Collection;
@@ -21,8 +22,8 @@ final class FaultyPhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public Photo create(Photo photo) {
-        return faults.call(Operation.PHOTO_CREATE, () -> delegate.create(photo));
+    public Photo create(Photo photo, PhotoClaims claims) {
+        return faults.call(Operation.PHOTO_CREATE, () -> delegate.create(photo, claims));
     }
 
     @Override
