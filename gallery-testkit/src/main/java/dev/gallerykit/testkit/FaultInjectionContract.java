@@ -230,7 +230,9 @@ abstract class FaultInjectionContract extends GalleryCase {
 
         @Override
         boolean recoversFrom(FaultPlan plan) {
-            return lostCreate(plan);
+            // The uploaded (staging) object is removed last and best-effort: the photo is complete by then,
+            // and reconcile removes a staging object left behind.
+            return lostCreate(plan) || plan.operation() == Operation.BLOB_DELETE;
         }
     }
 
