@@ -1,0 +1,96 @@
+package dev.gallerykit.web.pages;
+
+import dev.gallerykit.Gallery;
+import dev.gallerykit.Upload;
+import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.Page;
+import dev.gallerykit.domain.PageRequest;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.web.session.CurrentUser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The album list, creating and deleting albums, an album's grid of thumbnails, and the upload form. */
+@Controller
+class AlbumController {
+
+    static final int ALBUMS_PER_PAGE = 24;
+    static final int PHOTOS_PER_PAGE = 24;
+
+    private final Gallery gallery;
+    private final PhotoLinks links;
+
+    AlbumController(Gallery gallery, PhotoLinks links) {
+        this.gallery = gallery;
+        this.links = links;
+    }
+
+    @GetMapping("/albums")
+    String albums(CurrentUser user, @RequestParam Optional<String> cursor, Model model) {
+        Page<Album> page = gallery.albums().list(user.id(), new PageRequest(ALBUMS_PER_PAGE, cursor));
+        model.addAttribute("albums", page.items());
+        model.addAttribute("next", page.nextCursor().orElse(null));
+        model.addAttribute("paged", cursor.isPresent());
+        return "albums";
+    }
+
+    @PostMapping("/albums")
+    String create(CurrentUser user, @RequestParam String name, @RequestParam(defaultValue = "") String description) {
+        Album album = gallery.albums().create(user.id(), name, description);
+        return "redirect:/albums/" + album.id();
+    }
+
+    @GetMapping("/albums/{id}")
+    String album(CurrentUser user, @PathVariable String id, @RequestParam Optional<String> cursor, Model model) {
+        Album album = gallery.albums().get(user.id(), AlbumId.parse(id));
+        Page<Photo> page = gallery.photos().list(user.id(), album.id(), new PageRequest(PHOTOS_PER_PAGE, cursor));
+        model.addAttribute("album", album);
+        model.addAttribute("cards", links.cards(user.id(), page.items()));
+        model.addAttribute("next", page.nextCursor().orElse(null));
+        model.addAttribute("paged", cursor.isPresent());
+        return "album";
+    }
+
+    @PostMapping("/albums/{id}/delete")
+    String delete(CurrentUser user, @PathVariable String id) {
+        gallery.albums().delete(user.id(), AlbumId.parse(id));
+        return "redirect:/albums";
+    }
+
+    /**
+     * Uploads each file in turn: the gallery streams it, checks its real type and limits, reads its
+     * EXIF and makes the renditions. A file that fails stops the rest; those before it stay uploaded.
+     */
+    @PostMapping("/albums/{id}/photos")
+    String upload(CurrentUser user, @PathVariable String id, @RequestParam("files") List<MultipartFile> files,
+                  RedirectAttributes redirect) {
+        AlbumId album = AlbumId.parse(id);
+        List<MultipartFile> chosen = files.stream().filter(file -> !file.isEmpty()).toList();
+        if (chosen.isEmpty()) {
+            throw new InvalidInputException("files", "are missing: choose one or more photos");
+        }
+        for (MultipartFile file : chosen) {
+            String name = Optional.ofNullable(file.getOriginalFilename()).filter(n -> !n.isBlank()).orElse("photo");
+            try (InputStream content = file.getInputStream()) {
+                gallery.photos().upload(user.id(), album, Upload.of(content, name));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the uploaded file " + name, e);
+            }
+        }
+        redirect.addFlashAttribute("uploaded", chosen.size());
+        return "redirect:/albums/" + album;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.gallerykit.web;
+
+import dev.gallerykit.testkit.fixtures.PhotoFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("The web app in Chromium, on the local profile (H2, S3Proxy, GreenMail)")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrowserTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static Path uploads;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void photos() throws Exception {
+        uploads = Files.createDirectories(Path.of("target", "uploads"));
+        PhotoFixtures.aJpegWithExif().writeTo(uploads);
+        PhotoFixtures.aJpeg(900, 600, 7).writeTo(uploads);
+    }
+
+    @Test
+    @DisplayName("a visitor signs up, confirms by mail, uploads, tags, searches, signs out and in, and deletes the account")
+    void journey() throws Exception {
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            String email = "ann@example.test";
+            signUpAndConfirm(browser, email, "Ann");
+            signIn(browser, email, PASSWORD);
+            assertThat(browser.path()).isEqualTo("/albums");
+
+            browser.fill("#new-album", "name", "Holidays");
+            browser.fill("#new-album", "description", "Summer 2024");
+            browser.submit("#new-album");
+            assertThat(browser.find("h1").getText()).isEqualTo("Holidays");
+
+            List<Path> files;
+            try (var listing = Files.list(uploads)) {
+                files = listing.map(Path::toAbsolutePath).sorted().toList();
+            }
+            assertThat(files).hasSize(2);
+            browser.find("#upload input[type=file]").sendKeys(files.get(0) + "\n" + files.get(1));
+            browser.submit("#upload");
+            browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#photos img.thumbnail"), 2));
+            for (WebElement thumbnail : browser.driver().findElements(By.cssSelector("#photos img.thumbnail"))) {
+                browser.await(d -> (Boolean) browser.script("return arguments[0].complete", thumbnail));
+                assertThat(((Number) browser.script("return arguments[0].naturalWidth", thumbnail)).intValue())
+                        .as("thumbnail %s loaded from its presigned URL", thumbnail.getAttribute("src"))
+                        .isPositive();
+            }
+            browser.screenshot("album");
+
+            // A photo's title is its file name without the extension until someone gives it another.
+            String withExif = PhotoFixtures.aJpegWithExif().fileName().replaceFirst("\\.[^.]+$", "");
+            browser.driver().findElements(By.cssSelector("#photos a.photo")).stream()
+                    .filter(a -> a.getText().equals(withExif)).findFirst().orElseThrow().click();
+            String photoPath = browser.path();
+            assertThat(photoPath).startsWith("/photos/");
+            String exif = browser.find("#exif").getText();
+            assertThat(exif).contains(PhotoFixtures.EXIF_MODEL).contains("ISO 200").contains("f/2.8")
+                    .contains("2024-07-14 21:30 +02:00");
+            WebElement preview = browser.find("#preview");
+            browser.await(d -> (Boolean) browser.script("return arguments[0].complete", preview));
+            assertThat(((Number) browser.script("return arguments[0].naturalWidth", preview)).intValue()).isPositive();
+
+            browser.fill("#edit-tags", "tags", "Beach, sunset");
+            browser.submit("#edit-tags");
+            assertThat(browser.find("#tags").getText()).contains("beach").contains("sunset");
+            browser.screenshot("photo");
+
+            browser.open("/search?tag=sunset");
+            assertThat(browser.find("#result-count").getText()).startsWith("1 photo(s)");
+            browser.find("#photos a.photo").click();
+            assertThat(browser.path()).isEqualTo(photoPath);
+
+            // Silent refresh: without the access-token cookie, the refresh token signs the page in again.
+            browser.driver().manage().deleteCookieNamed("GK_ACCESS");
+            browser.open("/albums");
+            assertThat(browser.path()).isEqualTo("/albums");
+            assertThat(browser.driver().manage().getCookieNamed("GK_ACCESS")).isNotNull();
+
+            browser.find("#sign-out").click();
+            assertThat(browser.path()).startsWith("/signin");
+            browser.open("/albums");
+            assertThat(browser.path()).as("signed out: the albums page sends to sign-in").startsWith("/signin");
+            signIn(browser, email, PASSWORD);
+            assertThat(browser.path()).isEqualTo("/albums");
+            assertThat(browser.find("a.album").getText()).isEqualTo("Holidays");
+
+            browser.open("/account");
+            browser.fill("#delete-account", "password", PASSWORD);
+            browser.submit("#delete-account");
+            assertThat(browser.path()).startsWith("/signin");
+            signIn(browser, email, PASSWORD);
+            assertThat(browser.path()).isEqualTo("/signin");
+            assertThat(browser.find("#problem").getText()).isEqualTo("wrong email or password");
+            browser.screenshot("signed-in-after-deletion");
+        }
+    }
+
+    @Test
+    @DisplayName("a POST without the CSRF token is refused with 403 and changes nothing")
+    void csrf() throws Exception {
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            signUpAndConfirm(browser, "carl@example.test", "Carl");
+            signIn(browser, "carl@example.test", PASSWORD);
+            browser.fill("#new-album", "name", "Forged");
+            browser.script("document.querySelector('#new-album input[name=_csrf]').remove()");
+            browser.submit("#new-album");
+            assertThat(browser.find("#status").getText()).startsWith("403");
+            browser.open("/albums");
+            assertThat(browser.driver().findElements(By.cssSelector("a.album"))).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("another user's photo and album answer 404, like photos that do not exist")
+    void otherUsersPhoto() throws Exception {
+        String photoPath;
+        String albumPath;
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            signUpAndConfirm(browser, "dora@example.test", "Dora");
+            signIn(browser, "dora@example.test", PASSWORD);
+            browser.fill("#new-album", "name", "Private");
+            browser.submit("#new-album");
+            albumPath = browser.path();
+            Path file = PhotoFixtures.aJpeg(400, 300, 11).writeTo(Files.createDirectories(Path.of("target", "dora")));
+            browser.find("#upload input[type=file]").sendKeys(file.toAbsolutePath().toString());
+            browser.submit("#upload");
+            browser.find("#photos a.photo").click();
+            photoPath = browser.path();
+        }
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            signUpAndConfirm(browser, "eve@example.test", "Eve");
+            signIn(browser, "eve@example.test", PASSWORD);
+            browser.open(photoPath);
+            assertThat(browser.find("#status").getText()).startsWith("404");
+            browser.screenshot("not-found");
+            browser.open(albumPath);
+            assertThat(browser.find("#status").getText()).startsWith("404");
+            browser.open("/photos/" + java.util.UUID.randomUUID());
+            assertThat(browser.find("#status").getText()).startsWith("404");
+        }
+    }
+
+    private static void signUpAndConfirm(Browser browser, String email, String name) {
+        browser.open("/signup");
+        browser.fill("#sign-up", "email", email);
+        browser.fill("#sign-up", "displayName", name);
+        browser.fill("#sign-up", "password", PASSWORD);
+        browser.submit("#sign-up");
+        browser.find("#dev-mail-link").click();
+        // The mail goes out in the background: reload /dev/mail until it is there.
+        WebElement link = browser.await(driver -> {
+            driver.navigate().refresh();
+            return driver.findElements(By.cssSelector(".mail")).stream()
+                    .filter(mail -> mail.findElement(By.cssSelector(".to")).getText().equals(email))
+                    .flatMap(mail -> mail.findElements(By.cssSelector(".body a")).stream())
+                    .filter(a -> a.getText().contains("/account/confirm-email?token=")).findFirst().orElse(null);
+        });
+        browser.screenshot("dev-mail");
+        link.click();
+        assertThat(browser.find("#confirmed").getText()).contains(name);
+    }
+
+    private static void signIn(Browser browser, String email, String password) {
+        browser.open("/signin");
+        browser.fill("#sign-in", "email", email);
+        browser.fill("#sign-in", "password", password);
+        browser.submit("#sign-in");
+    }
+}
