@@ -15,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -60,8 +61,9 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(base.length());
     }
 
+    /** The first element matching {@code css}, waiting for it to appear (pages load asynchronously). */
     WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        return await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
     void fill(String formCss, String field, String value) {
@@ -70,8 +72,20 @@ final class Browser implements AutoCloseable {
         input.sendKeys(value);
     }
 
+    /**
+     * Submits the form and waits until the browser has left the page and loaded the next one, so that
+     * nothing is read from the old page (which may have the same elements, an {@code h1} say).
+     */
     void submit(String formCss) {
-        find(formCss + " button[type=submit]").click();
+        follow(find(formCss + " button[type=submit]"));
+    }
+
+    /** Clicks a link or button that leads to another page, and waits until that page has loaded. */
+    void follow(WebElement link) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        link.click();
+        await(ExpectedConditions.stalenessOf(page));
+        await(d -> "complete".equals(script("return document.readyState")));
     }
 
     <T> T await(ExpectedCondition<T> condition) {

@@ -64,8 +64,8 @@ class BrowserTest {
 
             // A photo's title is its file name without the extension until someone gives it another.
             String withExif = PhotoFixtures.aJpegWithExif().fileName().replaceFirst("\\.[^.]+$", "");
-            browser.driver().findElements(By.cssSelector("#photos a.photo")).stream()
-                    .filter(a -> a.getText().equals(withExif)).findFirst().orElseThrow().click();
+            browser.follow(browser.driver().findElements(By.cssSelector("#photos a.photo")).stream()
+                    .filter(a -> a.getText().equals(withExif)).findFirst().orElseThrow());
             String photoPath = browser.path();
             assertThat(photoPath).startsWith("/photos/");
             String exif = browser.find("#exif").getText();
@@ -82,7 +82,7 @@ class BrowserTest {
 
             browser.open("/search?tag=sunset");
             assertThat(browser.find("#result-count").getText()).startsWith("1 photo(s)");
-            browser.find("#photos a.photo").click();
+            browser.follow(browser.find("#photos a.photo"));
             assertThat(browser.path()).isEqualTo(photoPath);
 
             // Silent refresh: without the access-token cookie, the refresh token signs the page in again.
@@ -91,7 +91,7 @@ class BrowserTest {
             assertThat(browser.path()).isEqualTo("/albums");
             assertThat(browser.driver().manage().getCookieNamed("GK_ACCESS")).isNotNull();
 
-            browser.find("#sign-out").click();
+            browser.follow(browser.find("#sign-out"));
             assertThat(browser.path()).startsWith("/signin");
             browser.open("/albums");
             assertThat(browser.path()).as("signed out: the albums page sends to sign-in").startsWith("/signin");
@@ -139,7 +139,7 @@ class BrowserTest {
             Path file = PhotoFixtures.aJpeg(400, 300, 11).writeTo(Files.createDirectories(Path.of("target", "dora")));
             browser.find("#upload input[type=file]").sendKeys(file.toAbsolutePath().toString());
             browser.submit("#upload");
-            browser.find("#photos a.photo").click();
+            browser.follow(browser.find("#photos a.photo"));
             photoPath = browser.path();
         }
         try (Browser browser = new Browser("http://localhost:" + port)) {
@@ -161,7 +161,7 @@ class BrowserTest {
         browser.fill("#sign-up", "displayName", name);
         browser.fill("#sign-up", "password", PASSWORD);
         browser.submit("#sign-up");
-        browser.find("#dev-mail-link").click();
+        browser.follow(browser.find("#dev-mail-link"));
         // The mail goes out in the background: reload /dev/mail until it is there.
         WebElement link = browser.await(driver -> {
             driver.navigate().refresh();
@@ -171,7 +171,7 @@ class BrowserTest {
                     .filter(a -> a.getText().contains("/account/confirm-email?token=")).findFirst().orElse(null);
         });
         browser.screenshot("dev-mail");
-        link.click();
+        browser.follow(link);
         assertThat(browser.find("#confirmed").getText()).contains(name);
     }
 
