@@ -9,7 +9,9 @@ public interface Maintenance {
      * Deletes the blobs that no photo record references and that are older than {@code grace}: those
      * of uploads that crashed between writing blobs and writing the record, of deletes that crashed
      * after removing the record, and of direct uploads that were never completed. The grace period
-     * keeps uploads in flight safe; it must be longer than any upload takes.
+     * keeps uploads in flight safe; it must be longer than any upload takes. For every owner with a
+     * blob it also removes the ids that direct uploads held and whose hold ended before the grace
+     * ({@link dev.gallerykit.spi.PhotoRepository#removeExpiredHolds}).
      *
      * @throws dev.gallerykit.error.InvalidInputException naming {@code grace} when it is negative
      * @throws dev.gallerykit.error.StorageUnavailableException when a store cannot be reached, times out
@@ -23,7 +25,8 @@ public interface Maintenance {
      * @param scanned blobs looked at
      * @param deleted blobs removed
      * @param foreign keys that are not in GalleryKit's layout, left alone
+     * @param expiredHolds ended id holds of direct uploads removed
      */
-    record ReconcileReport(long scanned, long deleted, long foreign) {
+    record ReconcileReport(long scanned, long deleted, long foreign, long expiredHolds) {
     }
 }

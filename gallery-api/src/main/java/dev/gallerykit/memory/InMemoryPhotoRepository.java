@@ -41,9 +41,12 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     /** Owner and SHA-256 to the photo that claimed them. */
     private final Map<ContentKey, PhotoId> contentClaims = new HashMap<>();
     /** Ids kept taken after their photo is deleted, until then. */
-    private final Map<PhotoId, Instant> heldIds = new HashMap<>();
+    private final Map<PhotoId, Hold> heldIds = new HashMap<>();
 
     private record ContentKey(UserId owner, String sha256) {
+    }
+
+    private record Hold(UserId owner, Instant until) {
     }
 
     /**
@@ -78,7 +81,7 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
             if (claims.uniqueContent()) {
                 contentClaims.put(content, stored.id());
             }
-            claims.idHeldUntil().ifPresent(until -> heldIds.put(stored.id(), until));
+            claims.idHeldUntil().ifPresent(until -> heldIds.put(stored.id(), new Hold(stored.ownerId(), until)));
             return stored;
         }
     }
@@ -161,6 +164,23 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
         List<PhotoId> copy = List.copyOf(ids);
         synchronized (albums) {
             copy.forEach(id -> delete(owner, id));
+        }
+    }
+
+    @Override
+    public int removeExpiredHolds(UserId owner, Instant before) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(before, "before");
+        synchronized (albums) {
+            int removed = 0;
+            for (var holds = heldIds.values().iterator(); holds.hasNext(); ) {
+                Hold hold = holds.next();
+                if (hold.owner().equals(owner) && hold.until().isBefore(before)) {
+                    holds.remove();
+                    removed++;
+                }
+            }
+            return removed;
         }
     }
 

@@ -11,6 +11,7 @@ import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.error.StorageException;
 import dev.gallerykit.error.StorageUnavailableException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -143,4 +144,21 @@ public interface PhotoRepository {
      * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
      */
     void deleteAll(UserId owner, Collection<PhotoId> ids);
+
+    /**
+     * Removes the owner's id holds ({@link PhotoClaims#idHeldUntil}) that ended before {@code before} and
+     * returns how many it removed. A hold outlives its photo, so without this a store keeps one per direct
+     * upload forever; once ended it protects nothing, since the upload's token expired with it. Holds that
+     * have not ended, other owners' holds, photos and content claims stay. Idempotent, and safe while
+     * photos are created: only a hold that ended is removed. {@code Maintenance.reconcile} runs it for
+     * every owner it meets, without a scan of the whole store.
+     *
+     * <pre>{@code
+     * photos.removeExpiredHolds(owner, clock.instant().minus(grace));
+     * }</pre>
+     *
+     * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
+     */
+    int removeExpiredHolds(UserId owner, Instant before);
 }

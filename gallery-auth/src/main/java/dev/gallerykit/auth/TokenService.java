@@ -4,8 +4,10 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -59,7 +61,8 @@ import java.util.UUID;
  * }</pre>
  *
  * An unsafe service cannot be built: no key, an HMAC secret under 256 bits, an RSA key under 2048
- * bits, an EC key off P-256, or no issuer or audience all make {@link Builder#build()} fail.
+ * bits, an EC key off P-256, a private and a public key of two different pairs (checked by signing
+ * once and verifying), or no issuer or audience all make {@link Builder#build()} fail.
  */
 public final class TokenService {
 
@@ -283,7 +286,8 @@ public final class TokenService {
 
         /**
          * Signs with RS256 (an RSA pair of at least 2048 bits) or ES256 (an EC pair on P-256), and
-         * publishes the public key through {@link TokenService#jwksJson()}.
+         * publishes the public key through {@link TokenService#jwksJson()}. Both keys must be of one
+         * pair: {@link #build()} signs once and verifies to check.
          */
         public Builder signingKey(KeyPair value) {
             keyPair = value;
@@ -377,12 +381,27 @@ public final class TokenService {
                 signer = new ECDSASigner((ECPrivateKey) keyPair.getPrivate());
                 verifier = new ECDSAVerifier(ec);
             }
+            requireOnePair(algorithm, signer, verifier);
             String kid = keyId != null ? keyId : jwk.computeThumbprint().toString();
             JWK published = jwk instanceof RSAKey rsaKey
                     ? new RSAKey.Builder(rsaKey).keyID(kid).build()
                     : new ECKey.Builder((ECKey) jwk).keyID(kid).build();
             return new TokenService(algorithm, signer, verifier, kid, new JWKSet(published), issuer.strip(),
                     audience.strip(), clockSkew);
+        }
+
+        /**
+         * A private key of one pair and a public key of another would sign tokens that nobody, this
+         * service included, can verify: sign once and verify, so that such a service is never built.
+         */
+        private static void requireOnePair(JWSAlgorithm algorithm, JWSSigner signer, JWSVerifier verifier)
+                throws JOSEException {
+            JWSObject probe = new JWSObject(new JWSHeader(algorithm), new Payload("gallerykit key pair check"));
+            probe.sign(signer);
+            if (!probe.verify(verifier)) {
+                throw new IllegalStateException("TokenService needs a key pair whose public key verifies what its "
+                        + "private key signs; these two keys are from different pairs");
+            }
         }
 
         private static List<String> checkKeyPair(KeyPair pair) {

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -72,6 +73,23 @@ class TokenServiceTest {
                     .hasMessageContaining("at least 2048 bits");
             assertThatThrownBy(() -> TokenService.builder().issuer(ISSUER).audience(AUDIENCE).signingKey(ecKeyPair("secp384r1")).build())
                     .hasMessageContaining("P-256");
+        }
+
+        @Test
+        @DisplayName("a private key and a public key of two different pairs are refused, RSA and EC alike")
+        void mismatchedKeyPair() {
+            KeyPair otherRsa = keyPair("RSA", 2048);
+            KeyPair ec = ecKeyPair("secp256r1");
+            KeyPair otherEc = ecKeyPair("secp256r1");
+
+            for (KeyPair mixed : List.of(new KeyPair(RSA.getPublic(), otherRsa.getPrivate()),
+                    new KeyPair(ec.getPublic(), otherEc.getPrivate()))) {
+                assertThatThrownBy(() -> TokenService.builder().issuer(ISSUER).audience(AUDIENCE).signingKey(mixed).build())
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("a key pair whose public key verifies what its private key signs");
+            }
+            assertThat(TokenService.builder().issuer(ISSUER).audience(AUDIENCE).signingKey(otherEc).build().algorithm())
+                    .isEqualTo("ES256");
         }
 
         @Test

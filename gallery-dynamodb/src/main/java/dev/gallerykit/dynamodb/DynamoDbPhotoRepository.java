@@ -14,6 +14,7 @@ import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.Slice;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -47,7 +48,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code BatchWriteItem}, 25 keys per call. A create with {@link PhotoClaims} is one transaction with
  * its claim items ({@link PhotoClaimWrites}): that, and not the SHA-256 index, keeps REJECT to one photo
  * per owner and SHA-256 when uploads race. {@link #delete} releases the content claim after the
- * record; {@link #deleteAll} leaves it, stale, for the next claimer to clear. Obtain it from
+ * record; {@link #deleteAll} reads the claims first and releases them after the records, conditionally,
+ * in batches ({@link ClaimCleanup}); a crash in between leaves them stale, for the next claimer to
+ * clear. Id holds live in the partition {@code <owner>#held}, which {@link #removeExpiredHolds} queries.
+ * Obtain it from
  * {@link DynamoDbRepositories#photos()}.
  */
 final class DynamoDbPhotoRepository implements PhotoRepository {
@@ -65,6 +69,7 @@ final class DynamoDbPhotoRepository implements PhotoRepository {
     private final AlbumGuards guards;
     private final DynamoDbTable<AlbumItem> albums;
     private final PhotoClaimWrites claimWrites;
+    private final ClaimCleanup cleanup;
 
     DynamoDbPhotoRepository(DynamoDbEnhancedClient enhanced, DynamoDbClient client, String tableName,
             AlbumGuards guards, String albumsTable) {
@@ -75,6 +80,7 @@ final class DynamoDbPhotoRepository implements PhotoRepository {
         this.guards = guards;
         this.albums = enhanced.table(albumsTable, Schemas.ALBUM);
         this.claimWrites = new PhotoClaimWrites(enhanced, photos, tableName, albums);
+        this.cleanup = new ClaimCleanup(enhanced, client, photos);
     }
 
     @Override
@@ -284,7 +290,18 @@ final class DynamoDbPhotoRepository implements PhotoRepository {
         // BatchWriteItem refuses a batch that names one key twice.
         List<Key> keys = new ArrayList<>();
         new LinkedHashSet<>(ids).forEach(id -> keys.add(key(owner, id)));
-        Errors.run("deleting photos", () -> Batches.deleteAll(enhanced, photos, keys));
+        Errors.run("deleting photos", () -> {
+            Map<PhotoId, Key> contentClaims = cleanup.contentClaimsOf(owner, keys);
+            Batches.deleteAll(enhanced, photos, keys);
+            cleanup.release(contentClaims);
+        });
+    }
+
+    @Override
+    public int removeExpiredHolds(UserId owner, Instant before) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(before, "before");
+        return Errors.call("removing expired id holds", () -> cleanup.removeExpiredHolds(owner, before));
     }
 
     private Pages<PhotoItem> inAlbum(UserId owner, AlbumId album, Optional<Expression> filter) {

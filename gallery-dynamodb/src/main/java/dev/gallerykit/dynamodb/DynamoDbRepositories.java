@@ -133,8 +133,9 @@ public final class DynamoDbRepositories implements AutoCloseable {
 
     /**
      * Closes the client this made from the SDK defaults, and with it its connections and threads; the
-     * repositories cannot be used afterwards. A client the host passed to {@link Builder#client} is
-     * left open. Idempotent.
+     * repositories cannot be used afterwards: every call fails with a {@link dev.gallerykit.error.StorageException}
+     * that is not retryable and says the repositories are closed (as it does when the host closes a client
+     * it passed). A client the host passed to {@link Builder#client} is left open. Idempotent.
      */
     @Override
     public void close() {

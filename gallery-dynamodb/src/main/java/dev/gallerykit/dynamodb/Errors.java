@@ -15,7 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
-/** Translates SDK exceptions at the port, so that none of them reaches a caller. */
+/**
+ * Translates SDK exceptions at the port, so that none of them reaches a caller; nor does the
+ * {@link IllegalStateException} of a closed client, which becomes a {@link StorageException}.
+ */
 final class Errors {
 
     private Errors() {
@@ -26,6 +29,10 @@ final class Errors {
             return body.get();
         } catch (SdkException e) {
             throw translate(doing, e);
+        } catch (IllegalStateException e) {
+            // What the SDK's HTTP client throws once closed ("Connection pool shut down"): no retry can cure it.
+            throw new StorageException("the DynamoDB client is closed while " + doing + ": DynamoDbRepositories is "
+                    + "closed, or the host closed the client it passed (" + e.getMessage() + ")", e);
         }
     }
 

@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * item and each claim item are put with {@code attribute_not_exists}, so of racing writers (threads or
  * JVMs) exactly one gets the claim, and a claim never exists without its photo.
  *
- * <p>A content claim is released with its photo; where that did not happen (a bulk delete, a crash
- * between the two deletes) the claim names a photo that is gone. Such a claim is stale: the next
+ * <p>A content claim is released with its photo, after it ({@link ClaimCleanup} for bulk deletes);
+ * where that did not happen (a crash between the two steps) the claim names a photo that is gone. Such a claim is stale: the next
  * create that meets it removes it, conditionally on its holder, and tries again.
  */
 final class PhotoClaimWrites {
@@ -93,7 +93,7 @@ final class PhotoClaimWrites {
         }
         if (wanted.idHeldUntil().isPresent()) {
             ClaimItem hold = new ClaimItem();
-            hold.owner = stored.ownerId() + "#held";
+            hold.owner = holdPartition(stored.ownerId());
             hold.id = stored.id().toString();
             hold.photoId = stored.id().toString();
             hold.heldUntil = wanted.idHeldUntil().get();
@@ -144,7 +144,12 @@ final class PhotoClaimWrites {
         return claim;
     }
 
-    private static Key contentKey(UserId owner, String sha256) {
+    /** The partition of the owner's id holds, sorted by photo id. */
+    static String holdPartition(UserId owner) {
+        return owner + "#held";
+    }
+
+    static Key contentKey(UserId owner, String sha256) {
         return Key.builder().partitionValue(contentPartition(owner, sha256)).sortValue(CONTENT).build();
     }
 

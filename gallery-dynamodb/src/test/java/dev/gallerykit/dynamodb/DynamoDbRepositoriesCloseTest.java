@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.StorageException;
 import dev.gallerykit.local.LocalDynamoDb;
 import dev.gallerykit.testkit.contract.Records;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -50,9 +56,45 @@ class DynamoDbRepositoriesCloseTest {
         repositories.close();
 
         assertThatThrownBy(() -> repositories.client().listTables()).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> repositories.albums().find(album.ownerId(), album.id()))
-                .isInstanceOf(IllegalStateException.class);
         repositories.close();
+    }
+
+    @Test
+    @DisplayName("after close, every repository fails with a non-retryable StorageException that says it is closed")
+    void callsAfterCloseAreAStorageError() {
+        pointTheSdkDefaultsAtTheTestServer();
+        DynamoDbRepositories repositories = DynamoDbRepositories.builder().tablePrefix(LocalDynamoDb.tablePrefix()).build();
+        UserId owner = Records.anOwner();
+        Album album = repositories.albums().create(Records.anAlbum(owner));
+
+        repositories.close();
+
+        List<ThrowingCallable> calls = List.of(
+                () -> repositories.albums().find(owner, album.id()),
+                () -> repositories.photos().find(owner, PhotoId.of(UUID.randomUUID())),
+                () -> repositories.photos().create(Records.aPhoto(owner, album.id())),
+                () -> repositories.users().findByEmail("ann@example.com"),
+                () -> repositories.sessions().deleteAll(owner));
+        for (ThrowingCallable call : calls) {
+            assertThatThrownBy(call)
+                    .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse())
+                    .hasMessageContaining("DynamoDbRepositories is closed");
+        }
+    }
+
+    @Test
+    @DisplayName("a client the host closed under open repositories is a non-retryable StorageException too")
+    void aClientClosedByTheHostIsAStorageError() {
+        DynamoDbClient client = TestDynamo.client();
+        DynamoDbRepositories repositories = TestDynamo.repositoriesWith(client);
+        UserId owner = Records.anOwner();
+        Album album = repositories.albums().create(Records.anAlbum(owner));
+
+        client.close();
+
+        assertThatThrownBy(() -> repositories.albums().find(owner, album.id()))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("closed");
     }
 
     @Test

@@ -29,6 +29,7 @@ import dev.gallerykit.jdbc.Schema.Tags;
 import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.Slice;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -333,6 +334,13 @@ final class JdbcPhotoRepository implements PhotoRepository {
                     .where(Photos.OWNER_ID.eq(owner.value()).and(Photos.ID.in(chunk)))
                     .execute());
         }
+    }
+
+    @Override
+    public int removeExpiredHolds(UserId owner, Instant before) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(before, "before");
+        return HeldIds.removeExpired(db, owner, before);
     }
 
     /** {@link PhotoQuery#matches} in SQL. */

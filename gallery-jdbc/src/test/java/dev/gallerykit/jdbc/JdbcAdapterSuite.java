@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class JdbcAdapterSuite {
 
-    /** The Flyway scripts each dialect has (V1 tables, V3 the album's deleting mark). */
-    private static final int MIGRATIONS = 3;
+    /** The Flyway scripts each dialect has (V1 tables, V2 photo claims, V3 the album's deleting mark, V4 the hold index). */
+    private static final int MIGRATIONS = 4;
 
     /** The shared, migrated gallery of this database. */
     protected abstract JdbcRepositories db();

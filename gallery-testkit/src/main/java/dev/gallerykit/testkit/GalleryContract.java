@@ -131,6 +131,15 @@ public abstract class GalleryContract {
     }
 
     @Nested
+    @DisplayName("Concurrent updates of one photo")
+    class UpdateRaces extends PhotoUpdateRaces {
+        @Override
+        GalleryFixture fixture() {
+            return fixture;
+        }
+    }
+
+    @Nested
     @DisplayName("Reconcile")
     class Reconcile extends ReconcileContract {
         @Override

@@ -1,11 +1,16 @@
 package dev.gallerykit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gallerykit.DirectUpload;
+import dev.gallerykit.DirectUploadRequest;
 import dev.gallerykit.Maintenance.ReconcileReport;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.Photo;
+import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.spi.BlobAttributes;
+import dev.gallerykit.testkit.fixtures.Fixture;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code Maintenance.reconcile}: removes blobs that no record references once they are older than
- * the grace period, and leaves referenced, recent and foreign ones alone.
+ * the grace period, and leaves referenced, recent and foreign ones alone; removes the id holds of
+ * direct uploads that ended before the grace.
  */
 abstract class ReconcileContract extends GalleryCase {
 
@@ -50,5 +56,32 @@ abstract class ReconcileContract extends GalleryCase {
         assertThat(report.foreign()).isGreaterThanOrEqualTo(1);
         assertInvalid(() -> gallery.maintenance().reconcile(Duration.ofHours(-1)), "grace");
         blobs.delete(foreign);
+    }
+
+    @Test
+    @DisplayName("removes the id holds of deleted direct uploads once their token expired and the grace passed")
+    void removesEndedIdHolds() {
+        Album album = anAlbum(alice, "Direct");
+        upload(alice, album.id(), PhotoFixtures.aJpeg());
+        Fixture file = PhotoFixtures.aJpeg(24, 16, 3);
+        DirectUpload upload = gallery.photos().startDirectUpload(alice, album.id(),
+                DirectUploadRequest.of(file.fileName(), "image/jpeg", file.size()));
+        presigned.put(upload.put(), file.bytes());
+        Photo direct = gallery.photos().completeDirectUpload(alice, upload.token());
+        gallery.photos().delete(alice, direct.id());
+
+        ReconcileReport whileValid = gallery.maintenance().reconcile(Duration.ofHours(1));
+        clock.advance(Duration.between(clock.instant(), upload.expiresAt()).plus(Duration.ofMinutes(30)));
+        ReconcileReport withinGrace = gallery.maintenance().reconcile(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
+        ReconcileReport after = gallery.maintenance().reconcile(Duration.ofHours(1));
+
+        assertThat(whileValid.expiredHolds()).as("while the token is valid").isZero();
+        assertThat(withinGrace.expiredHolds()).as("expired, but within the grace").isZero();
+        assertThat(after.expiredHolds()).as("expired longer than the grace").isEqualTo(1);
+        assertThat(gallery.maintenance().reconcile(Duration.ofHours(1)).expiredHolds()).as("again").isZero();
+        assertThatThrownBy(() -> gallery.photos().completeDirectUpload(alice, upload.token()))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(photos.find(alice, direct.id())).isEmpty();
     }
 }

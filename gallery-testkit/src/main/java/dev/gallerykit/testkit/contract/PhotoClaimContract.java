@@ -112,6 +112,35 @@ abstract class PhotoClaimContract extends PhotoRepositoryCase {
     }
 
     @Test
+    @DisplayName("removing expired holds takes the owner's ended holds only; their ids can be held again")
+    void expiredHoldsAreRemoved() {
+        UserId owner = anOwner();
+        UserId other = anOwner();
+        AlbumId album = albumFor(owner);
+        PhotoClaims endsSoon = PhotoClaims.NONE.withIdHeldUntil(NOW.plus(Duration.ofMinutes(15)));
+        PhotoClaims endsLater = PhotoClaims.NONE.withIdHeldUntil(NOW.plus(Duration.ofHours(2)));
+        Photo ended = repository.create(aPhoto(owner, album), endsSoon);
+        Photo running = repository.create(aPhoto(owner, album), endsLater);
+        Photo live = repository.create(aPhoto(owner, album), endsSoon);
+        Photo othersEnded = repository.create(aPhoto(other, albumFor(other)), endsSoon);
+        for (Photo photo : List.of(ended, running, othersEnded)) {
+            repository.delete(photo.ownerId(), photo.id());
+        }
+
+        assertThat(repository.removeExpiredHolds(owner, NOW.plus(Duration.ofHours(1)))).as("removed").isEqualTo(2);
+        assertThat(repository.removeExpiredHolds(owner, NOW.plus(Duration.ofHours(1)))).as("again").isZero();
+
+        assertThat(repository.create(ended, endsSoon)).as("an ended hold's id, held again")
+                .isEqualTo(ended.toBuilder().version(1).build());
+        assertThatThrownBy(() -> repository.create(running, endsLater)).as("a running hold")
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> repository.create(othersEnded, endsSoon)).as("another owner's hold")
+                .isInstanceOf(ConflictException.class);
+        assertThat(repository.find(owner, live.id())).as("a photo whose hold ended").contains(live);
+        assertThatThrownBy(() -> repository.create(live, endsSoon)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
     @DisplayName("a create refused for its content claims nothing: not the id, not the hold")
     void aRefusedCreateClaimsNothing() {
         UserId owner = anOwner();

@@ -8,6 +8,7 @@ import dev.gallerykit.domain.UserId;
 import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.Slice;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -59,5 +60,10 @@ final class FaultyPhotoRepository implements PhotoRepository {
     @Override
     public void deleteAll(UserId owner, Collection<PhotoId> ids) {
         faults.run(Operation.PHOTO_DELETE_ALL, () -> delegate.deleteAll(owner, ids));
+    }
+
+    @Override
+    public int removeExpiredHolds(UserId owner, Instant before) {
+        return faults.call(Operation.PHOTO_REMOVE_EXPIRED_HOLDS, () -> delegate.removeExpiredHolds(owner, before));
     }
 }

@@ -24,6 +24,7 @@ public enum Operation {
     PHOTO_SEARCH("PhotoRepository.search", false),
     PHOTO_DELETE("PhotoRepository.delete", true),
     PHOTO_DELETE_ALL("PhotoRepository.deleteAll", true),
+    PHOTO_REMOVE_EXPIRED_HOLDS("PhotoRepository.removeExpiredHolds", true),
 
     ALBUM_CREATE("AlbumRepository.create", true),
     ALBUM_FIND("AlbumRepository.find", false),
