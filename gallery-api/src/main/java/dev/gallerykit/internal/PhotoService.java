@@ -53,6 +53,9 @@ import org.slf4j.LoggerFactory;
 
 final class PhotoService implements Photos {
 
+    /** Tries of the look-up that tells a repeated completion from a failed one. */
+    private static final int LOOKUP_TRIES = 3;
+
     private static final Logger LOG = LoggerFactory.getLogger(PhotoService.class);
 
     /** Keys never get new bytes (each attempt at a photo has keys of its own), so the files can be cached for good. */
@@ -161,11 +164,17 @@ final class PhotoService implements Photos {
      * at once): that one made the photo, and this try was a repeat, not a failure.
      */
     private Optional<Photo> completedMeanwhile(UserId actor, PhotoId id, RuntimeException failure) {
-        try {
-            return core.photos.find(actor, id);
-        } catch (RuntimeException lookup) {
-            failure.addSuppressed(lookup);
-            return Optional.empty();
+        // The look-up decides between "a repeat" and "a failure": a store busy with the racing writers
+        // gets a few tries before the original failure is reported.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return core.photos.find(actor, id);
+            } catch (RuntimeException lookup) {
+                failure.addSuppressed(lookup);
+                if (attempt == LOOKUP_TRIES) {
+                    return Optional.empty();
+                }
+            }
         }
     }
 
