@@ -123,11 +123,11 @@ final class JdbcPhotoRepository implements PhotoRepository {
             dsl.insertInto(Photos.TABLE)
                     .set(Photos.ID, stored.id().value())
                     .set(Photos.OWNER_ID, stored.ownerId().value())
-                    .set(columns(stored))
+                    .set(PhotoRows.columns(stored))
                     .set(Photos.CONTENT_CLAIM, claims.uniqueContent() ? stored.sha256() : null)
                     .set(Photos.VERSION, stored.version())
                     .execute();
-            insertChildren(dsl, stored);
+            PhotoRows.insertChildren(dsl, stored);
         });
     }
 
@@ -157,42 +157,11 @@ final class JdbcPhotoRepository implements PhotoRepository {
         });
     }
 
-    /** Every column of a photo's row except its key (owner, id) and its version. */
-    private static Map<Field<?>, Object> columns(Photo photo) {
-        ImageMetadata m = photo.metadata();
-        Map<Field<?>, Object> values = new LinkedHashMap<>();
-        values.put(Photos.ALBUM_ID, photo.albumId().value());
-        values.put(Photos.ORIGINAL_FILE_NAME, photo.originalFileName());
-        values.put(Photos.CONTENT_TYPE, photo.contentType());
-        values.put(Photos.SIZE, photo.size());
-        values.put(Photos.SHA256, photo.sha256());
-        values.put(Photos.WIDTH, m.dimensions().map(Dimensions::width).orElse(null));
-        values.put(Photos.HEIGHT, m.dimensions().map(Dimensions::height).orElse(null));
-        values.put(Photos.ORIENTATION, m.orientation());
-        values.put(Photos.TAKEN_AT, m.takenAt().map(TakenAt::local).orElse(null));
-        values.put(Photos.TAKEN_OFFSET, m.takenAt().flatMap(TakenAt::offset).map(ZoneOffset::getTotalSeconds).orElse(null));
-        values.put(Photos.CAMERA_MAKE, m.cameraMake().orElse(null));
-        values.put(Photos.CAMERA_MODEL, m.cameraModel().orElse(null));
-        values.put(Photos.LENS, m.lens().orElse(null));
-        values.put(Photos.FOCAL_LENGTH, m.focalLength().orElse(null));
-        values.put(Photos.APERTURE, m.aperture().orElse(null));
-        values.put(Photos.EXPOSURE_TIME, m.exposureTime().orElse(null));
-        values.put(Photos.ISO, m.iso().orElse(null));
-        values.put(Photos.LATITUDE, m.location().map(GeoPoint::latitude).orElse(null));
-        values.put(Photos.LONGITUDE, m.location().map(GeoPoint::longitude).orElse(null));
-        values.put(Photos.ALTITUDE, m.location().flatMap(GeoPoint::altitude).orElse(null));
-        values.put(Photos.TITLE, photo.title());
-        values.put(Photos.DESCRIPTION, photo.description());
-        values.put(Photos.CREATED_AT, utc(photo.createdAt()));
-        values.put(Photos.UPDATED_AT, utc(photo.updatedAt()));
-        return values;
-    }
-
     @Override
     public Optional<Photo> find(UserId owner, PhotoId id) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
-        return db.call("find a photo", dsl -> load(dsl, Photos.OWNER_ID.eq(owner.value())
+        return db.call("find a photo", dsl -> PhotoRows.load(dsl, Photos.OWNER_ID.eq(owner.value())
                 .and(Photos.ID.eq(id.value())), 1).stream().findFirst());
     }
 
@@ -200,7 +169,7 @@ final class JdbcPhotoRepository implements PhotoRepository {
     public Optional<Photo> findBySha256(UserId owner, String sha256) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(sha256, "sha256");
-        return db.call("find a photo", dsl -> load(dsl, Photos.OWNER_ID.eq(owner.value())
+        return db.call("find a photo", dsl -> PhotoRows.load(dsl, Photos.OWNER_ID.eq(owner.value())
                 .and(Photos.SHA256.eq(sha256)), 1).stream().findFirst());
     }
 
@@ -223,7 +192,7 @@ final class JdbcPhotoRepository implements PhotoRepository {
                     lockForMove(dsl, photo, from.get());
                 }
                 int rows = dsl.update(Photos.TABLE)
-                        .set(columns(photo))
+                        .set(PhotoRows.columns(photo))
                         .set(Photos.VERSION, updated.version())
                         .where(Photos.OWNER_ID.eq(owner)
                                 .and(Photos.ID.eq(photo.id().value()))
@@ -242,7 +211,7 @@ final class JdbcPhotoRepository implements PhotoRepository {
                 }
                 dsl.deleteFrom(Tags.TABLE).where(Tags.PHOTO_ID.eq(photo.id().value())).execute();
                 dsl.deleteFrom(Derivatives.TABLE).where(Derivatives.PHOTO_ID.eq(photo.id().value())).execute();
-                insertChildren(dsl, photo);
+                PhotoRows.insertChildren(dsl, photo);
             });
             return updated;
         } catch (RuntimeException e) {
@@ -373,61 +342,8 @@ final class JdbcPhotoRepository implements PhotoRepository {
             where = where.and(Photos.ID.lt(position.get()));
         }
         Condition condition = where;
-        return db.call("list photos", dsl -> Db.slice(load(dsl, condition, limit + 1), limit,
+        return db.call("list photos", dsl -> Db.slice(PhotoRows.load(dsl, condition, limit + 1), limit,
                 photo -> photo.id().value()));
-    }
-
-    /** The photos matching {@code where}, newest first, with their tags and derivatives: three queries. */
-    private static List<Photo> load(DSLContext dsl, Condition where, int limit) {
-        List<Record> rows = dsl.select(Photos.ALL).from(Photos.TABLE).where(where).orderBy(Photos.ID.desc()).limit(limit).fetch();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<UUID> ids = rows.stream().map(row -> row.get(Photos.ID)).toList();
-        Map<UUID, List<Tag>> tags = new HashMap<>();
-        dsl.select(Tags.PHOTO_ID, Tags.TAG, Tags.SOURCE, Tags.CONFIDENCE).from(Tags.TABLE)
-                .where(Tags.PHOTO_ID.in(ids)).orderBy(Tags.PHOTO_ID, Tags.SEQ)
-                .forEach(row -> tags.computeIfAbsent(row.get(Tags.PHOTO_ID), id -> new ArrayList<>())
-                        .add(new Tag(row.get(Tags.TAG), TagSource.valueOf(row.get(Tags.SOURCE)),
-                                Optional.ofNullable(row.get(Tags.CONFIDENCE)))));
-        Map<UUID, List<Derivative>> derivatives = new HashMap<>();
-        dsl.select(Derivatives.PHOTO_ID, Derivatives.NAME, Derivatives.BLOB_KEY, Derivatives.CONTENT_TYPE,
-                        Derivatives.SIZE, Derivatives.WIDTH, Derivatives.HEIGHT)
-                .from(Derivatives.TABLE).where(Derivatives.PHOTO_ID.in(ids))
-                .orderBy(Derivatives.PHOTO_ID, Derivatives.SEQ)
-                .forEach(row -> derivatives.computeIfAbsent(row.get(Derivatives.PHOTO_ID), id -> new ArrayList<>())
-                        .add(new Derivative(row.get(Derivatives.NAME), row.get(Derivatives.BLOB_KEY),
-                                row.get(Derivatives.CONTENT_TYPE), row.get(Derivatives.SIZE),
-                                dimensions(row.get(Derivatives.WIDTH), row.get(Derivatives.HEIGHT)))));
-        return rows.stream().map(row -> toPhoto(row,
-                tags.getOrDefault(row.get(Photos.ID), List.of()),
-                derivatives.getOrDefault(row.get(Photos.ID), List.of()))).toList();
-    }
-
-    private static void insertChildren(DSLContext dsl, Photo photo) {
-        UUID id = photo.id().value();
-        if (!photo.tags().isEmpty()) {
-            InsertValuesStep5<Record, UUID, Integer, String, String, Double> insert = dsl.insertInto(Tags.TABLE,
-                    Tags.PHOTO_ID, Tags.SEQ, Tags.TAG, Tags.SOURCE, Tags.CONFIDENCE);
-            for (int i = 0; i < photo.tags().size(); i++) {
-                Tag tag = photo.tags().get(i);
-                insert = insert.values(id, i, tag.value(), tag.source().name(), tag.confidence().orElse(null));
-            }
-            insert.execute();
-        }
-        if (!photo.derivatives().isEmpty()) {
-            InsertValuesStep8<Record, UUID, Integer, String, String, String, Long, Integer, Integer> insert =
-                    dsl.insertInto(Derivatives.TABLE, Derivatives.PHOTO_ID, Derivatives.SEQ, Derivatives.NAME,
-                            Derivatives.BLOB_KEY, Derivatives.CONTENT_TYPE, Derivatives.SIZE, Derivatives.WIDTH,
-                            Derivatives.HEIGHT);
-            for (int i = 0; i < photo.derivatives().size(); i++) {
-                Derivative d = photo.derivatives().get(i);
-                insert = insert.values(id, i, d.name(), d.blobKey(), d.contentType(), d.size(),
-                        d.dimensions().map(Dimensions::width).orElse(null),
-                        d.dimensions().map(Dimensions::height).orElse(null));
-            }
-            insert.execute();
-        }
     }
 
     private boolean albumExists(UserId owner, AlbumId album) {
@@ -435,45 +351,4 @@ final class JdbcPhotoRepository implements PhotoRepository {
                 Albums.OWNER_ID.eq(owner.value()).and(Albums.ID.eq(album.value()))));
     }
 
-    private static Optional<Dimensions> dimensions(Integer width, Integer height) {
-        return width == null || height == null ? Optional.empty() : Optional.of(new Dimensions(width, height));
-    }
-
-    private static Photo toPhoto(Record row, List<Tag> tags, List<Derivative> derivatives) {
-        Integer offset = row.get(Photos.TAKEN_OFFSET);
-        Double latitude = row.get(Photos.LATITUDE);
-        Double longitude = row.get(Photos.LONGITUDE);
-        ImageMetadata metadata = ImageMetadata.builder()
-                .dimensions(dimensions(row.get(Photos.WIDTH), row.get(Photos.HEIGHT)).orElse(null))
-                .orientation(row.get(Photos.ORIENTATION))
-                .takenAt(row.get(Photos.TAKEN_AT) == null ? null : new TakenAt(row.get(Photos.TAKEN_AT),
-                        Optional.ofNullable(offset).map(ZoneOffset::ofTotalSeconds)))
-                .cameraMake(row.get(Photos.CAMERA_MAKE))
-                .cameraModel(row.get(Photos.CAMERA_MODEL))
-                .lens(row.get(Photos.LENS))
-                .focalLength(row.get(Photos.FOCAL_LENGTH))
-                .aperture(row.get(Photos.APERTURE))
-                .exposureTime(row.get(Photos.EXPOSURE_TIME))
-                .iso(row.get(Photos.ISO))
-                .location(latitude == null || longitude == null ? null
-                        : new GeoPoint(latitude, longitude, Optional.ofNullable(row.get(Photos.ALTITUDE))))
-                .build();
-        return Photo.builder()
-                .id(new PhotoId(row.get(Photos.ID)))
-                .albumId(new AlbumId(row.get(Photos.ALBUM_ID)))
-                .ownerId(new UserId(row.get(Photos.OWNER_ID)))
-                .title(row.get(Photos.TITLE))
-                .description(row.get(Photos.DESCRIPTION))
-                .tags(tags)
-                .originalFileName(row.get(Photos.ORIGINAL_FILE_NAME))
-                .contentType(row.get(Photos.CONTENT_TYPE))
-                .size(row.get(Photos.SIZE))
-                .sha256(row.get(Photos.SHA256))
-                .metadata(metadata)
-                .derivatives(derivatives)
-                .createdAt(instant(row.get(Photos.CREATED_AT)))
-                .updatedAt(instant(row.get(Photos.UPDATED_AT)))
-                .version(row.get(Photos.VERSION))
-                .build();
-    }
 }

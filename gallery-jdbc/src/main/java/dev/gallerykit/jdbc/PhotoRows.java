@@ -1,0 +1,182 @@
+package dev.gallerykit.jdbc;
+
+import static dev.gallerykit.jdbc.Db.instant;
+import static dev.gallerykit.jdbc.Db.utc;
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.Derivative;
+import dev.gallerykit.domain.Dimensions;
+import dev.gallerykit.domain.GeoBox;
+import dev.gallerykit.domain.GeoPoint;
+import dev.gallerykit.domain.ImageMetadata;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.Tag;
+import dev.gallerykit.domain.TagSource;
+import dev.gallerykit.domain.TakenAt;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.error.DuplicatePhotoException;
+import dev.gallerykit.error.GalleryException;
+import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.jdbc.Schema.Albums;
+import dev.gallerykit.jdbc.Schema.Derivatives;
+import dev.gallerykit.jdbc.Schema.IdHolds;
+import dev.gallerykit.jdbc.Schema.Photos;
+import dev.gallerykit.jdbc.Schema.Tags;
+import dev.gallerykit.spi.PhotoClaims;
+import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.Slice;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStep5;
+import org.jooq.InsertValuesStep8;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/** A photo's rows: the columns of its own row, its tag and derivative rows, and reading them back. */
+final class PhotoRows {
+
+    private PhotoRows() {
+    }
+
+    /** Every column of a photo's row except its key (owner, id) and its version. */
+    static Map<Field<?>, Object> columns(Photo photo) {
+        ImageMetadata m = photo.metadata();
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(Photos.ALBUM_ID, photo.albumId().value());
+        values.put(Photos.ORIGINAL_FILE_NAME, photo.originalFileName());
+        values.put(Photos.CONTENT_TYPE, photo.contentType());
+        values.put(Photos.SIZE, photo.size());
+        values.put(Photos.SHA256, photo.sha256());
+        values.put(Photos.WIDTH, m.dimensions().map(Dimensions::width).orElse(null));
+        values.put(Photos.HEIGHT, m.dimensions().map(Dimensions::height).orElse(null));
+        values.put(Photos.ORIENTATION, m.orientation());
+        values.put(Photos.TAKEN_AT, m.takenAt().map(TakenAt::local).orElse(null));
+        values.put(Photos.TAKEN_OFFSET, m.takenAt().flatMap(TakenAt::offset).map(ZoneOffset::getTotalSeconds).orElse(null));
+        values.put(Photos.CAMERA_MAKE, m.cameraMake().orElse(null));
+        values.put(Photos.CAMERA_MODEL, m.cameraModel().orElse(null));
+        values.put(Photos.LENS, m.lens().orElse(null));
+        values.put(Photos.FOCAL_LENGTH, m.focalLength().orElse(null));
+        values.put(Photos.APERTURE, m.aperture().orElse(null));
+        values.put(Photos.EXPOSURE_TIME, m.exposureTime().orElse(null));
+        values.put(Photos.ISO, m.iso().orElse(null));
+        values.put(Photos.LATITUDE, m.location().map(GeoPoint::latitude).orElse(null));
+        values.put(Photos.LONGITUDE, m.location().map(GeoPoint::longitude).orElse(null));
+        values.put(Photos.ALTITUDE, m.location().flatMap(GeoPoint::altitude).orElse(null));
+        values.put(Photos.TITLE, photo.title());
+        values.put(Photos.DESCRIPTION, photo.description());
+        values.put(Photos.CREATED_AT, utc(photo.createdAt()));
+        values.put(Photos.UPDATED_AT, utc(photo.updatedAt()));
+        return values;
+    }
+
+    /** The photos matching {@code where}, newest first, with their tags and derivatives: three queries. */
+    static List<Photo> load(DSLContext dsl, Condition where, int limit) {
+        List<Record> rows = dsl.select(Photos.ALL).from(Photos.TABLE).where(where).orderBy(Photos.ID.desc()).limit(limit).fetch();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(row -> row.get(Photos.ID)).toList();
+        Map<UUID, List<Tag>> tags = new HashMap<>();
+        dsl.select(Tags.PHOTO_ID, Tags.TAG, Tags.SOURCE, Tags.CONFIDENCE).from(Tags.TABLE)
+                .where(Tags.PHOTO_ID.in(ids)).orderBy(Tags.PHOTO_ID, Tags.SEQ)
+                .forEach(row -> tags.computeIfAbsent(row.get(Tags.PHOTO_ID), id -> new ArrayList<>())
+                        .add(new Tag(row.get(Tags.TAG), TagSource.valueOf(row.get(Tags.SOURCE)),
+                                Optional.ofNullable(row.get(Tags.CONFIDENCE)))));
+        Map<UUID, List<Derivative>> derivatives = new HashMap<>();
+        dsl.select(Derivatives.PHOTO_ID, Derivatives.NAME, Derivatives.BLOB_KEY, Derivatives.CONTENT_TYPE,
+                        Derivatives.SIZE, Derivatives.WIDTH, Derivatives.HEIGHT)
+                .from(Derivatives.TABLE).where(Derivatives.PHOTO_ID.in(ids))
+                .orderBy(Derivatives.PHOTO_ID, Derivatives.SEQ)
+                .forEach(row -> derivatives.computeIfAbsent(row.get(Derivatives.PHOTO_ID), id -> new ArrayList<>())
+                        .add(new Derivative(row.get(Derivatives.NAME), row.get(Derivatives.BLOB_KEY),
+                                row.get(Derivatives.CONTENT_TYPE), row.get(Derivatives.SIZE),
+                                dimensions(row.get(Derivatives.WIDTH), row.get(Derivatives.HEIGHT)))));
+        return rows.stream().map(row -> toPhoto(row,
+                tags.getOrDefault(row.get(Photos.ID), List.of()),
+                derivatives.getOrDefault(row.get(Photos.ID), List.of()))).toList();
+    }
+
+    static void insertChildren(DSLContext dsl, Photo photo) {
+        UUID id = photo.id().value();
+        if (!photo.tags().isEmpty()) {
+            InsertValuesStep5<Record, UUID, Integer, String, String, Double> insert = dsl.insertInto(Tags.TABLE,
+                    Tags.PHOTO_ID, Tags.SEQ, Tags.TAG, Tags.SOURCE, Tags.CONFIDENCE);
+            for (int i = 0; i < photo.tags().size(); i++) {
+                Tag tag = photo.tags().get(i);
+                insert = insert.values(id, i, tag.value(), tag.source().name(), tag.confidence().orElse(null));
+            }
+            insert.execute();
+        }
+        if (!photo.derivatives().isEmpty()) {
+            InsertValuesStep8<Record, UUID, Integer, String, String, String, Long, Integer, Integer> insert =
+                    dsl.insertInto(Derivatives.TABLE, Derivatives.PHOTO_ID, Derivatives.SEQ, Derivatives.NAME,
+                            Derivatives.BLOB_KEY, Derivatives.CONTENT_TYPE, Derivatives.SIZE, Derivatives.WIDTH,
+                            Derivatives.HEIGHT);
+            for (int i = 0; i < photo.derivatives().size(); i++) {
+                Derivative d = photo.derivatives().get(i);
+                insert = insert.values(id, i, d.name(), d.blobKey(), d.contentType(), d.size(),
+                        d.dimensions().map(Dimensions::width).orElse(null),
+                        d.dimensions().map(Dimensions::height).orElse(null));
+            }
+            insert.execute();
+        }
+    }
+
+    static Optional<Dimensions> dimensions(Integer width, Integer height) {
+        return width == null || height == null ? Optional.empty() : Optional.of(new Dimensions(width, height));
+    }
+
+    static Photo toPhoto(Record row, List<Tag> tags, List<Derivative> derivatives) {
+        Integer offset = row.get(Photos.TAKEN_OFFSET);
+        Double latitude = row.get(Photos.LATITUDE);
+        Double longitude = row.get(Photos.LONGITUDE);
+        ImageMetadata metadata = ImageMetadata.builder()
+                .dimensions(dimensions(row.get(Photos.WIDTH), row.get(Photos.HEIGHT)).orElse(null))
+                .orientation(row.get(Photos.ORIENTATION))
+                .takenAt(row.get(Photos.TAKEN_AT) == null ? null : new TakenAt(row.get(Photos.TAKEN_AT),
+                        Optional.ofNullable(offset).map(ZoneOffset::ofTotalSeconds)))
+                .cameraMake(row.get(Photos.CAMERA_MAKE))
+                .cameraModel(row.get(Photos.CAMERA_MODEL))
+                .lens(row.get(Photos.LENS))
+                .focalLength(row.get(Photos.FOCAL_LENGTH))
+                .aperture(row.get(Photos.APERTURE))
+                .exposureTime(row.get(Photos.EXPOSURE_TIME))
+                .iso(row.get(Photos.ISO))
+                .location(latitude == null || longitude == null ? null
+                        : new GeoPoint(latitude, longitude, Optional.ofNullable(row.get(Photos.ALTITUDE))))
+                .build();
+        return Photo.builder()
+                .id(new PhotoId(row.get(Photos.ID)))
+                .albumId(new AlbumId(row.get(Photos.ALBUM_ID)))
+                .ownerId(new UserId(row.get(Photos.OWNER_ID)))
+                .title(row.get(Photos.TITLE))
+                .description(row.get(Photos.DESCRIPTION))
+                .tags(tags)
+                .originalFileName(row.get(Photos.ORIGINAL_FILE_NAME))
+                .contentType(row.get(Photos.CONTENT_TYPE))
+                .size(row.get(Photos.SIZE))
+                .sha256(row.get(Photos.SHA256))
+                .metadata(metadata)
+                .derivatives(derivatives)
+                .createdAt(instant(row.get(Photos.CREATED_AT)))
+                .updatedAt(instant(row.get(Photos.UPDATED_AT)))
+                .version(row.get(Photos.VERSION))
+                .build();
+    }
+}
