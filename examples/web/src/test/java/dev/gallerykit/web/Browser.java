@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -84,7 +85,15 @@ final class Browser implements AutoCloseable {
     void follow(WebElement link) {
         WebElement page = driver.findElement(By.tagName("html"));
         link.click();
-        await(ExpectedConditions.stalenessOf(page));
+        // Chromium reports the old page's node as stale or as "not in the document": either means it is gone.
+        await(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
         await(d -> "complete".equals(script("return document.readyState")));
     }
 
