@@ -171,10 +171,21 @@ final class PhotoService implements Photos {
                 return core.photos.find(actor, id);
             } catch (RuntimeException lookup) {
                 failure.addSuppressed(lookup);
-                if (attempt == LOOKUP_TRIES) {
+                if (attempt == LOOKUP_TRIES || !pause(Duration.ofMillis(25L * attempt))) {
                     return Optional.empty();
                 }
             }
+        }
+    }
+
+    /** Waits before another try; false when the thread was interrupted (its flag set again). */
+    private static boolean pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -216,9 +227,14 @@ final class PhotoService implements Photos {
         ImageAnalysis analysis = pipeline.analyze(spooled.file());
         if (duplicates == DuplicatePolicy.REJECT) {
             // Saves rendering a file the owner has; the content claim of create is what decides under races.
-            core.photos.findBySha256(actor, spooled.sha256()).ifPresent(existing -> {
-                throw new DuplicatePhotoException(existing.id());
-            });
+            Optional<Photo> existing = core.photos.findBySha256(actor, spooled.sha256());
+            if (existing.isPresent()) {
+                if (existing.get().id().equals(id)) {
+                    // This very upload, made by a completion that raced this one: a repeat, not a duplicate.
+                    return existing.get();
+                }
+                throw new DuplicatePhotoException(existing.get().id());
+            }
         }
         List<Rendition> renditions = pipeline.render(spooled.file(), analysis);
         Instant now = core.now();

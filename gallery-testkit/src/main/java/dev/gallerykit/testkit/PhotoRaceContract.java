@@ -57,7 +57,10 @@ abstract class PhotoRaceContract extends GalleryCase {
             Race.Results<Photo> results = Race.run(CONTENDERS,
                     contender -> racing.photos().completeDirectUpload(alice, upload.token()));
 
-            assertThat(results.failures()).as("round %d: every retry of a completion succeeds", round).isEmpty();
+            int current = round;
+            assertThat(results.failures()).as("every retry of a completion succeeds")
+                    .withFailMessage(() -> "round " + current + ": expected no failure, got\n" + results.failureTraces())
+                    .isEmpty();
             assertThat(results.wins()).extracting(Photo::id).as("round %d: one photo", round)
                     .containsOnly(upload.photoId());
             assertThat(photosOf(alice)).as("round %d: records", round).hasSize(round + 1);
@@ -114,7 +117,10 @@ abstract class PhotoRaceContract extends GalleryCase {
 
             List<Photo> completed = results.wins().stream().filter(Photo.class::isInstance).map(Photo.class::cast)
                     .toList();
-            assertThat(results.failures()).as("round %d", round).isEmpty();
+            int current = round;
+            assertThat(results.failures())
+                    .withFailMessage(() -> "round " + current + ": expected no failure, got\n" + results.failureTraces())
+                    .isEmpty();
             assertThat(completed).extracting(Photo::id).as("round %d", round).containsOnly(upload.photoId());
             assertThat(photosOf(alice)).as("round %d: records", round).hasSize(round + 1);
             assertInvariants(alice, round);
@@ -124,6 +130,29 @@ abstract class PhotoRaceContract extends GalleryCase {
                 assertInvariants(alice, round);
             }
         }
+    }
+
+    @Test
+    @DisplayName("a completion that finds the photo a racing completion just made returns it, though the store then refuses look-ups")
+    void aCompletionOvertakenByItsRepeatReturnsThePhoto() {
+        byte[] secret = "one secret for both galleries, as on two nodes".getBytes(StandardCharsets.US_ASCII);
+        Gallery repeating = gallery(b -> b.cursorSecret(secret));
+        Album album = anAlbum(alice, "Retries");
+        Fixture file = aSmallJpeg(0);
+        DirectUpload upload = start(repeating, album, file);
+        presigned.put(upload.put(), file.bytes());
+        // The repeat completes while this completion checks the content it has just read.
+        Photo[] made = new Photo[1];
+        Gallery overtaken = gallery(b -> b.cursorSecret(secret).photos(new InterleavedPhotoRepository(photos,
+                () -> made[0] = repeating.photos().completeDirectUpload(alice, upload.token()))));
+
+        Photo photo = overtaken.photos().completeDirectUpload(alice, upload.token());
+
+        assertThat(made[0]).as("the repeat made the photo").isNotNull();
+        assertThat(photo).as("this completion returns the photo the repeat made").isEqualTo(made[0]);
+        assertThat(photosOf(alice)).containsExactly(made[0]);
+        assertInvariants(alice, 0);
+        assertThat(blobKeysOf(alice)).containsExactlyInAnyOrderElementsOf(referencedKeys(photosOf(alice)));
     }
 
     @Test

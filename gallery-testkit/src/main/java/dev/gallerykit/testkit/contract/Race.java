@@ -2,6 +2,8 @@ package dev.gallerykit.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,6 +38,18 @@ public final class Race {
      * @param failures what the others threw, in contender order
      */
     public record Results<T>(List<T> wins, List<Throwable> failures) {
+
+        /**
+         * Every failure with its whole stack trace, causes and suppressed exceptions included: what a
+         * report of a rare interleaving needs, since the run cannot be replayed.
+         */
+        public String failureTraces() {
+            StringWriter traces = new StringWriter();
+            try (PrintWriter out = new PrintWriter(traces)) {
+                failures.forEach(failure -> failure.printStackTrace(out));
+            }
+            return traces.toString();
+        }
     }
 
     /**
