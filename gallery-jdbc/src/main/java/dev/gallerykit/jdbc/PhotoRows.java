@@ -85,12 +85,38 @@ final class PhotoRows {
         return values;
     }
 
-    /** The photos matching {@code where}, newest first, with their tags and derivatives: three queries. */
+    /** How often a read starts again because the photos changed while it read them. */
+    private static final int READ_TRIES = 10;
+
+    /**
+     * The photos matching {@code where}, newest first, with their tags and derivatives, each as one
+     * version: the rows, their children, then the rows' versions again. Every write of a photo or of
+     * its children raises its version in the same transaction, so versions that did not change mean
+     * the children read in between belong to the rows read; otherwise the read starts again. This
+     * holds under READ COMMITTED on every database, without a transaction held open across queries.
+     */
     static List<Photo> load(DSLContext dsl, Condition where, int limit) {
-        List<Record> rows = dsl.select(Photos.ALL).from(Photos.TABLE).where(where).orderBy(Photos.ID.desc()).limit(limit).fetch();
-        if (rows.isEmpty()) {
-            return List.of();
+        for (int attempt = 1; ; attempt++) {
+            List<Record> rows = dsl.select(Photos.ALL).from(Photos.TABLE).where(where).orderBy(Photos.ID.desc())
+                    .limit(limit).fetch();
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            List<Photo> photos = withChildren(dsl, rows);
+            Map<UUID, Long> read = new HashMap<>();
+            rows.forEach(row -> read.put(row.get(Photos.ID), row.get(Photos.VERSION)));
+            Map<UUID, Long> now = dsl.select(Photos.ID, Photos.VERSION).from(Photos.TABLE)
+                    .where(Photos.ID.in(read.keySet())).fetchMap(Photos.ID, Photos.VERSION);
+            if (now.equals(read)) {
+                return photos;
+            }
+            if (attempt == READ_TRIES) {
+                throw new ConcurrentModificationException("photos kept changing while they were read; try again");
+            }
         }
+    }
+
+    private static List<Photo> withChildren(DSLContext dsl, List<Record> rows) {
         List<UUID> ids = rows.stream().map(row -> row.get(Photos.ID)).toList();
         Map<UUID, List<Tag>> tags = new HashMap<>();
         dsl.select(Tags.PHOTO_ID, Tags.TAG, Tags.SOURCE, Tags.CONFIDENCE).from(Tags.TABLE)

@@ -61,4 +61,41 @@ abstract class PhotoUpdateRaces extends GalleryCase {
                     .isEqualTo(stored);
         }
     }
+
+    @Test
+    @DisplayName("reads racing updates each see one update whole: never the title of one with the tags of another")
+    void readsRacingUpdatesSeeOneVersion() throws InterruptedException {
+        Album album = anAlbum(alice, "Contested");
+        Photo photo = upload(alice, album.id(), PhotoFixtures.aJpeg(24, 16, 8));
+        Race.Results<List<String>> results = Race.run(THREADS, contender -> {
+            List<String> torn = new java.util.ArrayList<>();
+            for (int step = 0; step < ROUNDS; step++) {
+                if (contender % 2 == 0) {
+                    String mark = contender + "." + step;
+                    try {
+                        gallery.photos().update(alice, photo.id(), PhotoUpdate.of(u -> u.title("Title " + mark)
+                                .description("Description " + mark).tags(List.of("mark-" + mark, "writer-" + contender))));
+                    } catch (ConcurrentModificationException lost) {
+                        // Another writer won this step; the readers still check what is stored.
+                    }
+                } else {
+                    Photo read = gallery.photos().get(alice, photo.id());
+                    List<String> userTags = read.tags().stream().filter(tag -> tag.source() == TagSource.USER)
+                            .map(Tag::value).toList();
+                    String mark = read.title().substring(read.title().indexOf(' ') + 1);
+                    boolean whole = read.version() == photo.version() ? read.equals(photo)
+                            : read.description().equals("Description " + mark) && userTags.size() == 2
+                                    && userTags.contains("mark-" + mark);
+                    if (!whole) {
+                        torn.add("version " + read.version() + ": title " + read.title() + ", tags " + userTags);
+                    }
+                }
+            }
+            return torn;
+        });
+
+        assertThat(results.failures()).withFailMessage(() -> "expected no failure, got\n" + results.failureTraces())
+                .isEmpty();
+        assertThat(results.wins().stream().flatMap(List::stream).toList()).as("reads that mixed two versions").isEmpty();
+    }
 }
