@@ -344,9 +344,10 @@ final class PhotoService implements Photos {
         return merged;
     }
 
+    /** The file name without its extension, cut to the longest title allowed: any valid file name gives one. */
     private static String defaultTitle(String fileName) {
         int dot = fileName.lastIndexOf('.');
-        return dot > 0 ? fileName.substring(0, dot) : fileName;
+        return Validation.truncate(dot > 0 ? fileName.substring(0, dot) : fileName, Validation.MAX_TITLE).strip();
     }
 
     @Override

@@ -32,6 +32,9 @@ final class SpooledUpload implements AutoCloseable {
         this.sha256 = sha256;
     }
 
+    /** Reads in a row that give no byte before the stream counts as broken. */
+    static final int MAX_EMPTY_READS = 1_000;
+
     static SpooledUpload spool(InputStream content, long maxBytes, Path directory) {
         Path file = createTempFile(directory);
         try {
@@ -40,7 +43,14 @@ final class SpooledUpload implements AutoCloseable {
             try (OutputStream out = Files.newOutputStream(file)) {
                 byte[] buffer = new byte[BUFFER];
                 int read;
+                int emptyReads = 0;
                 while ((read = readFromClient(content, buffer)) != -1) {
+                    // A read of nothing is allowed now and then; a stream that never blocks would spin here forever.
+                    emptyReads = read == 0 ? emptyReads + 1 : 0;
+                    if (emptyReads == MAX_EMPTY_READS) {
+                        throw new InvalidInputException("content", "gave no bytes " + MAX_EMPTY_READS
+                                + " reads in a row without ending; a stream must block until it has bytes or ends");
+                    }
                     total += read;
                     if (total > maxBytes) {
                         throw new LimitExceededException("bytes", maxBytes, "the upload is larger than " + maxBytes + " bytes");
@@ -84,11 +94,18 @@ final class SpooledUpload implements AutoCloseable {
     }
 
     private static int readFromClient(InputStream content, byte[] buffer) {
+        int read;
         try {
-            return content.read(buffer);
-        } catch (IOException e) {
-            throw new InvalidInputException("content", "could not be read to its end: " + e.getMessage());
+            read = content.read(buffer);
+        } catch (IOException | RuntimeException e) {
+            // The caller's stream failed: that is the upload's problem, named as such, not a foreign exception.
+            throw new InvalidInputException("content", "could not be read to its end: " + e);
         }
+        if (read < -1 || read > buffer.length) {
+            throw new InvalidInputException("content", "is a stream that reported reading " + read
+                    + " bytes into a buffer of " + buffer.length);
+        }
+        return read;
     }
 
     private static Path createTempFile(Path directory) {

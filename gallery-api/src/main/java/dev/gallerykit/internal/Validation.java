@@ -44,6 +44,15 @@ final class Validation {
         return text;
     }
 
+    /** At most {@code max} chars of {@code text}, never ending in half of a surrogate pair. */
+    static String truncate(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
     /** A free text that may be empty or span lines; null is taken as empty. */
     static String description(String field, String value) {
         String text = value == null ? "" : value.strip();

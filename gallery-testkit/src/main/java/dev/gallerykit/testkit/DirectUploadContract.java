@@ -54,6 +54,22 @@ abstract class DirectUploadContract extends GalleryCase {
     }
 
     @Test
+    @DisplayName("a direct upload with a file name of the longest length allowed completes, its title cut")
+    void longestFileName() {
+        Album album = anAlbum(alice, "Direct");
+        Fixture fixture = PhotoFixtures.aJpeg(32, 24, 4);
+        String fileName = "b".repeat(251) + ".jpg";
+        DirectUpload upload = gallery.photos().startDirectUpload(alice, album.id(),
+                DirectUploadRequest.of(fileName, "image/jpeg", fixture.size()));
+        presigned.put(upload.put(), fixture.bytes());
+
+        Photo photo = gallery.photos().completeDirectUpload(alice, upload.token());
+
+        assertThat(photo.originalFileName()).isEqualTo(fileName);
+        assertThat(photo.title()).isEqualTo("b".repeat(200));
+    }
+
+    @Test
     @DisplayName("a text file uploaded instead of an image is rejected at completion and its object removed")
     void textInsteadOfImage() {
         Album album = anAlbum(alice, "Direct");

@@ -108,6 +108,71 @@ abstract class RejectedUploadContract extends GalleryCase {
     }
 
     @Test
+    @DisplayName("a stream that keeps giving no bytes without ending is refused, not read forever")
+    void streamThatNeverBlocks() {
+        Album album = anAlbum(alice, "Broken");
+        byte[] bytes = PhotoFixtures.aJpeg().bytes();
+        InputStream spinning = new InputStream() {
+            private final InputStream in = new ByteArrayInputStream(bytes, 0, bytes.length / 2);
+            private int emptyReads;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException("read into a buffer");
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int read = in.read(buffer, offset, length);
+                if (read != -1) {
+                    return read;
+                }
+                if (++emptyReads > 1_000_000) {
+                    // The reader would spin forever: end the test as a failure rather than hang.
+                    throw new IllegalStateException("still read after a million reads that gave nothing");
+                }
+                return 0;
+            }
+        };
+
+        assertThatThrownBy(() -> gallery.photos().upload(alice, album.id(), Upload.of(spinning, "x.jpg")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("content"))
+                .hasMessageContaining("no bytes");
+        assertNothingStoredFor(alice);
+    }
+
+    @Test
+    @DisplayName("a stream that throws a runtime exception or reports an impossible count is refused as bad content")
+    void misbehavingStreams() {
+        Album album = anAlbum(alice, "Broken");
+        InputStream throwing = new InputStream() {
+            @Override
+            public int read() {
+                throw new IllegalStateException("the client's stream is closed");
+            }
+        };
+        InputStream overReporting = new InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                return length + 1;
+            }
+        };
+
+        assertThatThrownBy(() -> gallery.photos().upload(alice, album.id(), Upload.of(throwing, "x.jpg")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("content"))
+                .hasMessageContaining("the client's stream is closed");
+        assertThatThrownBy(() -> gallery.photos().upload(alice, album.id(), Upload.of(overReporting, "x.jpg")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("content"))
+                .hasMessageContaining("reported reading");
+        assertNothingStoredFor(alice);
+    }
+
+    @Test
     @DisplayName("bad titles, descriptions, tags and file names are refused with the field named")
     void badArguments() {
         Album album = anAlbum(alice, "Args");

@@ -77,6 +77,22 @@ abstract class UploadContract extends GalleryCase {
     }
 
     @Test
+    @DisplayName("a file name of the longest length allowed gives a title cut to the longest title allowed")
+    void longestFileName() {
+        Album album = anAlbum(alice, "Names");
+        String stem = "a".repeat(119) + "\uD83C\uDF05".repeat(66);
+        String fileName = stem + ".jpg";
+        assertThat(fileName).hasSize(255);
+
+        Photo photo = gallery.photos().upload(alice, album.id(),
+                Upload.builder().content(PhotoFixtures.aJpeg(32, 24, 3).stream()).fileName(fileName).build());
+
+        assertThat(photo.originalFileName()).isEqualTo(fileName);
+        assertThat(photo.title()).as("at most 200 chars of the name, no half emoji").isEqualTo(stem.substring(0, 199));
+        assertThat(gallery.photos().get(alice, photo.id())).isEqualTo(photo);
+    }
+
+    @Test
     @DisplayName("a PNG is recognised from its bytes and rendered to JPEG thumbnails")
     void png() {
         Album album = anAlbum(alice, "Drawings");
