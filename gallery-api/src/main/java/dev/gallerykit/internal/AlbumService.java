@@ -82,14 +82,14 @@ final class AlbumService implements Albums {
     @Override
     public Page<Album> list(UserId actor, PageRequest page) {
         Validation.required("actor", actor);
-        return core.page("albums|" + actor, page, (limit, after) -> core.albums.list(actor, limit, after));
+        return core.page(CursorCodec.scope("albums", actor), page, (limit, after) -> core.albums.list(actor, limit, after));
     }
 
     @Override
     public Page<Album> search(UserId actor, String text, PageRequest page) {
         Validation.required("actor", actor);
         String needle = Validation.line("text", text, Validation.MAX_SEARCH_TEXT);
-        return core.page("albums.search|" + actor + "|" + needle, page,
+        return core.page(CursorCodec.scope("albums.search", actor, needle), page,
                 (limit, after) -> core.albums.search(actor, needle, limit, after));
     }
 

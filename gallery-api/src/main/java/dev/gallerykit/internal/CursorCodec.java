@@ -64,6 +64,20 @@ final class CursorCodec {
         return text;
     }
 
+    /**
+     * One text for a query's scope that no other list of parts has: each part (a collection as a
+     * scope of its own) is written as its length, a colon and itself. Joining with a separator would
+     * let tags ["a,b"] and ["a", "b"] share a cursor.
+     */
+    static String scope(Object... parts) {
+        StringBuilder scope = new StringBuilder();
+        for (Object part : parts) {
+            String text = part instanceof java.util.Collection<?> list ? scope(list.toArray()) : String.valueOf(part);
+            scope.append(text.length()).append(':').append(text);
+        }
+        return scope.toString();
+    }
+
     private byte[] tag(String scope, String position) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);

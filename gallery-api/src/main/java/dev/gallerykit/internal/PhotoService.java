@@ -358,7 +358,7 @@ final class PhotoService implements Photos {
     @Override
     public Page<Photo> list(UserId actor, AlbumId albumId, PageRequest page) {
         core.album(actor, albumId);
-        return core.page("photos|" + actor + "|" + albumId, page,
+        return core.page(CursorCodec.scope("photos", actor, albumId), page,
                 (limit, after) -> core.photos.listByAlbum(actor, albumId, limit, after));
     }
 
@@ -377,15 +377,15 @@ final class PhotoService implements Photos {
         PhotoQuery normalized = query.text().isEmpty() ? query
                 : new PhotoQuery(query.text().map(String::strip), query.tags(), query.takenFrom(), query.takenTo(),
                         query.box(), query.albumId());
-        return core.page("photos.search|" + actor + "|" + scopeOf(normalized), page,
+        return core.page(scopeOf(actor, normalized), page,
                 (limit, after) -> core.photos.search(actor, normalized, limit, after));
     }
 
     /** A stable text form of a query (tags sorted), so that one query always has one cursor scope. */
-    private static String scopeOf(PhotoQuery query) {
-        return String.join("|", query.text().orElse(""), String.join(",", query.tags().stream().sorted().toList()),
-                String.valueOf(query.takenFrom().orElse(null)), String.valueOf(query.takenTo().orElse(null)),
-                String.valueOf(query.box().orElse(null)), String.valueOf(query.albumId().orElse(null)));
+    private static String scopeOf(UserId actor, PhotoQuery query) {
+        return CursorCodec.scope("photos.search", actor, query.text().orElse(""), query.tags().stream().sorted().toList(),
+                query.takenFrom().orElse(null), query.takenTo().orElse(null), query.box().orElse(null),
+                query.albumId().orElse(null));
     }
 
     @Override

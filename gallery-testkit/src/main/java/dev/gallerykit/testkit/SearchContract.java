@@ -53,6 +53,24 @@ abstract class SearchContract extends GalleryCase {
     }
 
     @Test
+    @DisplayName("a search cursor works for its own query only: tags [\"a,b\"] are not tags [\"a\", \"b\"]")
+    void searchCursorsAreScopedToTheirQuery() {
+        Album album = anAlbum(alice, "Commas");
+        for (int i = 0; i < 3; i++) {
+            gallery.photos().upload(alice, album.id(), Upload.builder()
+                    .content(PhotoFixtures.aJpeg(32, 24, 300 + i).stream()).fileName("c" + i + ".jpg")
+                    .tags(List.of("a,b", "a", "b")).build());
+        }
+        Page<Photo> first = gallery.photos().search(alice, PhotoQuery.of(q -> q.tags("a,b")), PageRequest.first(1));
+        String cursor = first.nextCursor().orElseThrow();
+
+        assertThat(gallery.photos().search(alice, PhotoQuery.of(q -> q.tags("a,b")), PageRequest.next(1, cursor))
+                .items()).as("the cursor's own query").hasSize(1);
+        assertInvalid(() -> gallery.photos().search(alice, PhotoQuery.of(q -> q.tags("a", "b")),
+                PageRequest.next(1, cursor)), "cursor");
+    }
+
+    @Test
     @DisplayName("search combines text, tags, taken-at range, GPS box and album")
     void search() {
         Album paris = anAlbum(alice, "Paris");
