@@ -93,6 +93,21 @@ abstract class UploadContract extends GalleryCase {
     }
 
     @Test
+    @DisplayName("camera text from a file is cut to 200 chars and stripped of control characters, the same on every store")
+    void cameraTextIsCleaned() {
+        Album album = anAlbum(alice, "Cameras");
+        Fixture file = PhotoFixtures.aJpegWithCameraText("Canon\u0007\u001B " + "X".repeat(2_000),
+                "EOS\nR5\u007F", "\t\r\n");
+
+        Photo photo = upload(alice, album.id(), file);
+
+        assertThat(photo.metadata().cameraMake()).contains("Canon " + "X".repeat(194));
+        assertThat(photo.metadata().cameraModel()).contains("EOS R5");
+        assertThat(photo.metadata().lens()).as("nothing printable").isEmpty();
+        assertThat(gallery.photos().get(alice, photo.id())).as("as stored").isEqualTo(photo);
+    }
+
+    @Test
     @DisplayName("a PNG is recognised from its bytes and rendered to JPEG thumbnails")
     void png() {
         Album album = anAlbum(alice, "Drawings");

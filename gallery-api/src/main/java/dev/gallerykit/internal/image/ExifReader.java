@@ -176,8 +176,8 @@ final class ExifReader {
         if (value == null) {
             return null;
         }
-        value = value.trim(); // also drops the NUL padding some cameras leave
-        return value.isEmpty() ? null : value;
+        // Also drops the NUL padding some cameras leave; every store then keeps the same text.
+        return MetadataText.clean(value).orElse(null);
     }
 
     private static Double positive(Directory directory, int tag) {
