@@ -18,7 +18,7 @@ public final class Analyzer {
         if (type.decodable()) {
             // Refuse a decompression bomb on its header, before even metadata-extractor walks the file.
             Dimensions size = ImageFiles.headerDimensions(file, type);
-            ImageFiles.checkPixels(size, maxPixels);
+            ImageFiles.checkDecodable(type, size, maxPixels);
             Metadata metadata = ExifReader.readRaw(file, type);
             return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size).build());
         }

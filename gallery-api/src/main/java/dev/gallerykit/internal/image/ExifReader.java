@@ -20,6 +20,7 @@ import dev.gallerykit.domain.TakenAt;
 import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.image.MediaType;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,8 +53,15 @@ final class ExifReader {
 
     /** Everything metadata-extractor finds; empty when the metadata cannot be parsed. */
     static Metadata readRaw(Path file, MediaType type) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return ImageMetadataReader.readMetadata(in, Files.size(file), fileType(type));
+        try {
+            if (type == MediaType.PNG) {
+                // Only the chunks worth reading: the reader would inflate compressed text and profiles without bound.
+                byte[] view = PngChunks.metadataView(file);
+                return ImageMetadataReader.readMetadata(new ByteArrayInputStream(view), view.length, fileType(type));
+            }
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                return ImageMetadataReader.readMetadata(in, Files.size(file), fileType(type));
+            }
         } catch (NoSuchFileException e) {
             throw new StorageUnavailableException("could not read " + file, e);
         } catch (ImageProcessingException | IOException | RuntimeException e) {

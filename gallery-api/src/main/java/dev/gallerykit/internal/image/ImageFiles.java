@@ -42,6 +42,19 @@ final class ImageFiles {
         }
     }
 
+    /**
+     * The pixel limit, and for WebP the raster budget as well: its decoder allocates the whole
+     * raster, 4 bytes a pixel, whatever the subsampling, so a 40-byte file declaring 10000x10000
+     * would take 400 MB. Checked from the header, before any decoder allocates.
+     */
+    static void checkDecodable(MediaType type, Dimensions dimensions, long maxPixels) {
+        checkPixels(dimensions, maxPixels);
+        if (type == MediaType.WEBP && dimensions.pixels() > Thumbnailer.MAX_DECODED_PIXELS) {
+            throw new LimitExceededException("pixels", Thumbnailer.MAX_DECODED_PIXELS, "the WebP is " + dimensions
+                    + "; a WebP is decoded whole, so " + Thumbnailer.MAX_DECODED_PIXELS + " pixels is its limit");
+        }
+    }
+
     static void checkPixels(Dimensions dimensions, long maxPixels) {
         if (dimensions.pixels() > maxPixels) {
             throw new LimitExceededException("pixels", maxPixels, "the image is " + dimensions);

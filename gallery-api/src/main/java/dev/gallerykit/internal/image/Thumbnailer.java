@@ -107,7 +107,7 @@ public final class Thumbnailer {
             reader.setInput(in, true, true);
             Dimensions original = new Dimensions(reader.getWidth(0), reader.getHeight(0));
             // The analysis checked this already; the file might have been replaced since.
-            ImageFiles.checkPixels(original, maxPixels);
+            ImageFiles.checkDecodable(type, original, maxPixels);
             ImageReadParam param = reader.getDefaultReadParam();
             int step = subsampling(original, largestSize);
             param.setSourceSubsampling(step, step, 0, 0);
