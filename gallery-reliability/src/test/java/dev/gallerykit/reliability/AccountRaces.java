@@ -1,7 +1,7 @@
 package dev.gallerykit.reliability;
 
-import static dev.gallerykit.reliability.AccountsOnStores.PASSWORD;
-import static dev.gallerykit.reliability.AccountsOnStores.newEmail;
+import static dev.gallerykit.reliability.AccountHarness.PASSWORD;
+import static dev.gallerykit.reliability.AccountHarness.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,11 +45,11 @@ abstract class AccountRaces {
     /** The session store under test; shared likewise (every sign-in is a family of its own). */
     protected abstract SessionRepository sessions();
 
-    private AccountsOnStores on;
+    private AccountHarness h;
 
     @BeforeEach
     void buildTheAccounts(LocalSmtp.Server smtp) {
-        on = new AccountsOnStores(users(), sessions(), smtp);
+        h = new AccountHarness(users(), sessions(), smtp);
     }
 
     @Test
@@ -58,7 +58,7 @@ abstract class AccountRaces {
         for (int round = 0; round < ROUNDS; round++) {
             String email = newEmail();
 
-            Race.Results<User> results = Race.run(THREADS, contender -> on.accounts.signUp(
+            Race.Results<User> results = Race.run(THREADS, contender -> h.accounts.signUp(
                     contender % 2 == 0 ? email : email.toUpperCase(Locale.ROOT), PASSWORD, "Racer " + contender));
 
             assertThat(results.wins()).as("round %d: sign-ups that made a user\n%s", round, results.failureTraces())
@@ -67,10 +67,10 @@ abstract class AccountRaces {
                     .hasSize(THREADS - 1)
                     .allSatisfy(failure -> assertThat(failure).isInstanceOf(ConflictException.class));
             User winner = results.wins().get(0);
-            assertThat(on.users.findByEmail(email)).as("round %d: the stored user", round).contains(winner);
-            assertThat(on.users.findByEmail(email.toUpperCase(Locale.ROOT))).as("round %d: by the other case", round)
+            assertThat(h.users.findByEmail(email)).as("round %d: the stored user", round).contains(winner);
+            assertThat(h.users.findByEmail(email.toUpperCase(Locale.ROOT))).as("round %d: by the other case", round)
                     .contains(winner);
-            assertThat(on.mailsTo(email, 1)).as("round %d: confirmation mails", round).hasSize(1);
+            assertThat(h.mailsTo(email, 1)).as("round %d: confirmation mails", round).hasSize(1);
         }
     }
 
@@ -78,12 +78,12 @@ abstract class AccountRaces {
     @DisplayName("one refresh token presented by eight threads rotates once, and the reuse revokes the family")
     void concurrentReuseOfOneRefreshToken() throws InterruptedException {
         String email = newEmail();
-        on.activeUser(email);
+        h.activeUser(email);
         for (int round = 0; round < ROUNDS; round++) {
-            AuthTokens signedIn = on.accounts.signIn(email, PASSWORD);
-            Session presented = on.sessions.lastCreated();
+            AuthTokens signedIn = h.accounts.signIn(email, PASSWORD);
+            Session presented = h.sessions.lastCreated();
 
-            Race.Results<AuthTokens> results = Race.run(THREADS, contender -> on.accounts.refresh(signedIn.refreshToken()));
+            Race.Results<AuthTokens> results = Race.run(THREADS, contender -> h.accounts.refresh(signedIn.refreshToken()));
 
             assertThat(results.wins()).as("round %d: rotations that won\n%s", round, results.failureTraces()).hasSize(1);
             // A loser that comes after another loser revoked the family finds it revoked rather than reused.
@@ -94,10 +94,10 @@ abstract class AccountRaces {
                     .anySatisfy(failure -> assertThat(((TokenRejectedException) failure).reason())
                             .isEqualTo(Reason.REUSED));
             AuthTokens successor = results.wins().get(0);
-            assertThatThrownBy(() -> on.accounts.refresh(successor.refreshToken())).as("round %d: the successor", round)
+            assertThatThrownBy(() -> h.accounts.refresh(successor.refreshToken())).as("round %d: the successor", round)
                     .isInstanceOfSatisfying(TokenRejectedException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.REVOKED));
-            assertThatThrownBy(() -> on.accounts.refresh(signedIn.refreshToken())).as("round %d: the first token", round)
+            assertThatThrownBy(() -> h.accounts.refresh(signedIn.refreshToken())).as("round %d: the first token", round)
                     .isInstanceOfSatisfying(TokenRejectedException.class,
                             e -> assertThat(e.reason()).isIn(Reason.REUSED, Reason.REVOKED));
             assertTheStoreRotatedOnceAndRevoked(round, presented);
@@ -106,12 +106,12 @@ abstract class AccountRaces {
 
     /** The family of this sign-in, read back from the store: one rotation accepted, both sessions revoked. */
     private void assertTheStoreRotatedOnceAndRevoked(int round, Session presented) {
-        List<Rotation> rotations = on.sessions.acceptedIn(presented.familyId());
+        List<Rotation> rotations = h.sessions.acceptedIn(presented.familyId());
         assertThat(rotations).as("round %d: rotations the store accepted", round).hasSize(1);
         Rotation rotation = rotations.get(0);
         assertThat(rotation.current().id()).as("round %d: the rotated session", round).isEqualTo(presented.id());
-        Session first = on.sessions.findByTokenHash(presented.tokenHash()).orElseThrow();
-        Session next = on.sessions.findByTokenHash(rotation.next().tokenHash()).orElseThrow();
+        Session first = h.sessions.findByTokenHash(presented.tokenHash()).orElseThrow();
+        Session next = h.sessions.findByTokenHash(rotation.next().tokenHash()).orElseThrow();
         assertThat(first.rotatedAt()).as("round %d: the presented session is rotated", round).isPresent();
         assertThat(first.revokedAt()).as("round %d: the presented session is revoked", round).isPresent();
         assertThat(next.familyId()).as("round %d: the successor's family", round).isEqualTo(presented.familyId());

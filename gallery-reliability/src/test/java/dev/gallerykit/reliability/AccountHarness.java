@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * server. The gallery behind it (which only an account deletion touches) is in memory. bcrypt runs
  * at its lowest cost, which changes nothing the races check and keeps 160 sign-ups short.
  */
-final class AccountsOnStores {
+final class AccountHarness {
 
     static final String PASSWORD = "correct horse battery staple";
     private static final Duration MAIL_WAIT = Duration.ofSeconds(10);
@@ -45,7 +45,7 @@ final class AccountsOnStores {
     final Accounts accounts;
     private final LocalSmtp.Server smtp;
 
-    AccountsOnStores(UserRepository users, SessionRepository sessions, LocalSmtp.Server smtp) {
+    AccountHarness(UserRepository users, SessionRepository sessions, LocalSmtp.Server smtp) {
         this.users = users;
         this.sessions = new SessionLog(sessions);
         this.smtp = smtp;
