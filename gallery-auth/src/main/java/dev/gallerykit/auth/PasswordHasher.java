@@ -113,8 +113,9 @@ public final class PasswordHasher {
     }
 
     /** Spends one verification's work and matches nothing (unknown accounts, locked accounts). */
-    void burn(String password) {
-        verify(password, null);
+    void burn() {
+        // Nothing of the caller's input is read: a refused input of any length costs one verification.
+        verify("", null);
     }
 
     static byte[] bcryptInput(String password) {

@@ -45,6 +45,15 @@ public final class PasswordPolicy {
     }
 
     /**
+     * The longest input looked at, in UTF-16 chars, before any normalisation: four per allowed
+     * character (room for surrogate pairs, and for sequences NFKC composes into one). Longer input is
+     * refused as it is, so that no one can make the server normalise megabytes.
+     */
+    public int maxInputChars() {
+        return maxLength * 4;
+    }
+
+    /**
      * Refuses a password for the account with this email.
      *
      * @throws InvalidInputException naming {@code password} and the rule it breaks
@@ -52,6 +61,10 @@ public final class PasswordPolicy {
     public void check(String password, String email) {
         if (password == null) {
             throw new InvalidInputException("password", "is missing");
+        }
+        if (password.length() > maxInputChars()) {
+            throw new InvalidInputException("password", "must have at most " + maxLength + " characters (it has "
+                    + password.length() + " UTF-16 units before normalisation; at most " + maxInputChars() + " are read)");
         }
         String normalised = Normalizer.normalize(password, Normalizer.Form.NFKC);
         int length = normalised.codePointCount(0, normalised.length());

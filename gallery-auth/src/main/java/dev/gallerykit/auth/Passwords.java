@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 final class Passwords {
 
     private static final Logger LOG = LoggerFactory.getLogger(Passwords.class);
-    private static final int MAX_PASSWORD_CHARS_READ = 4096;
     private static final String WRONG_OR_LOCKED = "the password is wrong, or there were too many attempts; try again later";
 
     private final UserRepository users;
@@ -53,14 +52,14 @@ final class Passwords {
     User signIn(String email, String password, Instant now) {
         String secret = password == null ? "" : password;
         Optional<User> found = parseEmail(email).flatMap(users::findByEmail);
-        if (found.isEmpty() || secret.length() > MAX_PASSWORD_CHARS_READ) {
-            hasher.burn(secret);
+        if (found.isEmpty() || secret.length() > policy.maxInputChars()) {
+            hasher.burn();
             LOG.debug("sign-in refused: {}", found.isEmpty() ? "unknown email" : "password too long");
             throw new AuthenticationFailedException(Accounts.SIGN_IN_FAILED);
         }
         User user = found.get();
         if (Lockout.locks(user, now)) {
-            hasher.burn(secret);
+            hasher.burn();
             LOG.debug("sign-in refused: user {} is locked until {}", user.id(), user.lockedUntil().orElseThrow());
             throw new AuthenticationFailedException(Accounts.SIGN_IN_FAILED);
         }
@@ -96,8 +95,8 @@ final class Passwords {
     User prove(UserId userId, String password, Instant now) {
         User user = users.findById(userId).orElseThrow(() -> new NotFoundException("user", userId));
         String secret = password == null ? "" : password;
-        if (Lockout.locks(user, now) || secret.length() > MAX_PASSWORD_CHARS_READ) {
-            hasher.burn(secret);
+        if (Lockout.locks(user, now) || secret.length() > policy.maxInputChars()) {
+            hasher.burn();
             throw new AuthenticationFailedException(WRONG_OR_LOCKED);
         }
         if (!hasher.verify(secret, user.passwordHash()).matches()) {

@@ -298,6 +298,23 @@ class AccountFlowsTest {
         }
 
         @Test
+        @DisplayName("the longest password a policy allows, 4096 emoji, signs up and signs in; a longer one is refused")
+        void longestPassword() {
+            Accounts roomy = Accounts.builder().gallery(h.gallery).users(h.users).sessions(h.sessions).mailer(h.mailer)
+                    .tokens(h.tokens).clock(h.clock).links(Harness.BASE_URL).passwordHasher(PasswordHasher.withCost(10))
+                    .passwordPolicy(PasswordPolicy.builder().maxLength(4096).build()).mailExecutor(Runnable::run).build();
+            String email = newEmail();
+            String longest = "\uD83D\uDE00".repeat(4096);
+            assertThat(longest).hasSize(8192);
+            roomy.signUp(email, longest, "Ann");
+            roomy.confirmEmail(tokenOf(h.lastMail(email, 1)));
+
+            assertThat(roomy.signIn(email, longest).accessToken()).isNotBlank();
+            assertThatThrownBy(() -> roomy.signIn(email, longest + "x".repeat(8192)))
+                    .isInstanceOf(AuthenticationFailedException.class);
+        }
+
+        @Test
         @DisplayName("a successful sign-in rehashes a password hashed with another cost")
         void rehash() {
             String email = newEmail();

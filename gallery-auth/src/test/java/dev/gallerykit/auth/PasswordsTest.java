@@ -105,6 +105,17 @@ class PasswordsTest {
         }
 
         @Test
+        @DisplayName("input longer than four chars per allowed character is refused on its raw length, before normalising")
+        void rawLength() {
+            assertThat(policy.maxInputChars()).isEqualTo(1024);
+            // U+FDFA is one char that NFKC turns into 18: counted after normalisation it would be 18 times longer.
+            assertThatThrownBy(() -> policy.check("\uFDFA".repeat(4 * 1024 * 1024), "ann@example.test"))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.reason())
+                            .contains("at most 256").contains("4194304 UTF-16 units before normalisation"));
+            policy.check("\uD83D\uDE00".repeat(256), "ann@example.test");
+        }
+
+        @Test
         @DisplayName("not the email address, nor its local part, in any case")
         void notEmail() {
             assertThatThrownBy(() -> policy.check("Annabelle@Example.test", "annabelle@example.test"))
