@@ -20,6 +20,7 @@ import dev.gallerykit.testkit.fixtures.Fixture;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
@@ -116,6 +117,39 @@ class AccountFlowsTest {
             h.accounts.signUp(email, PASSWORD, "Ann");
             assertThatThrownBy(() -> h.accounts.signUp(email.toUpperCase(), PASSWORD, "Other Ann"))
                     .isInstanceOf(ConflictException.class);
+        }
+
+        @Test
+        @DisplayName("one account per mailbox: spaces of any kind around it, or the domain in Unicode or punycode, are the same address")
+        void oneAccountPerMailbox() {
+            String local = "ann" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            User ann = h.accounts.signUp(local + "@bücher.example", PASSWORD, "Ann");
+            assertThat(ann.email()).isEqualTo(local + "@xn--bcher-kva.example");
+            for (String same : List.of(local + "@xn--bcher-kva.example", local + "@BÜCHER.example",
+                    local + "@bücher.example\u00A0", "\u3000" + local + "@bücher.example", " " + local + "@bu\u0308cher.example")) {
+                assertThatThrownBy(() -> h.accounts.signUp(same, PASSWORD, "Other Ann")).as(same)
+                        .isInstanceOf(ConflictException.class);
+            }
+        }
+
+        @Test
+        @DisplayName("an address with a character no one can see is refused, wherever the character is")
+        void invisibleCharacters() {
+            String email = newEmail();
+            int at = email.indexOf('@');
+            for (String invisible : List.of("\u200B", "\u00AD", "\u200E", "\u2060", "\uFEFF", "\u202E")) {
+                for (String spelled : List.of(email.substring(0, 1) + invisible + email.substring(1),
+                        email.substring(0, at + 1) + invisible + email.substring(at + 1), email + invisible)) {
+                    assertThatThrownBy(() -> h.accounts.signUp(spelled, PASSWORD, "Ann")).as(spelled)
+                            .isInstanceOfSatisfying(InvalidInputException.class,
+                                    e -> assertThat(e.field()).isEqualTo("email"));
+                }
+            }
+            assertThat(h.users.findByEmail(email)).isEmpty();
+            assertThatThrownBy(() -> h.accounts.signUp("ann@exa mple.test", PASSWORD, "Ann"))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> h.accounts.signUp("ann@-bad-.example", PASSWORD, "Ann"))
+                    .isInstanceOf(InvalidInputException.class);
         }
 
         @Test
