@@ -189,13 +189,19 @@ public final class Accounts {
     }
 
     /**
-     * Verifies an access token: signature, algorithm, issuer, audience, expiry, purpose.
+     * Verifies an access token (signature, algorithm, issuer, audience, expiry, purpose), then that its
+     * account still exists and is active: a deleted or disabled account's tokens stop working at once.
+     * That check costs one read of the user by its key per call (a primary-key lookup on SQL, a
+     * consistent GetItem on DynamoDB); the principal carries the account's current email.
      *
-     * @throws TokenRejectedException naming the reason
+     * @throws TokenRejectedException naming the reason ({@link Reason#ACCOUNT_UNAVAILABLE} for a
+     *         deleted, disabled or pending account)
      */
     public Principal authenticate(String accessToken) {
         VerifiedToken verified = tokens.verify(accessToken, Purpose.ACCESS, clock.instant(), TokenService.EMAIL);
-        return new Principal(verified.subject(), verified.text(TokenService.EMAIL), verified.expiresAt());
+        User user = users.findById(verified.subject()).filter(found -> found.status() == UserStatus.ACTIVE)
+                .orElseThrow(() -> new TokenRejectedException(Reason.ACCOUNT_UNAVAILABLE));
+        return new Principal(user.id(), user.email(), verified.expiresAt());
     }
 
     // ---------------------------------------------------------------- passwords

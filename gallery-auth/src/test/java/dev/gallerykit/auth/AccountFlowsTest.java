@@ -435,9 +435,24 @@ class AccountFlowsTest {
             assertThat(h.blobs.list(ann.id() + "/", 100, Optional.empty()).items()).isEmpty();
             assertThat(h.sessions.findByTokenHash(Digests.tokenHash(session.refreshToken()))).isEmpty();
             assertRejected(() -> h.accounts.refresh(session.refreshToken()), Reason.UNKNOWN);
+            assertRejected(() -> h.accounts.authenticate(session.accessToken()), Reason.ACCOUNT_UNAVAILABLE);
 
             assertThat(h.gallery.photos().list(bob.id(), bobs.id(), PageRequest.first(10)).items()).hasSize(1);
             assertThat(h.blobs.list(bob.id() + "/", 100, Optional.empty()).items()).isNotEmpty();
+        }
+
+        @Test
+        @DisplayName("an account an operator disables stops authenticating at once, its access token unexpired")
+        void disabledAccount() {
+            String email = newEmail();
+            User ann = h.activeUser(email);
+            AuthTokens session = h.accounts.signIn(email, PASSWORD);
+            assertThat(h.accounts.authenticate(session.accessToken()).userId()).isEqualTo(ann.id());
+
+            User stored = h.users.findById(ann.id()).orElseThrow();
+            h.users.update(stored.withStatus(UserStatus.DISABLED, h.clock.instant()));
+
+            assertRejected(() -> h.accounts.authenticate(session.accessToken()), Reason.ACCOUNT_UNAVAILABLE);
         }
     }
 
