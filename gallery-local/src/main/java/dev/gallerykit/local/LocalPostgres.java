@@ -166,15 +166,17 @@ public final class LocalPostgres extends DatabaseServerExtension {
                 return;
             }
             // Frozen first, so that it forks no backend between the listing of its children and their kill.
+            // The backends go before it: a backend that outlives its postmaster by a moment tells its
+            // client "terminating connection due to unexpected postmaster exit", which a crash does not.
             signal("-STOP", process.pid());
             List<ProcessHandle> backends = process.descendants().toList();
-            process.destroyForcibly();
             backends.forEach(ProcessHandle::destroyForcibly);
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("postgres " + process.pid() + " outlived SIGKILL");
-            }
             for (ProcessHandle backend : backends) {
                 awaitGone(backend);
+            }
+            process.destroyForcibly();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("postgres " + process.pid() + " outlived SIGKILL");
             }
             forget(stopWithTheJvm);
             process = null;
