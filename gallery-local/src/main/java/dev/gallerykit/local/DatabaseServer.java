@@ -36,7 +36,8 @@ public interface DatabaseServer extends LocalService {
      * }</pre>
      *
      * @throws UnsupportedOperationException for an external server, and for a kind of server that
-     *         cannot be killed and restarted from here (today only {@link LocalPostgres} can)
+     *         cannot be killed and restarted from here (today {@link LocalPostgres} and {@link LocalMariaDb} can,
+     *         {@link LocalMySql} cannot)
      */
     default void kill() {
         throw new UnsupportedOperationException(this + " cannot be killed and restarted from here");

@@ -65,30 +65,44 @@ class ServerOutagesTest {
     @DisplayName("a killed PostgreSQL refuses connections, and restarted keeps every committed row")
     void postgresIsKilledAndComesBackWithItsRows() throws SQLException {
         try (DatabaseServer server = LocalPostgres.start()) {
-            JdbcDatabase db = server.database();
-            try (Connection connection = connect(db); Statement sql = connection.createStatement()) {
-                sql.execute("CREATE TABLE survivor (name VARCHAR(20) PRIMARY KEY)");
-                sql.execute("INSERT INTO survivor VALUES ('committed')");
+            assertKilledAndBackWithItsRows(server);
+        }
+    }
 
-                server.kill();
+    @Test
+    @DisplayName("a killed MariaDB refuses connections, and restarted keeps every committed row and its passwords")
+    void mariaDbIsKilledAndComesBackWithItsRows() throws SQLException {
+        try (DatabaseServer server = LocalMariaDb.start()) {
+            assertKilledAndBackWithItsRows(server);
+        }
+    }
 
-                assertThatThrownBy(() -> sql.executeQuery("SELECT name FROM survivor"))
-                        .as("a statement on a connection opened before the kill").isInstanceOf(SQLException.class);
-            }
-            assertThatThrownBy(() -> connect(db).close()).as("a new connection while killed")
-                    .isInstanceOf(SQLException.class);
+    private static void assertKilledAndBackWithItsRows(DatabaseServer server) throws SQLException {
+        JdbcDatabase db = server.database();
+        try (Connection connection = connect(db); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE survivor (name VARCHAR(20) PRIMARY KEY)");
+            sql.execute("INSERT INTO survivor VALUES ('committed')");
+
             server.kill();
 
-            server.restart();
-            server.restart();
-
-            try (Connection connection = connect(db); Statement sql = connection.createStatement();
-                    ResultSet rows = sql.executeQuery("SELECT name FROM survivor")) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getString(1)).isEqualTo("committed");
-                assertThat(rows.next()).isFalse();
-            }
+            assertThatThrownBy(() -> sql.executeQuery("SELECT name FROM survivor"))
+                    .as("a statement on a connection opened before the kill").isInstanceOf(SQLException.class);
         }
+        assertThatThrownBy(() -> connect(db).close()).as("a new connection while killed")
+                .isInstanceOf(SQLException.class);
+        server.kill();
+
+        server.restart();
+        server.restart();
+
+        try (Connection connection = connect(db); Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT name FROM survivor")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("committed");
+            assertThat(rows.next()).isFalse();
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(db.url(), db.user(), "wrong").close())
+                .as("a wrong password after the restart").isInstanceOf(SQLException.class);
     }
 
     private static void assertStopsAndComesBack(LocalS3.Server server) throws IOException {
