@@ -121,7 +121,8 @@ abstract class RealFaultScenarios {
 
     @AfterEach
     void bringTheServersBack() {
-        // Only after a failed case is anything still down; the restarts are no-ops otherwise.
+        // Only after a failed case is a tripwire still armed or a server still down; no-ops otherwise.
+        tripwire.disarm();
         s3.restart();
         database.restart();
     }
