@@ -116,8 +116,8 @@ public final class LocalPostgres extends DatabaseServerExtension {
     /**
      * The {@code postgres} server process of one data directory and port, which can be killed (with
      * every backend it forked) and started again in place. After a kill the next start runs
-     * PostgreSQL's crash recovery, as after a power cut with the page cache intact ({@code fsync=off}
-     * is safe for that, not for a machine crash).
+     * PostgreSQL's crash recovery, as after a crash of the server alone: the machine keeps its page
+     * cache, so {@code fsync=off} loses nothing there (it would in a crash of the machine).
      */
     private static final class Postmaster implements DatabaseServerHandle.Crash {
 
