@@ -1,5 +1,6 @@
 package dev.gallerykit.jdbc;
 
+import dev.gallerykit.error.GalleryException;
 import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.spi.Slice;
 import java.time.Instant;
@@ -20,10 +21,16 @@ final class Db {
 
     final DSLContext dsl;
     final JdbcDialect dialect;
+    private final Runnable discardPooledConnections;
 
-    Db(DSLContext dsl, JdbcDialect dialect) {
+    /**
+     * @param discardPooledConnections run when a connection broke: the pool's other connections most
+     *        likely broke with it (the server restarted or failed over)
+     */
+    Db(DSLContext dsl, JdbcDialect dialect, Runnable discardPooledConnections) {
         this.dsl = dsl;
         this.dialect = dialect;
+        this.discardPooledConnections = discardPooledConnections;
     }
 
     /** Runs {@code work}, translating whatever the driver throws. */
@@ -31,8 +38,19 @@ final class Db {
         try {
             return work.apply(dsl);
         } catch (RuntimeException e) {
-            throw SqlErrors.translate(action, e);
+            throw translate(action, e);
         }
+    }
+
+    /**
+     * {@link SqlErrors#translate}, and when the connection itself broke, the pool's other connections
+     * are dropped too. Every failure of a repository goes through here.
+     */
+    GalleryException translate(String action, RuntimeException e) {
+        if (SqlErrors.isBrokenConnection(e)) {
+            discardPooledConnections.run();
+        }
+        return SqlErrors.translate(action, e);
     }
 
     /** Runs {@code work} in one transaction: all of its writes or none. */

@@ -57,7 +57,7 @@ final class JdbcAlbumRepository implements AlbumRepository {
             if (SqlErrors.isConstraintViolation(e)) {
                 throw new ConflictException("album " + album.id() + " already exists");
             }
-            throw SqlErrors.translate("create an album", e);
+            throw db.translate("create an album", e);
         }
     }
 
@@ -187,7 +187,7 @@ final class JdbcAlbumRepository implements AlbumRepository {
             if (SqlErrors.isConstraintViolation(e)) {
                 throw new ConflictException("album " + id + " still has photos; delete them first");
             }
-            throw SqlErrors.translate("delete an album", e);
+            throw db.translate("delete an album", e);
         }
     }
 

@@ -86,7 +86,7 @@ final class JdbcPhotoRepository implements PhotoRepository {
             } catch (RuntimeException e) {
                 GalleryException failure = SqlErrors.isConstraintViolation(e)
                         ? refusal(stored, claims).orElse(null)
-                        : SqlErrors.translate("create a photo", e);
+                        : db.translate("create a photo", e);
                 // A deadlock between racing inserts of one unique key rolled this transaction back whole,
                 // and a claim whose holder was deleted meanwhile is free now: both may simply go again.
                 boolean again = failure == null || failure instanceof ConcurrentModificationException;
@@ -218,7 +218,7 @@ final class JdbcPhotoRepository implements PhotoRepository {
             if (SqlErrors.isConstraintViolation(e) && !albumExists(photo.ownerId(), photo.albumId())) {
                 throw new NotFoundException("album", photo.albumId());
             }
-            throw SqlErrors.translate("update a photo", e);
+            throw db.translate("update a photo", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.gallerykit.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.gallerykit.error.StorageException;
 import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.spi.AlbumRepository;
@@ -61,7 +62,17 @@ public final class JdbcRepositories implements AutoCloseable {
                 // Unquoted names fold the same way in the migrations and in the queries (upper case on H2).
                 .withRenderQuotedNames(RenderQuotedNames.NEVER)
                 .withExecuteLogging(false);
-        Db db = new Db(DSL.using(dataSource, dialect.sqlDialect(), settings), dialect);
+        // A broken connection means the server went away (a restart, a failover): the pool's idle
+        // connections broke with it, and HikariCP hands out one used in the last 500 ms without a check,
+        // so a retry after the server is back would fail on them, once per pooled connection. Dropping
+        // them all costs one reconnect each. A DataSource of the host's is the host's to manage.
+        Runnable discard = ownPool == null ? () -> { } : () -> {
+            HikariPoolMXBean pool = ownPool.getHikariPoolMXBean();
+            if (pool != null) {
+                pool.softEvictConnections();
+            }
+        };
+        Db db = new Db(DSL.using(dataSource, dialect.sqlDialect(), settings), dialect, discard);
         this.users = new JdbcUserRepository(db);
         this.albums = new JdbcAlbumRepository(db);
         this.photos = new JdbcPhotoRepository(db);

@@ -117,11 +117,11 @@ final class JdbcSessionRepository implements SessionRepository {
                 .execute();
     }
 
-    private static RuntimeException translateInsert(Session session, RuntimeException e) {
+    private RuntimeException translateInsert(Session session, RuntimeException e) {
         if (SqlErrors.isConstraintViolation(e)) {
             return new ConflictException("session " + session.id() + " or its token hash already exists");
         }
-        return SqlErrors.translate("store a session", e);
+        return db.translate("store a session", e);
     }
 
     private static Session toSession(Record row) {

@@ -53,7 +53,7 @@ final class JdbcUserRepository implements UserRepository {
             if (SqlErrors.isConstraintViolation(e)) {
                 throw exists(user.id()) ? new ConflictException("user " + user.id() + " already exists") : emailTaken();
             }
-            throw SqlErrors.translate("create a user", e);
+            throw db.translate("create a user", e);
         }
     }
 
@@ -95,7 +95,7 @@ final class JdbcUserRepository implements UserRepository {
             if (SqlErrors.isConstraintViolation(e)) {
                 throw emailTaken();
             }
-            throw SqlErrors.translate("update a user", e);
+            throw db.translate("update a user", e);
         }
         if (updated == 0) {
             if (exists(user.id())) {

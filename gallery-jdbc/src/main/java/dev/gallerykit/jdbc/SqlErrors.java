@@ -70,6 +70,24 @@ final class SqlErrors {
         return kind(e) == Kind.CONSTRAINT;
     }
 
+    /** PostgreSQL ending every session: shut down, crashed (or lost its postmaster), still starting. */
+    private static final Set<String> SERVER_GONE_STATES = Set.of("57P01", "57P02", "57P03");
+
+    /**
+     * The connection itself failed, as opposed to a statement on a sound one: SQLState class 08 (the
+     * server went away or refused a new connection), or PostgreSQL ending all its sessions. Either way
+     * the other connections to that server are most likely gone too.
+     */
+    static boolean isBrokenConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || SERVER_GONE_STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What {@code e} means: the first exception in its cause chain that says, else its type. */
     static Kind kind(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -87,4 +87,20 @@ class SqlErrorsTest {
                 .hasMessageContaining("42601");
         assertThat(translated.retryable()).isFalse();
     }
+
+    @ParameterizedTest(name = "SQLState {0}: broken connection {1}")
+    @CsvSource({
+            "08006, true", // PostgreSQL: I/O error on the connection
+            "08S01, true", // Connector/J: communications link failure
+            "08001, true", // refused a new connection
+            "57P01, true", // PostgreSQL: terminating connection (shutdown, or the postmaster died)
+            "57P02, true", // PostgreSQL: crash of another backend, every session ends
+            "57014, false", // a statement timeout: the connection is sound
+            "40001, false",
+            "23505, false"})
+    @DisplayName("a broken connection is told apart from a failed statement, through jOOQ's wrapping")
+    void brokenConnections(String state, boolean broken) {
+        assertThat(SqlErrors.isBrokenConnection(new DataAccessException("x", new SQLException("failed", state))))
+                .isEqualTo(broken);
+    }
 }

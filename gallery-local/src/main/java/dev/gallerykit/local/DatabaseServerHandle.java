@@ -1,6 +1,7 @@
 package dev.gallerykit.local;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -13,27 +14,45 @@ final class DatabaseServerHandle implements DatabaseServer {
     private final JdbcDatabase database;
     private final Supplier<JdbcDatabase> newDatabase;
     private final boolean local;
+    private final Optional<Crash> crash;
     private final StopOnce stop;
 
+    /** How a server started here is killed as a crash would kill it, and started again in place. */
+    interface Crash {
+
+        /** Kills every process of the server; nothing if none is running. */
+        void kill() throws Exception;
+
+        /** Starts the server again on its port and data, and waits until it takes connections; nothing if it runs. */
+        void restart() throws Exception;
+    }
+
     private DatabaseServerHandle(String label, JdbcDatabase database, Supplier<JdbcDatabase> newDatabase,
-                                 boolean local, StopOnce.Action stopper) {
+                                 boolean local, Optional<Crash> crash, StopOnce.Action stopper) {
         this.label = label;
         this.database = Objects.requireNonNull(database, "database");
         this.newDatabase = Objects.requireNonNull(newDatabase, "newDatabase");
         this.local = local;
+        this.crash = Objects.requireNonNull(crash, "crash");
         this.stop = new StopOnce(label, stopper);
     }
 
-    /** A server started here, which {@code stopper} stops and deletes the data of. */
+    /** A server started here, which {@code stopper} stops and deletes the data of; it cannot be killed. */
     static DatabaseServer started(String name, JdbcDatabase database, Supplier<JdbcDatabase> newDatabase,
                                   StopOnce.Action stopper) {
-        return new DatabaseServerHandle(name, database, newDatabase, true, stopper);
+        return new DatabaseServerHandle(name, database, newDatabase, true, Optional.empty(), stopper);
+    }
+
+    /** A server started here that {@code crash} kills and restarts, and {@code stopper} stops for good. */
+    static DatabaseServer started(String name, JdbcDatabase database, Supplier<JdbcDatabase> newDatabase,
+                                  Crash crash, StopOnce.Action stopper) {
+        return new DatabaseServerHandle(name, database, newDatabase, true, Optional.of(crash), stopper);
     }
 
     /** A server the environment names. */
     static DatabaseServer external(JdbcDatabase database, Supplier<JdbcDatabase> newDatabase) {
         // Not ours to stop.
-        return new DatabaseServerHandle("external", database, newDatabase, false, () -> { });
+        return new DatabaseServerHandle("external", database, newDatabase, false, Optional.empty(), () -> { });
     }
 
     @Override
@@ -49,6 +68,21 @@ final class DatabaseServerHandle implements DatabaseServer {
     @Override
     public boolean local() {
         return local;
+    }
+
+    @Override
+    public void kill() {
+        ServerProcesses.control("kill " + label, crashable("kill")::kill);
+    }
+
+    @Override
+    public void restart() {
+        ServerProcesses.control("restart " + label, crashable("restart")::restart);
+    }
+
+    private Crash crashable(String what) {
+        return crash.orElseThrow(() -> new UnsupportedOperationException("cannot " + what + " " + this + ": "
+                + (local ? "this kind of server cannot be killed and restarted from here" : "it was not started here")));
     }
 
     @Override

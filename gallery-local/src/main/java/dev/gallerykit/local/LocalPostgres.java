@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -83,38 +84,145 @@ public final class LocalPostgres extends DatabaseServerExtension {
                 "-E", "UTF8", "--lc-collate=C", "--lc-ctype=C.UTF-8", "--no-sync"),
                 work.resolve("initdb.log"), ServerProcesses::lastLine);
         int port = freePort();
-        Path log = run.resolve("postgres.log");
-        Process process = new ProcessBuilder(asServerUser(base.resolve("bin/postgres").toString(),
+        Postmaster postmaster = new Postmaster(port, run.resolve("postgres.log"),
+                asServerUser(base.resolve("bin/postgres").toString(),
                 "-D", data.toString(), "-p", String.valueOf(port), "-h", "127.0.0.1",
                 // TCP only: a socket path under target/ easily passes the 107-byte limit of Unix sockets.
                 "-c", "unix_socket_directories=",
-                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-                "-c", "max_connections=300", "-c", "shared_buffers=64MB"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Thread stopWithTheJvm = stopWithTheJvm(process, "postgres-" + port);
+                // No fsync: the page cache outlives a killed server, so a commit that reached it survives a
+                // kill. Commits must still write their WAL before they return (synchronous_commit stays on),
+                // or a kill loses the transactions of the last few hundred milliseconds.
+                "-c", "fsync=off", "-c", "full_page_writes=off",
+                "-c", "max_connections=300", "-c", "shared_buffers=64MB"),
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", superPassword);
         String server = "jdbc:postgresql://127.0.0.1:" + port + "/";
         String password = "pw-" + UUID.randomUUID();
-        try (Connection admin = awaitConnection("postgres", process, STARTUP, server + "postgres", "postgres",
-                superPassword, log, ServerProcesses::lastLine);
+        try (Connection admin = postmaster.start();
                 Statement sql = admin.createStatement()) {
             sql.execute("CREATE ROLE " + TEST_USER + " LOGIN CREATEDB PASSWORD '" + password + "'");
             sql.execute("CREATE DATABASE " + SHARED_DATABASE + " OWNER " + TEST_USER);
         } catch (Exception e) {
-            process.destroyForcibly();
+            postmaster.kill();
             throw e;
         }
         JdbcDatabase shared = new JdbcDatabase(server + SHARED_DATABASE, TEST_USER, password);
         return DatabaseServerHandle.started("PostgreSQL", shared,
-                () -> newPostgresDatabase(shared, server + SHARED_DATABASE), () -> {
-                    // SIGINT is PostgreSQL's fast shutdown; SIGTERM (Process.destroy) would wait for clients.
-                    new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start()
-                            .waitFor(10, TimeUnit.SECONDS);
-                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    }
-                    forget(stopWithTheJvm);
+                () -> newPostgresDatabase(shared, server + SHARED_DATABASE), postmaster, () -> {
+                    postmaster.stop();
                     deleteQuietly(run);
                 });
+    }
+
+    /**
+     * The {@code postgres} server process of one data directory and port, which can be killed (with
+     * every backend it forked) and started again in place. After a kill the next start runs
+     * PostgreSQL's crash recovery, as after a crash of the server alone: the machine keeps its page
+     * cache, so {@code fsync=off} loses nothing there (it would in a crash of the machine).
+     */
+    private static final class Postmaster implements DatabaseServerHandle.Crash {
+
+        private final int port;
+        private final Path log;
+        private final List<String> command;
+        private final String adminUrl;
+        private final String superPassword;
+        private Process process;
+        private Thread stopWithTheJvm;
+
+        Postmaster(int port, Path log, List<String> command, String adminUrl, String superPassword) {
+            this.port = port;
+            this.log = log;
+            this.command = List.copyOf(command);
+            this.adminUrl = adminUrl;
+            this.superPassword = superPassword;
+        }
+
+        /** Starts the server and returns a superuser connection once it takes one. */
+        synchronized Connection start() throws Exception {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            stopWithTheJvm = stopWithTheJvm(process, "postgres-" + port);
+            try {
+                return awaitConnection("postgres", process, STARTUP, adminUrl, "postgres", superPassword, log,
+                        ServerProcesses::lastLine);
+            } catch (Exception e) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                forget(stopWithTheJvm);
+                process = null;
+                throw e;
+            }
+        }
+
+        @Override
+        public synchronized void restart() throws Exception {
+            if (process == null) {
+                start().close();
+            }
+        }
+
+        @Override
+        public synchronized void kill() throws Exception {
+            if (process == null) {
+                return;
+            }
+            // Frozen first, so that it forks no backend between the listing of its children and their kill.
+            // The backends go before it: a backend that outlives its postmaster by a moment tells its
+            // client "terminating connection due to unexpected postmaster exit", which a crash does not.
+            signal("-STOP", process.pid());
+            List<ProcessHandle> backends = process.descendants().toList();
+            backends.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle backend : backends) {
+                awaitGone(backend);
+            }
+            process.destroyForcibly();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("postgres " + process.pid() + " outlived SIGKILL");
+            }
+            forget(stopWithTheJvm);
+            process = null;
+        }
+
+        /** A fast shutdown (SIGINT); SIGTERM (Process.destroy) would wait for clients. */
+        synchronized void stop() throws Exception {
+            if (process == null) {
+                return;
+            }
+            signal("-INT", process.pid());
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            forget(stopWithTheJvm);
+            process = null;
+        }
+
+        private static void signal(String signal, long pid) throws IOException, InterruptedException {
+            new ProcessBuilder("kill", signal, String.valueOf(pid)).start().waitFor(10, TimeUnit.SECONDS);
+        }
+
+        /**
+         * Waits until a killed backend is gone or a zombie: with its parent dead, a zombie waits for
+         * whatever reaps orphans here, but it holds no shared memory, which is what a restart checks.
+         */
+        private static void awaitGone(ProcessHandle backend) throws InterruptedException {
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (backend.isAlive() && !isZombie(backend.pid())) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("postgres backend " + backend.pid() + " outlived SIGKILL");
+                }
+                // Polling a dying process that is not our child: there is no event to wait for.
+                Thread.sleep(20);
+            }
+        }
+
+        private static boolean isZombie(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                // "pid (command) S ...": the state follows the command, which may itself hold spaces or parentheses.
+                return stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("Z");
+            } catch (IOException gone) {
+                return true;
+            }
+        }
     }
 
     @Override

@@ -89,19 +89,75 @@ public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
         }
     }
 
-    /** A running S3 endpoint; closing it stops a local server and drops everything it stored. */
+    /**
+     * A running S3 endpoint; closing it stops a local server and drops everything it stored.
+     *
+     * <p>A local server can also be {@linkplain #stop() stopped} as an outage would stop it, and
+     * {@linkplain #restart() started again} on the same port with the same buckets and objects, so
+     * that a test sees what clients see when S3 goes away in the middle of their work:
+     *
+     * <pre>{@code
+     * try (LocalS3.Server s3 = LocalS3.start()) {
+     *     ... write some objects ...
+     *     s3.stop();      // requests are refused from here on
+     *     ... a call fails ...
+     *     s3.restart();   // same endpoint, same objects
+     * }
+     * }</pre>
+     */
     public static final class Server implements LocalService {
 
         private final Endpoint endpoint;
+        private final Optional<Proxy> proxy;
         private final StopOnce stop;
 
-        Server(Endpoint endpoint, StopOnce.Action stopper) {
+        Server(Endpoint endpoint, Optional<Proxy> proxy) {
             this.endpoint = endpoint;
-            this.stop = new StopOnce("S3Proxy", stopper);
+            this.proxy = proxy;
+            this.stop = new StopOnce("S3Proxy", () -> {
+                if (proxy.isPresent()) {
+                    proxy.get().close();
+                }
+            });
         }
 
         public Endpoint endpoint() {
             return endpoint;
+        }
+
+        /**
+         * Stops the server and keeps what it stored: from the moment this returns, connections to the
+         * endpoint are refused (open ones are closed) until {@link #restart()}. Does nothing if it is
+         * stopped already.
+         *
+         * @throws UnsupportedOperationException for an endpoint that the environment named: it is not
+         *         ours to stop
+         */
+        public void stop() {
+            ServerProcesses.control("stop S3Proxy", local("stop")::stop);
+        }
+
+        /**
+         * Starts a {@linkplain #stop() stopped} server again on the same port, with the buckets and
+         * objects it had, and returns once it takes requests. Does nothing if it is running.
+         *
+         * @throws UnsupportedOperationException for an endpoint that the environment named
+         * @throws IllegalStateException if the server cannot start again, for example because another
+         *         process took its port meanwhile
+         */
+        public void restart() {
+            ServerProcesses.control("restart S3Proxy", local("restart")::restart);
+        }
+
+        /** Whether a local server takes requests now (false between {@link #stop()} and {@link #restart()}). */
+        public boolean running() {
+            return proxy.map(Proxy::running).orElse(true);
+        }
+
+        private Proxy local(String what) {
+            return proxy.orElseThrow(() -> new UnsupportedOperationException("cannot " + what
+                    + " the S3 endpoint " + endpoint.uri().map(URI::toString).orElse("of AWS")
+                    + ": it was not started here"));
         }
 
         /** The endpoint (or {@code the SDK's default}), region and, for a local server, the key pair. */
@@ -126,6 +182,73 @@ public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
         }
     }
 
+    /** An S3Proxy started here, in this JVM or in a child one, that can stop and start again in place. */
+    interface Proxy {
+
+        int port();
+
+        boolean running();
+
+        /** Stops serving, keeping the store. */
+        void stop() throws Exception;
+
+        /** Serves the same store again on the same port. */
+        void restart() throws Exception;
+
+        /** Stops serving and drops the store. */
+        void close() throws Exception;
+    }
+
+    /** S3Proxy in this JVM over one in-memory store, which outlives the proxies that serve it. */
+    private static final class InJvmProxy implements Proxy {
+
+        private final BlobStore store;
+        private final Credentials credentials;
+        private final int port;
+        private S3Proxy proxy;
+
+        InJvmProxy(Credentials credentials) throws Exception {
+            this.store = new FlatKeyBlobStore(new TransientNio2BlobStore());
+            this.credentials = credentials;
+            this.proxy = s3Proxy(store, credentials, 0);
+            proxy.start();
+            this.port = proxy.getPort();
+        }
+
+        @Override
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public synchronized boolean running() {
+            return proxy != null;
+        }
+
+        @Override
+        public synchronized void stop() throws Exception {
+            if (proxy != null) {
+                proxy.stop();
+                proxy = null;
+            }
+        }
+
+        @Override
+        public synchronized void restart() throws Exception {
+            if (proxy == null) {
+                S3Proxy again = s3Proxy(store, credentials, port);
+                again.start();
+                proxy = again;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            // The transient store goes with this object.
+            stop();
+        }
+    }
+
     /** Starts S3Proxy in this JVM with a new random key pair, for a caller who closes it. */
     public static Server start() {
         return start(randomCredentials());
@@ -135,9 +258,8 @@ public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
     public static Server start(Credentials credentials) {
         Objects.requireNonNull(credentials, "credentials");
         try {
-            S3Proxy proxy = s3Proxy(new FlatKeyBlobStore(new TransientNio2BlobStore()), credentials);
-            proxy.start();
-            return new Server(endpointAt(proxy.getPort(), credentials), proxy::stop);
+            InJvmProxy proxy = new InJvmProxy(credentials);
+            return new Server(endpointAt(proxy.port(), credentials), Optional.of(proxy));
         } catch (Exception e) {
             throw new IllegalStateException("S3Proxy did not start", e);
         }
@@ -172,20 +294,21 @@ public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
             String region = Optional.ofNullable(System.getenv("AWS_REGION"))
                     .or(() -> Optional.ofNullable(System.getenv("AWS_DEFAULT_REGION")))
                     .filter(value -> !value.isBlank()).orElse(LOCAL_REGION);
-            return new Server(new Endpoint(uri, region, Optional.empty(), false), () -> { });
+            return new Server(new Endpoint(uri, region, Optional.empty(), false), Optional.empty());
         }
         if (Boolean.getBoolean(CHILD_PROCESS_PROPERTY)) {
             Credentials credentials = randomCredentials();
             S3ProxyChild child = S3ProxyChild.start(credentials);
-            return new Server(endpointAt(child.port(), credentials), child::stop);
+            return new Server(endpointAt(child.port(), credentials), Optional.of(child));
         }
         return start();
     }
 
-    static S3Proxy s3Proxy(BlobStore store, Credentials credentials) {
+    /** S3Proxy serving {@code store} on {@code port} of the loopback interface (0: any free one). */
+    static S3Proxy s3Proxy(BlobStore store, Credentials credentials, int port) {
         return S3Proxy.builder()
                 .blobStore(store)
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, credentials.accessKeyId(),
                         credentials.secretAccessKey())
                 .build();

@@ -72,6 +72,23 @@ final class ServerProcesses {
     }
 
     /**
+     * Runs one step of a server's life (a stop, a kill, a restart) for a public method that throws
+     * unchecked exceptions only: an interrupt is kept, any other failure names {@code what}.
+     */
+    static void control(String what, StopOnce.Action step) {
+        try {
+            step.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trying to " + what, e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Unpacks the server tarball {@code resource} from the class path into {@code work/base} once;
      * later runs find {@code executable} there and reuse it.
      */

@@ -72,4 +72,40 @@ class DatabaseServerHandleTest {
         assertThat(server.newDatabase()).isEqualTo(FRESH);
         assertThat(server).hasToString("external " + SHARED);
     }
+
+    @Test
+    @DisplayName("a server without a way to crash it, or an external one, cannot be killed or restarted")
+    void onlyACrashableServerIsKilled() {
+        DatabaseServer started = DatabaseServerHandle.started("MariaDB", SHARED, () -> FRESH, () -> { });
+        DatabaseServer external = DatabaseServerHandle.external(SHARED, () -> FRESH);
+
+        assertThatThrownBy(started::kill).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("cannot be killed and restarted from here");
+        assertThatThrownBy(external::restart).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("not started here");
+    }
+
+    @Test
+    @DisplayName("a kill and a restart go to the server's crash, and their failures name the server")
+    void killAndRestartReachTheCrash() {
+        AtomicInteger kills = new AtomicInteger();
+        DatabaseServer server = DatabaseServerHandle.started("PostgreSQL", SHARED, () -> FRESH,
+                new DatabaseServerHandle.Crash() {
+                    @Override
+                    public void kill() {
+                        kills.incrementAndGet();
+                    }
+
+                    @Override
+                    public void restart() throws IOException {
+                        throw new IOException("port taken");
+                    }
+                }, () -> { });
+
+        server.kill();
+
+        assertThat(kills).hasValue(1);
+        assertThatThrownBy(server::restart).isInstanceOf(IllegalStateException.class)
+                .hasMessage("could not restart PostgreSQL: port taken");
+    }
 }
