@@ -1,6 +1,7 @@
 package dev.gallerykit.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Optional;
  *
  * @param failedSignIns consecutive failed sign-ins since the last success
  * @param lockedUntil   no sign-in is tried before this instant
+ * @param confirmedAt   when the current email was confirmed (at sign-up, or by the link of an email change)
  * @param version       optimistic-locking version, set by the repository
  */
 public record User(
@@ -56,9 +58,18 @@ public record User(
                 version);
     }
 
+    /**
+     * The account moved to {@code newEmail}, confirmed {@code at} (the link that moves it proves the
+     * mailbox). The confirmation time, in microseconds (what every store keeps), only ever grows, even
+     * on a clock that stands still: links bound to an earlier state never match again.
+     */
     public User withEmail(String newEmail, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MICROS);
+        Instant confirmed = confirmedAt.map(previous -> previous.truncatedTo(ChronoUnit.MICROS))
+                .filter(previous -> !now.isAfter(previous)).map(previous -> previous.plus(1, ChronoUnit.MICROS))
+                .orElse(now);
         return new User(id, newEmail, displayName, passwordHash, status, failedSignIns, lockedUntil,
-                createdAt, at, confirmedAt, version);
+                createdAt, at, Optional.of(confirmed), version);
     }
 
     public User withDisplayName(String newName, Instant at) {

@@ -122,10 +122,15 @@ final class MailedLinks {
         return mails.compose(kind, target, user.displayName(), token);
     }
 
-    /** Valid for this status, this current email, this target and this password. */
+    /**
+     * Valid for this status, this current email and when it was confirmed, this target and this
+     * password. The confirmation time moves with every email change, so the state a link was issued
+     * in cannot come back: after A -> B and B -> A, the first A -> B link stays used.
+     */
     private static String confirmationBinding(User user, String target) {
         return Digests.sha256("confirm-email", user.id().toString(), user.status().name(), user.emailKey(),
-                User.emailKey(target), user.passwordHash());
+                user.confirmedAt().map(Instant::toString).orElse("unconfirmed"), User.emailKey(target),
+                user.passwordHash());
     }
 
     /** Valid for the password hash the reset replaces. */

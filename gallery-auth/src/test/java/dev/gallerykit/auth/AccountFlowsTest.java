@@ -390,6 +390,24 @@ class AccountFlowsTest {
         }
 
         @Test
+        @DisplayName("after moving A -> B and back B -> A, the first A -> B link does not work again")
+        void emailChangeLinksCannotBeReplayed() throws Exception {
+            String a = newEmail();
+            String b = newEmail();
+            User ann = h.activeUser(a);
+            h.accounts.updateProfile(ann.id(), ProfileUpdate.email(b));
+            String toB = tokenOf(h.lastMail(b, 1));
+            h.accounts.confirmEmail(toB);
+            // The clock stands still: nothing but the account's own state tells the two moves apart.
+            h.accounts.updateProfile(ann.id(), ProfileUpdate.email(a));
+            h.accounts.confirmEmail(tokenOf(h.lastMail(a, 2)));
+            assertThat(h.users.findById(ann.id()).orElseThrow().email()).isEqualTo(a);
+
+            assertRejected(() -> h.accounts.confirmEmail(toB), Reason.ALREADY_USED);
+            assertThat(h.users.findById(ann.id()).orElseThrow().email()).isEqualTo(a);
+        }
+
+        @Test
         @DisplayName("an email already registered is a conflict, and nothing is mailed")
         void emailTaken() {
             String taken = newEmail();
