@@ -57,6 +57,11 @@ record Call(String verb, List<String> args) {
         return new Call("delete-album", List.of(id(owner.value()), id(album.value())));
     }
 
+    /** {@code Owners.purge}; returns {@code purged}. */
+    static Call purge(UserId owner) {
+        return new Call("purge", List.of(id(owner.value())));
+    }
+
     /** {@code Photos.move}; returns {@code moved}. */
     static Call move(UserId owner, PhotoId photo, AlbumId target) {
         return new Call("move", List.of(id(owner.value()), id(photo.value()), id(target.value())));
@@ -114,6 +119,10 @@ record Call(String verb, List<String> args) {
             case "delete-album" -> {
                 rejecting.albums().delete(owner(0), new AlbumId(uuid(1)));
                 yield "deleted";
+            }
+            case "purge" -> {
+                rejecting.owners().purge(owner(0));
+                yield "purged";
             }
             case "move" -> {
                 rejecting.photos().move(owner(0), new PhotoId(uuid(1)), new AlbumId(uuid(2)));

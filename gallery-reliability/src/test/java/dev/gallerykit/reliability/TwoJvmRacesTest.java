@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalS3.class)
 class TwoJvmRacesTest {
 
+    /** The races with both JVMs on one MariaDB database: row locks, unique indexes and foreign keys decide. */
     @Nested
     @DisplayName("records on MariaDB 11.4, blobs on S3Proxy")
     @ExtendWith(LocalMariaDb.class)
@@ -34,6 +35,7 @@ class TwoJvmRacesTest {
         }
     }
 
+    /** The races with both JVMs on one PostgreSQL database: the same constraints, another engine's locking. */
     @Nested
     @DisplayName("records on PostgreSQL 14, blobs on S3Proxy")
     @ExtendWith(LocalPostgres.class)
@@ -46,6 +48,7 @@ class TwoJvmRacesTest {
         }
     }
 
+    /** The races with both JVMs on one set of DynamoDB tables: conditional writes and transactions decide. */
     @Nested
     @DisplayName("records on DynamoDB Local, blobs on S3Proxy")
     @ExtendWith(LocalDynamoDb.class)
