@@ -134,7 +134,7 @@ abstract class TwoJvmRaces {
     @AfterEach
     void reportWhatEachJvmGot(TestInfo test, TestReporter reporter) {
         // Into the test's output (and the report): which JVM won and lost how often, for docs/RELIABILITY.md.
-        System.out.println(test.getDisplayName() + ": " + tally);
+        System.out.println(getClass().getSimpleName() + ", " + test.getDisplayName() + ": " + tally);
         reporter.publishEntry("outcomes per JVM", tally.toString());
     }
 
