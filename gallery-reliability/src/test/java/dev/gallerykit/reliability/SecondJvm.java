@@ -59,7 +59,8 @@ final class SecondJvm implements AutoCloseable {
                 "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
                 "-cp", System.getProperty("java.class.path"), RaceWorker.class.getName());
         builder.environment().putAll(wiring.environment());
-        builder.redirectError(log.toFile());
+        // Appended to: a worker started again after a failure keeps the log of the one before.
+        builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         SecondJvm worker;
         try {
             Files.createDirectories(log.getParent());

@@ -58,11 +58,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the same bytes uploaded from both under {@code REJECT} (one photo, I4); one direct upload completed
  * from both, the token issued by either (one photo whose blobs exist, I1, I5); uploads and moves racing
  * an album delete, and uploads racing an owner purge (I3, the delete or purge finishes); a cover set
- * while that photo is deleted (I6). Every round
- * parks four contenders in each JVM at a gate and opens both gates at once, twenty rounds per
- * scenario; after each round the invariants are read straight from the stores
- * ({@link Invariants}: I1, I3, I6; I4 and I5 here), and the scenario's own outcome is checked, never
- * timing. A guarantee that rested on something inside one JVM (a lock, a cache) would break here,
+ * while that photo is deleted (I6). Every round parks four contenders in each JVM at a gate and opens
+ * both gates at once, twenty rounds per scenario; after each round the invariants are read straight
+ * from the stores ({@link Invariants}: I1, I3, I6; I4 and I5 here), and the scenario's own outcome is
+ * checked, never timing. A guarantee that rested on something inside one JVM (a lock, a cache) would break here,
  * since the two halves of a round cannot see each other's memory.
  *
  * <p>A subclass says where the records are ({@link #connect}); blobs are on S3Proxy.
@@ -77,6 +76,7 @@ abstract class TwoJvmRaces {
     private Wiring wiring;
     private Stores stores;
     private SecondJvm second;
+    private Path log;
 
     private MutableClock clock;
     private Map<DuplicatePolicy, Gallery> galleries;
@@ -100,11 +100,13 @@ abstract class TwoJvmRaces {
         wiring = given;
         wiring.createStores();
         stores = wiring.open();
-        second = SecondJvm.start(wiring, Path.of("target", "two-jvm", worker + ".log").toAbsolutePath());
-    }
-
-    Stores stores() {
-        return stores;
+        log = Path.of("target", "two-jvm", worker + ".log").toAbsolutePath();
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        second = SecondJvm.start(wiring, log);
     }
 
     @AfterAll
@@ -321,21 +323,25 @@ abstract class TwoJvmRaces {
      */
     private Round race(List<Call> here, List<Call> there) throws InterruptedException {
         Contenders local = Contenders.atTheGate(PARENT, here, galleries);
+        List<Outcome> outcomes = new ArrayList<>();
         try {
             second.prepare(there);
+            if (races++ % 2 == 0) {
+                local.go();
+                second.go();
+            } else {
+                second.go();
+                local.go();
+            }
+            outcomes.addAll(local.outcomes());
+            outcomes.addAll(second.outcomes());
         } catch (RuntimeException | InterruptedException e) {
+            // Out of step with the worker: the following tests get a new one.
             local.abandon();
+            second.close();
+            second = SecondJvm.start(wiring, log);
             throw e;
         }
-        if (races++ % 2 == 0) {
-            local.go();
-            second.go();
-        } else {
-            second.go();
-            local.go();
-        }
-        List<Outcome> outcomes = new ArrayList<>(local.outcomes());
-        outcomes.addAll(second.outcomes());
         outcomes.forEach(outcome -> tally.merge(outcome.jvm() + " " + outcome.kind(), 1L, Long::sum));
         return new Round(outcomes);
     }
