@@ -17,6 +17,7 @@ import dev.gallerykit.testkit.faults.FaultPlan;
 import dev.gallerykit.testkit.faults.Faults;
 import dev.gallerykit.testkit.faults.Operation;
 import dev.gallerykit.testkit.fixtures.Fixture;
+import dev.gallerykit.testkit.fixtures.HostileFiles;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -104,6 +105,18 @@ abstract class RejectedUploadContract extends GalleryCase {
         };
 
         assertInvalid(() -> gallery.photos().upload(alice, album.id(), Upload.of(breaking, "x.jpg")), "content");
+        assertNothingStoredFor(alice);
+    }
+
+    @Test
+    @DisplayName("a web page behind an 'ftyp heic' box, or a HEIF without a primary image, is not stored as a photo")
+    void fakeHeif() {
+        Album album = anAlbum(alice, "Fakes");
+        for (Fixture fake : List.of(HostileFiles.aPageBehindAHeifBrand(), HostileFiles.aHeifWithoutPrimaryItem(),
+                HostileFiles.aHeifWithoutSize())) {
+            assertThatThrownBy(() -> upload(alice, album.id(), fake)).as(fake.fileName())
+                    .isInstanceOf(UnsupportedMediaException.class).hasMessageContaining("HEIF file is not a valid image");
+        }
         assertNothingStoredFor(alice);
     }
 

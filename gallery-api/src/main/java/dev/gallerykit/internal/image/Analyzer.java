@@ -5,7 +5,6 @@ import dev.gallerykit.domain.Dimensions;
 import dev.gallerykit.image.ImageAnalysis;
 import dev.gallerykit.image.MediaType;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** The analysis step of {@link dev.gallerykit.image.ImagePipeline#analyze}: type, pixel limit and metadata, without decoding pixels. */
 public final class Analyzer {
@@ -22,9 +21,10 @@ public final class Analyzer {
             Metadata metadata = ExifReader.readRaw(file, type);
             return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size).build());
         }
-        Metadata metadata = ExifReader.readRaw(file, type);
-        Optional<Dimensions> size = ExifReader.containerDimensions(metadata, type);
-        size.ifPresent(declared -> ImageFiles.checkPixels(declared, maxPixels));
-        return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size.orElse(null)).build());
+        // HEIC, which ImageIO cannot open: accepted only with a valid primary image item, whose own
+        // size (not a tile's) is recorded and checked.
+        Dimensions size = HeifBoxes.primaryImageSize(file);
+        ImageFiles.checkPixels(size, maxPixels);
+        return new ImageAnalysis(type, ExifReader.read(ExifReader.readRaw(file, type)).dimensions(size).build());
     }
 }

@@ -11,9 +11,9 @@ import com.drew.metadata.exif.ExifDirectoryBase;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
-import com.drew.metadata.heif.HeifDirectory;
-import com.drew.metadata.webp.WebpDirectory;
-import dev.gallerykit.domain.Dimensions;
+
+
+
 import dev.gallerykit.domain.GeoPoint;
 import dev.gallerykit.domain.ImageMetadata;
 import dev.gallerykit.domain.TakenAt;
@@ -68,20 +68,6 @@ final class ExifReader {
             log.debug("ignoring unreadable metadata of {}: {}", file, e.toString());
             return new Metadata();
         }
-    }
-
-    /** The size a HEIF or WebP container declares, if it declares one. */
-    static Optional<Dimensions> containerDimensions(Metadata metadata, MediaType type) {
-        return switch (type) {
-            case WEBP -> dimensions(metadata.getFirstDirectoryOfType(WebpDirectory.class),
-                    WebpDirectory.TAG_IMAGE_WIDTH, WebpDirectory.TAG_IMAGE_HEIGHT);
-            // A grid image lists the extent of every tile as well; the largest one is the picture.
-            case HEIC -> metadata.getDirectoriesOfType(HeifDirectory.class).stream()
-                    .flatMap(directory -> dimensions(directory, HeifDirectory.TAG_IMAGE_WIDTH,
-                            HeifDirectory.TAG_IMAGE_HEIGHT).stream())
-                    .max((a, b) -> Long.compare(a.pixels(), b.pixels()));
-            default -> Optional.empty();
-        };
     }
 
     /** Every EXIF field the domain knows; dimensions are left to the caller. */
@@ -169,14 +155,6 @@ final class ExifReader {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static Optional<Dimensions> dimensions(Directory directory, int widthTag, int heightTag) {
-        Integer width = attempt(() -> directory == null ? null : directory.getInteger(widthTag));
-        Integer height = attempt(() -> directory == null ? null : directory.getInteger(heightTag));
-        return width != null && height != null && width > 0 && height > 0
-                ? Optional.of(new Dimensions(width, height))
-                : Optional.empty();
     }
 
     private static String text(Directory directory, int tag) {

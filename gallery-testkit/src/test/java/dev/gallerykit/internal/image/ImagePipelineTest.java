@@ -22,6 +22,7 @@ import dev.gallerykit.image.ImagePipeline;
 import dev.gallerykit.image.MediaType;
 import dev.gallerykit.image.Rendition;
 import dev.gallerykit.testkit.fixtures.Fixture;
+import dev.gallerykit.testkit.fixtures.HostileFiles;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -255,6 +256,33 @@ class ImagePipelineTest {
             assertThat(metadata.takenAt()).hasValueSatisfying(t -> assertThat(t.local()).isEqualTo(EXIF_TAKEN_AT));
             assertThat(metadata.cameraMake()).contains(EXIF_MAKE);
             assertThat(metadata.cameraModel()).contains(EXIF_MODEL);
+        }
+
+        @Test
+        @DisplayName("records a phone's grid HEIC at the grid's size, not a tile's")
+        void gridHeic() {
+            ImageAnalysis analysis = pipeline.analyze(PhotoFixtures.aGridHeic().writeTo(dir));
+
+            assertThat(analysis.metadata().dimensions()).contains(new Dimensions(HEIC_WIDTH, HEIC_HEIGHT));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.gallerykit.internal.image.ImagePipelineTest#notHeif")
+        @DisplayName("accepts HEIF only with a valid primary image item of a known size")
+        void strictHeif(String name, Fixture file, String problem) {
+            Path path = file.writeTo(dir);
+
+            assertThatThrownBy(() -> pipeline.analyze(path)).isInstanceOf(UnsupportedMediaException.class)
+                    .hasMessageContaining("not a valid image").hasMessageContaining(problem);
+        }
+
+        @Test
+        @DisplayName("checks the pixel limit against the primary image a HEIF declares")
+        void heifPixelLimit() {
+            Path path = HostileFiles.aHeifDeclaring(20_000, 20_000).writeTo(dir);
+
+            assertThatThrownBy(() -> pipeline.analyze(path)).isInstanceOfSatisfying(LimitExceededException.class,
+                    e -> assertThat(e.limit()).isEqualTo("pixels")).hasMessageContaining("20000x20000");
         }
 
         @Test
@@ -588,5 +616,14 @@ class ImagePipelineTest {
                 + Math.abs(actual.getGreen() - expected.getGreen())
                 + Math.abs(actual.getBlue() - expected.getBlue());
         assertThat(distance).as("colour %s at %d,%d, expected about %s", actual, x, y, expected).isLessThan(48);
+    }
+
+    static Stream<Arguments> notHeif() {
+        return Stream.of(
+                Arguments.of("a web page behind an ftyp heic box", HostileFiles.aPageBehindAHeifBrand(), "declares"),
+                Arguments.of("no primary item", HostileFiles.aHeifWithoutPrimaryItem(), "no primary item"),
+                Arguments.of("a primary item without a size", HostileFiles.aHeifWithoutSize(), "no size"),
+                Arguments.of("a primary item that is EXIF", HostileFiles.aHeifWhosePrimaryIsNoImage(), "type 'Exif'"),
+                Arguments.of("cut inside its meta box", HostileFiles.aTruncatedHeif(), "more than the file has"));
     }
 }
