@@ -9,7 +9,9 @@ import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.spi.Slice;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,6 +20,8 @@ final class AlbumService implements Albums {
 
     /** Photos removed per round while deleting an album: one repository batch, one blob batch. */
     private static final int DELETE_BATCH = 100;
+    /** Listings of an album that its store still refuses to delete, before the delete reports a retryable failure. */
+    private static final int LISTING_TRIES = 8;
     private static final int COVER_RETRIES = 5;
 
     private final Core core;
@@ -112,15 +116,37 @@ final class AlbumService implements Albums {
         }
         int photos = 0;
         int blobs = 0;
-        Slice<Photo> batch;
-        do {
-            batch = core.photos.listByAlbum(owner, id, DELETE_BATCH, Optional.empty());
-            core.photos.deleteAll(owner, batch.items().stream().map(Photo::id).toList());
-            blobs += core.deleteBlobsOf(batch.items());
-            photos += batch.items().size();
-        } while (!batch.items().isEmpty());
-        core.albums.delete(owner, id);
-        return Optional.of(new Deleted(photos, blobs));
+        for (int attempt = 1; ; attempt++) {
+            Slice<Photo> batch;
+            do {
+                batch = core.photos.listByAlbum(owner, id, DELETE_BATCH, Optional.empty());
+                core.photos.deleteAll(owner, batch.items().stream().map(Photo::id).toList());
+                blobs += core.deleteBlobsOf(batch.items());
+                photos += batch.items().size();
+            } while (!batch.items().isEmpty());
+            try {
+                core.albums.delete(owner, id);
+                return Optional.of(new Deleted(photos, blobs));
+            } catch (ConflictException stillFilled) {
+                // The listing has not caught up with a photo written just before the mark (an eventually
+                // consistent index): list again, a little later, until the store lets the album go.
+                if (attempt == LISTING_TRIES || !pause(attempt)) {
+                    throw new StorageUnavailableException("album " + id + " still has photos its listing does not"
+                            + " show yet; deleting it again finishes the job", stillFilled);
+                }
+            }
+        }
+    }
+
+    /** Waits 50, 100, 200 ... ms before listing again; false when the thread was interrupted (flag set again). */
+    private static boolean pause(int attempt) {
+        try {
+            Thread.sleep(50L << Math.min(attempt - 1, 6));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     record Deleted(int photos, int blobs) {

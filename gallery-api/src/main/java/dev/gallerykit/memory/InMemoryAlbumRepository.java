@@ -143,6 +143,9 @@ public final class InMemoryAlbumRepository implements AlbumRepository {
         Objects.requireNonNull(id, "id");
         NavigableMap<AlbumId, Album> albums = albumsOf(owner);
         if (albums.containsKey(id)) {
+            if (photos != null && photos.anyIn(owner, id)) {
+                throw new ConflictException("album " + id + " still has photos");
+            }
             albums.remove(id);
             owners.remove(id);
             deleting.remove(id);

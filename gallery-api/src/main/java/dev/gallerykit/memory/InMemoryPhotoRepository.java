@@ -126,6 +126,11 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
         }
     }
 
+    /** Whether any photo of the owner is in that album. Call under the album repository's lock. */
+    boolean anyIn(UserId owner, AlbumId album) {
+        return photosOf(owner).values().stream().anyMatch(photo -> photo.albumId().equals(album));
+    }
+
     /** Whether the owner's photo is in that album. Call under the album repository's lock. */
     boolean isIn(UserId owner, PhotoId id, AlbumId album) {
         Photo stored = photosOf(owner).get(id);

@@ -119,10 +119,13 @@ public interface AlbumRepository {
     Slice<Album> search(UserId owner, String text, int limit, Optional<String> after);
 
     /**
-     * Removes the album record; does nothing when absent or another owner's. A store that keeps photos
-     * to their album (a SQL foreign key) may refuse while photos are still in it.
+     * Removes the album record; does nothing when absent or another owner's. Refuses while any photo
+     * is still in it, checked against what the store holds now (a SQL foreign key; on a store whose
+     * album listing is eventually consistent, a consistent read of the photos themselves): the use
+     * case lists the album's photos through {@link PhotoRepository#listByAlbum}, and this refusal is
+     * what keeps a photo that listing has not seen yet from being left in a deleted album (I3).
      *
-     * @throws ConflictException when the store refuses because photos are still in it
+     * @throws ConflictException when photos are still in it
      * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)
      * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
      */

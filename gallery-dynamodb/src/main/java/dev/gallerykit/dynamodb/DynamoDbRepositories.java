@@ -59,7 +59,7 @@ public final class DynamoDbRepositories implements AutoCloseable {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         this.users = new DynamoDbUserRepository(enhanced, usersTable);
         AlbumGuards guards = new AlbumGuards(albumsTable, photosTable);
-        this.albums = new DynamoDbAlbumRepository(enhanced, client, albumsTable, guards);
+        this.albums = new DynamoDbAlbumRepository(enhanced, client, albumsTable, photosTable, guards);
         this.photos = new DynamoDbPhotoRepository(enhanced, client, photosTable, guards, albumsTable);
         this.sessions = new DynamoDbSessionRepository(enhanced, sessionsTable);
     }

@@ -3,6 +3,7 @@ package dev.gallerykit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gallerykit.Gallery;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.Page;
@@ -198,6 +199,20 @@ abstract class AlbumContract extends GalleryCase {
 
         gallery.albums().setCover(alice, winter.id(), elsewhere.id());
         assertThat(gallery.albums().clearCover(alice, winter.id()).cover()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("deleting an album whose listing has not caught up with its newest photo still removes every photo first")
+    void deleteOutlastsALaggingListing() {
+        Gallery lagging = gallery(b -> b.photos(new LaggingListingPhotoRepository(photos, 3)));
+        Album album = anAlbum(alice, "Fresh");
+        upload(alice, album.id(), PhotoFixtures.aJpeg(32, 24, 51));
+        upload(alice, album.id(), PhotoFixtures.aJpeg(32, 24, 52));
+
+        lagging.albums().delete(alice, album.id());
+
+        assertThat(albums.find(alice, album.id())).as("the album").isEmpty();
+        assertNothingStoredFor(alice);
     }
 
     @Test

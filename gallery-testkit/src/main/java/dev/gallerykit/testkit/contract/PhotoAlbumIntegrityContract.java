@@ -12,6 +12,7 @@ import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
+import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.NotFoundException;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,23 @@ abstract class PhotoAlbumIntegrityContract extends PhotoRepositoryCase {
         repository.deleteAll(owner, List.of(photo.id()));
         albums.delete(owner, album.id());
         assertThat(albums.markDeleting(owner, album.id())).isFalse();
+    }
+
+    @Test
+    @DisplayName("an album is not deleted while a photo is still in it, whatever its listing says")
+    void anAlbumWithAPhotoIsNotDeleted() {
+        UserId owner = anOwner();
+        Album album = album(owner);
+        Photo photo = create(owner, album.id());
+        assertThat(albums.markDeleting(owner, album.id())).isTrue();
+
+        assertThatThrownBy(() -> albums.delete(owner, album.id())).isInstanceOf(ConflictException.class);
+        assertThat(albums.find(owner, album.id())).as("the album stays").isPresent();
+        assertThat(repository.find(owner, photo.id())).as("and so does its photo").isPresent();
+
+        repository.deleteAll(owner, List.of(photo.id()));
+        albums.delete(owner, album.id());
+        assertThat(albums.find(owner, album.id())).isEmpty();
     }
 
     @Test
