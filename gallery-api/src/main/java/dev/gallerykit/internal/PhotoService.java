@@ -370,6 +370,7 @@ final class PhotoService implements Photos {
         if (query.tags().size() > Validation.MAX_TAGS) {
             throw new InvalidInputException("tags", "has " + query.tags().size() + " tags; the maximum is " + Validation.MAX_TAGS);
         }
+        query.tags().forEach(tag -> Validation.wellFormed("tags", tag));
         if (query.takenFrom().isPresent() && query.takenTo().isPresent()
                 && query.takenTo().get().isBefore(query.takenFrom().get())) {
             throw new InvalidInputException("takenTo", "is before takenFrom");

@@ -29,9 +29,26 @@ final class Validation {
         return value;
     }
 
+    /**
+     * Refuses text that is not valid UTF-16: a surrogate without its other half cannot be stored
+     * alike everywhere (MariaDB writes '?', others keep it) nor encoded as UTF-8.
+     */
+    static String wellFormed(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidInputException(field, String.format(java.util.Locale.ROOT,
+                        "is not valid Unicode: half of a surrogate pair (U+%04X) at position %d", (int) c, i));
+            }
+        }
+        return text;
+    }
+
     /** A one-line text such as an album name or a photo title: stripped, not blank, not too long. */
     static String line(String field, String value, int max) {
-        String text = required(field, value).strip();
+        String text = wellFormed(field, required(field, value)).strip();
         if (text.isEmpty()) {
             throw new InvalidInputException(field, "must not be blank");
         }
@@ -55,7 +72,7 @@ final class Validation {
 
     /** A free text that may be empty or span lines; null is taken as empty. */
     static String description(String field, String value) {
-        String text = value == null ? "" : value.strip();
+        String text = value == null ? "" : wellFormed(field, value).strip();
         if (text.length() > MAX_DESCRIPTION) {
             throw new InvalidInputException(field, "is " + text.length() + " characters long; the maximum is " + MAX_DESCRIPTION);
         }
@@ -73,7 +90,7 @@ final class Validation {
             if (value == null) {
                 throw new InvalidInputException("tags", "must not contain null");
             }
-            String tag = Tag.normalize(value);
+            String tag = Tag.normalize(wellFormed("tags", value));
             if (tag.isEmpty()) {
                 throw new InvalidInputException("tags", "must not contain a blank tag");
             }

@@ -104,6 +104,9 @@ final class Inputs {
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("displayName", "must not contain control characters");
         }
+        if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            throw new InvalidInputException("displayName", "is not valid Unicode: half of a surrogate pair");
+        }
         return name;
     }
 }

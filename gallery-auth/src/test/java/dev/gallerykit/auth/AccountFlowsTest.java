@@ -163,6 +163,8 @@ class AccountFlowsTest {
             assertThatThrownBy(() -> h.accounts.signUp(email, email, "Ann")).hasMessageContaining("must not be the email");
             assertThatThrownBy(() -> h.accounts.signUp(email, PASSWORD, " "))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("displayName"));
+            assertThatThrownBy(() -> h.accounts.signUp(email, PASSWORD, "Ann \uD83D"))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("displayName"));
             assertThat(h.users.findByEmail(email)).isEmpty();
             assertThat(h.smtp.messagesFor(email)).isEmpty();
         }

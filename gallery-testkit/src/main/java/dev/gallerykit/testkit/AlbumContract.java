@@ -86,6 +86,9 @@ abstract class AlbumContract extends GalleryCase {
         assertInvalid(() -> gallery.albums().create(alice, "x".repeat(201), ""), "name");
         assertInvalid(() -> gallery.albums().create(alice, "two\nlines", ""), "name");
         assertInvalid(() -> gallery.albums().create(alice, "Fine", "d".repeat(5001)), "description");
+        assertInvalid(() -> gallery.albums().create(alice, "Trip \uD83C", ""), "name");
+        assertInvalid(() -> gallery.albums().create(alice, "Fine", "\uDF05"), "description");
+        assertInvalid(() -> gallery.albums().search(alice, "\uD800", PageRequest.first(5)), "text");
         assertInvalid(() -> gallery.albums().create(null, "Fine", ""), "actor");
         assertThat(gallery.albums().list(alice, PageRequest.first(10)).items()).isEmpty();
 

@@ -7,6 +7,8 @@ import dev.gallerykit.Gallery;
 import dev.gallerykit.Upload;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.PageRequest;
+import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.error.LimitExceededException;
 import dev.gallerykit.error.NotFoundException;
@@ -206,6 +208,18 @@ abstract class RejectedUploadContract extends GalleryCase {
                 Upload.builder().content(ok.stream()).fileName("a.jpg").tags(List.of("x".repeat(65))).build()), "tags");
         assertInvalid(() -> gallery.photos().upload(alice, album.id(),
                 Upload.builder().content(ok.stream()).fileName("a.jpg").tags(List.of(" ")).build()), "tags");
+        // Half of a surrogate pair: stored as '?' by one store and kept by others, so refused everywhere.
+        assertInvalid(() -> gallery.photos().upload(alice, album.id(),
+                Upload.builder().content(ok.stream()).fileName("a.jpg").title("Sunset \uD83C").build()), "title");
+        assertInvalid(() -> gallery.photos().upload(alice, album.id(),
+                Upload.builder().content(ok.stream()).fileName("a.jpg").description("\uDF05 at dusk").build()), "description");
+        assertInvalid(() -> gallery.photos().upload(alice, album.id(),
+                Upload.builder().content(ok.stream()).fileName("a.jpg").tags(List.of("sun\uD83C")).build()), "tags");
+        assertInvalid(() -> gallery.photos().upload(alice, album.id(), Upload.of(ok.stream(), "\uDC00.jpg")), "fileName");
+        assertInvalid(() -> gallery.photos().search(alice, PhotoQuery.of(q -> q.text("x\uD800")), PageRequest.first(5)),
+                "text");
+        assertInvalid(() -> gallery.photos().search(alice, PhotoQuery.of(q -> q.tags("\uDFFF")), PageRequest.first(5)),
+                "tags");
         assertInvalid(() -> gallery.photos().upload(alice, album.id(), Upload.of(ok.stream(), "photos/")), "fileName");
         assertInvalid(() -> gallery.photos().upload(alice, album.id(), Upload.of(ok.stream(), "  ")), "fileName");
         assertInvalid(() -> gallery.photos().upload(alice, album.id(), null), "upload");
