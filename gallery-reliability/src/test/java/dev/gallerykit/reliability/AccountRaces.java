@@ -27,10 +27,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Proves that accounts stay consistent under concurrency on a given pair of user and session stores:
  * eight threads at once, twenty rounds, through the public {@code Accounts} API, with the invariants
- * checked after every round and never timing. The scenarios are those of gallery-auth's
- * {@code AccountRacesTest} (which runs them on the in-memory stores); here a subclass per store says
- * how to reach it, and each rotation race is also checked at the store: how many successors it
- * accepted, and what it holds for them afterwards.
+ * checked after every round and never timing: one email signed up from eight threads, and one refresh
+ * token presented by eight. A subclass per store (the in-memory ones included) says how to reach it,
+ * and each rotation race is also checked at the store: how many successors it accepted, and what it
+ * holds for them afterwards.
  */
 @ExtendWith(LocalSmtp.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
