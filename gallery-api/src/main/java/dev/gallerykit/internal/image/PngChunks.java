@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * The part of a PNG that the metadata reader may see: the signature, the header and the first
@@ -24,7 +23,8 @@ final class PngChunks {
     static final int MAX_EXIF_BYTES = 1 << 20;
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final Set<String> KEPT = Set.of("IHDR", "eXIf");
+    /** The header's fixed length: a chunk named IHDR of any other length is not read. */
+    private static final int IHDR_BYTES = 13;
 
     private PngChunks() {
     }
@@ -50,7 +50,8 @@ final class PngChunks {
                     break;
                 }
                 String name = new String(type, StandardCharsets.ISO_8859_1);
-                boolean keep = KEPT.contains(name) && !(name.equals("eXIf") && (exifSeen || length > MAX_EXIF_BYTES));
+                boolean keep = name.equals("IHDR") ? length == IHDR_BYTES
+                        : name.equals("eXIf") && !exifSeen && length <= MAX_EXIF_BYTES;
                 if (keep) {
                     exifSeen |= name.equals("eXIf");
                     writeChunk(view, type, in.readNBytes((int) length), in.readInt());
