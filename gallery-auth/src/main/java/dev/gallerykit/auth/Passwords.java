@@ -58,32 +58,29 @@ final class Passwords {
             throw new AuthenticationFailedException(Accounts.SIGN_IN_FAILED);
         }
         User user = found.get();
-        if (Lockout.locks(user, now)) {
+        if (Lockout.locks(user, now) || !countAttempt(user.id(), now)) {
             hasher.burn();
-            LOG.debug("sign-in refused: user {} is locked until {}", user.id(), user.lockedUntil().orElseThrow());
+            LOG.debug("sign-in refused: user {} is locked", user.id());
             throw new AuthenticationFailedException(Accounts.SIGN_IN_FAILED);
         }
         Verification verification = hasher.verify(secret, user.passwordHash());
         if (!verification.matches()) {
-            recordFailure(user.id(), now);
             throw new AuthenticationFailedException(Accounts.SIGN_IN_FAILED);
         }
-        if (user.status() == UserStatus.PENDING) {
-            throw new AuthenticationFailedException("the email address of this account is not confirmed yet");
-        }
-        if (user.status() != UserStatus.ACTIVE) {
-            throw new AuthenticationFailedException("this account is disabled");
-        }
-        if (user.failedSignIns() == 0 && user.lockedUntil().isEmpty() && !verification.needsRehash()) {
-            return user;
-        }
         String newHash = verification.needsRehash() ? hasher.hash(secret) : null;
-        return updates.apply(user.id(), () -> new AuthenticationFailedException(Accounts.SIGN_IN_FAILED), u -> {
+        User signedIn = updates.apply(user.id(), () -> new AuthenticationFailedException(Accounts.SIGN_IN_FAILED), u -> {
             User cleared = Lockout.cleared(u, now);
             // Only replace the hash we verified; a concurrent password change wins.
             return newHash != null && u.passwordHash().equals(user.passwordHash())
                     ? cleared.withPasswordHash(newHash, now) : cleared;
         });
+        if (signedIn.status() == UserStatus.PENDING) {
+            throw new AuthenticationFailedException("the email address of this account is not confirmed yet");
+        }
+        if (signedIn.status() != UserStatus.ACTIVE) {
+            throw new AuthenticationFailedException("this account is disabled");
+        }
+        return signedIn;
     }
 
     /**
@@ -95,15 +92,14 @@ final class Passwords {
     User prove(UserId userId, String password, Instant now) {
         User user = users.findById(userId).orElseThrow(() -> new NotFoundException("user", userId));
         String secret = password == null ? "" : password;
-        if (Lockout.locks(user, now) || secret.length() > policy.maxInputChars()) {
+        if (Lockout.locks(user, now) || secret.length() > policy.maxInputChars() || !countAttempt(user.id(), now)) {
             hasher.burn();
             throw new AuthenticationFailedException(WRONG_OR_LOCKED);
         }
         if (!hasher.verify(secret, user.passwordHash()).matches()) {
-            recordFailure(user.id(), now);
             throw new AuthenticationFailedException(WRONG_OR_LOCKED);
         }
-        return user;
+        return updates.apply(user.id(), () -> new NotFoundException("user", userId), u -> Lockout.cleared(u, now));
     }
 
     /**
@@ -127,16 +123,28 @@ final class Passwords {
         sessions.revokeAll(user.id(), now);
     }
 
-    private void recordFailure(UserId id, Instant now) {
+    /**
+     * Counts a guess as failed before it is evaluated, in the store (a write conditional on the
+     * user's version), and says whether it may be evaluated: not when the account is locked by then.
+     * So callers racing with wrong passwords get at most {@link Lockout#THRESHOLD} guesses evaluated
+     * before the lock, whatever the interleaving; a guess that proves right clears the count again.
+     * A count that cannot be written (every try lost a race) refuses the guess rather than let it
+     * through uncounted. Costs one more write per sign-in.
+     */
+    private boolean countAttempt(UserId id, Instant now) {
         try {
             updates.apply(id, () -> new AuthenticationFailedException(Accounts.SIGN_IN_FAILED), user -> {
-                User failed = Lockout.afterFailure(user, now);
-                LOG.debug("failed sign-in {} for user {}{}", failed.failedSignIns(), id,
-                        failed.lockedUntil().map(t -> ", locked until " + t).orElse(""));
-                return failed;
+                if (Lockout.locks(user, now)) {
+                    throw new AuthenticationFailedException(Accounts.SIGN_IN_FAILED);
+                }
+                User counted = Lockout.afterFailure(user, now);
+                LOG.debug("sign-in attempt {} for user {}{}", counted.failedSignIns(), id,
+                        counted.lockedUntil().map(t -> ", locked until " + t).orElse(""));
+                return counted;
             });
-        } catch (ConcurrentModificationException e) {
-            LOG.warn("could not record a failed sign-in for user {}: {}", id, e.getMessage());
+            return true;
+        } catch (AuthenticationFailedException | ConcurrentModificationException e) {
+            return false;
         }
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.gallerykit.domain.User;
 import dev.gallerykit.error.AuthenticationFailedException;
 import dev.gallerykit.local.LocalSmtp;
+import dev.gallerykit.testkit.contract.Race;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
@@ -86,6 +87,32 @@ class LockoutTest {
         assertThat(unknown).isExactlyInstanceOf(AuthenticationFailedException.class).hasMessage(Accounts.SIGN_IN_FAILED);
         assertThat(wrong).isExactlyInstanceOf(unknown.getClass()).hasMessage(unknown.getMessage());
         assertThat(malformed).isExactlyInstanceOf(unknown.getClass()).hasMessage(unknown.getMessage());
+    }
+
+    @Test
+    @DisplayName("a burst of 8 threads x 10 wrong passwords gets exactly 5 guesses evaluated before the lock")
+    void burstGetsNoMoreGuessesThanTheThreshold() throws InterruptedException {
+        String email = newEmail();
+        User ann = h.activeUser(email);
+
+        Race.Results<Integer> results = Race.run(8, contender -> {
+            int refused = 0;
+            for (int guess = 0; guess < 10; guess++) {
+                try {
+                    h.accounts.signIn(email, WRONG + contender + "." + guess);
+                } catch (AuthenticationFailedException e) {
+                    refused++;
+                }
+            }
+            return refused;
+        });
+
+        assertThat(results.failures()).isEmpty();
+        assertThat(results.wins()).as("every guess refused").containsOnly(10);
+        // The clock stands still, so the lock the fifth counted guess set holds for the whole burst.
+        assertThat(stored(ann).failedSignIns()).as("guesses counted, each before it was evaluated").isEqualTo(5);
+        assertThat(stored(ann).lockedUntil()).isPresent();
+        failSignIn(email, PASSWORD);
     }
 
     private void failSignIn(String email, String password) {
