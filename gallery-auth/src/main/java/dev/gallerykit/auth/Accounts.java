@@ -140,8 +140,11 @@ public final class Accounts {
     }
 
     /**
-     * Mails a fresh confirmation link if the email belongs to a {@code PENDING} account; does
-     * nothing otherwise, and says nothing either way. The mail goes out on the mail executor.
+     * Mails a link to choose the password if the email belongs to a {@code PENDING} account (the
+     * password-reset mail and page; opening it confirms the address too); does nothing otherwise,
+     * and says nothing either way. Not a plain confirmation link: a pending account's password may
+     * have been chosen by someone who signed up an address that is not theirs, and confirming it
+     * would hand them the account. The older links stop working. The mail goes out on the mail executor.
      */
     public void resendConfirmation(String email) {
         links.resendConfirmation(Inputs.email(email), clock.instant());
@@ -207,7 +210,8 @@ public final class Accounts {
     // ---------------------------------------------------------------- passwords
 
     /**
-     * Mails a reset link when the email belongs to an active account. Answers the same way, with
+     * Mails a reset link when the email belongs to an active or a pending account (for a pending one,
+     * choosing the password there confirms the address too). Answers the same way, with
      * no exception and the same work (a token is signed and the mail rendered), whether or not it
      * does; the mail itself goes out on the mail executor, so the time taken does not tell either.
      *
@@ -219,7 +223,8 @@ public final class Accounts {
 
     /**
      * Sets a new password from a reset link: works once (the link is bound to the old password's
-     * hash) and until the link expires. Clears any lock-out and signs the user out everywhere.
+     * hash) and until the link expires. Clears any lock-out and signs the user out everywhere. A
+     * {@code PENDING} account (whose owner asked for the link again) is confirmed by it as well.
      *
      * @throws TokenRejectedException when the token is invalid, expired, made for something else or used
      * @throws InvalidInputException when the policy refuses the new password (the link still works)
@@ -228,7 +233,7 @@ public final class Accounts {
         Instant now = clock.instant();
         User user = links.openPasswordReset(token, now);
         // The link was bound to this user's hash: another hash by the time of the write means it was used.
-        passwords.replace(user, newPassword, now, () -> new TokenRejectedException(Reason.ACCOUNT_UNAVAILABLE),
+        passwords.replace(user, newPassword, now, true, () -> new TokenRejectedException(Reason.ACCOUNT_UNAVAILABLE),
                 () -> new TokenRejectedException(Reason.ALREADY_USED));
     }
 
@@ -243,7 +248,7 @@ public final class Accounts {
     public void changePassword(UserId userId, String currentPassword, String newPassword) {
         Instant now = clock.instant();
         User user = passwords.prove(require(userId), currentPassword, now);
-        passwords.replace(user, newPassword, now, () -> new NotFoundException("user", userId),
+        passwords.replace(user, newPassword, now, false, () -> new NotFoundException("user", userId),
                 () -> new ConcurrentModificationException("user", userId, user.version()));
     }
 

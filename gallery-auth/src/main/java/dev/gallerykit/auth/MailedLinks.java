@@ -51,11 +51,17 @@ final class MailedLinks {
         mailer.send(confirmationMail(user, user.email(), Kind.CONFIRM_EMAIL, now));
     }
 
-    /** Mails a fresh confirmation link in the background if {@code address} is a {@code PENDING} account's. */
+    /**
+     * Mails, in the background, a link to choose the password if {@code address} is a {@code PENDING}
+     * account's: opening it confirms the address as well. Not a plain confirmation link, because the
+     * password of a pending account may be one the mailbox owner never chose (someone else signed the
+     * address up): the owner who asks again chooses it now, and the older links stop working.
+     */
     void resendConfirmation(String address, Instant now) {
         users.findByEmail(address)
                 .filter(user -> user.status() == UserStatus.PENDING)
-                .ifPresent(user -> background.send(confirmationMail(user, user.email(), Kind.CONFIRM_EMAIL, now)));
+                .ifPresent(user -> background.send(mails.compose(Kind.RESET_PASSWORD, user.email(), user.displayName(),
+                        resetToken(user.id(), user.passwordHash(), now))));
     }
 
     /** Mails {@code newEmail} the link that moves the account there, before the caller returns. */
@@ -88,10 +94,11 @@ final class MailedLinks {
      * the work done does not tell.
      */
     void sendPasswordReset(String address, Instant now) {
-        Optional<User> user = users.findByEmail(address).filter(u -> u.status() == UserStatus.ACTIVE);
+        // A pending account gets the link too: choosing the password there also confirms the address.
+        Optional<User> user = users.findByEmail(address)
+                .filter(u -> u.status() == UserStatus.ACTIVE || u.status() == UserStatus.PENDING);
         UserId subject = user.map(User::id).orElseGet(ids::nextUserId);
-        String token = tokens.issue(Purpose.RESET_PASSWORD, subject, now, mails.lifetime(Kind.RESET_PASSWORD),
-                Map.of(TokenService.BINDING, resetBinding(subject, user.map(User::passwordHash).orElse(""))));
+        String token = resetToken(subject, user.map(User::passwordHash).orElse(""), now);
         MailMessage mail = mails.compose(Kind.RESET_PASSWORD, address, user.map(User::displayName).orElse(address), token);
         if (user.isPresent()) {
             background.send(mail);
@@ -114,6 +121,11 @@ final class MailedLinks {
             throw new TokenRejectedException(Reason.ALREADY_USED);
         }
         return user;
+    }
+
+    private String resetToken(UserId subject, String passwordHash, Instant now) {
+        return tokens.issue(Purpose.RESET_PASSWORD, subject, now, mails.lifetime(Kind.RESET_PASSWORD),
+                Map.of(TokenService.BINDING, resetBinding(subject, passwordHash)));
     }
 
     private MailMessage confirmationMail(User user, String target, Kind kind, Instant now) {

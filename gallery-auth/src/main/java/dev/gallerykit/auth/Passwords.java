@@ -106,19 +106,24 @@ final class Passwords {
      * Sets a new password, if the policy takes it and the account still has the hash {@code user}
      * had; clears any lock-out and ends every session of the user.
      *
+     * @param mailboxProven whether a link mailed to the account's address brought the new password
+     *        (it then confirms a {@code PENDING} account)
      * @param absent what to throw when the user is gone
      * @param changed what to throw when the password changed meanwhile
      * @throws InvalidInputException when the policy refuses the new password
      */
-    void replace(User user, String newPassword, Instant now, Supplier<? extends RuntimeException> absent,
-            Supplier<? extends RuntimeException> changed) {
+    void replace(User user, String newPassword, Instant now, boolean mailboxProven,
+            Supplier<? extends RuntimeException> absent, Supplier<? extends RuntimeException> changed) {
         policy.check(newPassword, user.email());
         String newHash = hasher.hash(newPassword);
         updates.apply(user.id(), absent, current -> {
             if (!current.passwordHash().equals(user.passwordHash())) {
                 throw changed.get();
             }
-            return Lockout.cleared(current.withPasswordHash(newHash, now), now);
+            User replaced = Lockout.cleared(current.withPasswordHash(newHash, now), now);
+            // A mailed link proves the mailbox: a pending account is confirmed by it, with the password chosen now.
+            return mailboxProven && replaced.status() == UserStatus.PENDING
+                    ? replaced.withStatus(UserStatus.ACTIVE, now) : replaced;
         });
         sessions.revokeAll(user.id(), now);
     }

@@ -86,7 +86,7 @@ class AccountFlowsTest {
         }
 
         @Test
-        @DisplayName("a confirmation link expires after 10 minutes; a resent one works")
+        @DisplayName("a confirmation link expires after 10 minutes; asking again mails a link that confirms with a password chosen then")
         void confirmExpiresThenResend() {
             String email = newEmail();
             h.accounts.signUp(email, PASSWORD, "Ann");
@@ -95,7 +95,46 @@ class AccountFlowsTest {
             assertRejected(() -> h.accounts.confirmEmail(token), Reason.EXPIRED);
 
             h.accounts.resendConfirmation(email);
-            assertThat(h.accounts.confirmEmail(tokenOf(h.lastMail(email, 2))).status()).isEqualTo(UserStatus.ACTIVE);
+            MimeMessage again = h.lastMail(email, 2);
+            assertThat(Harness.linkIn(again)).startsWith(Harness.BASE_URL + "/reset-password?token=");
+            h.accounts.resetPassword(tokenOf(again), "chosen by the mailbox owner");
+            assertThat(h.users.findByEmail(email).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
+            assertThat(h.accounts.signIn(email, "chosen by the mailbox owner").accessToken()).isNotBlank();
+        }
+
+        @Test
+        @DisplayName("someone who signs up another's address cannot end up with the account: the owner's resend or reset chooses the password")
+        void preRegistration() {
+            String victim = newEmail();
+            h.accounts.signUp(victim, "the intruder's password", "Intruder");
+            String intrudersLink = tokenOf(h.lastMail(victim, 1));
+
+            h.accounts.resendConfirmation(victim);
+            h.accounts.resetPassword(tokenOf(h.lastMail(victim, 2)), "the owner's own password");
+
+            assertThat(h.accounts.signIn(victim, "the owner's own password").accessToken()).isNotBlank();
+            assertThatThrownBy(() -> h.accounts.signIn(victim, "the intruder's password"))
+                    .isInstanceOf(AuthenticationFailedException.class);
+            assertRejected(() -> h.accounts.confirmEmail(intrudersLink), Reason.ALREADY_USED);
+
+            String other = newEmail();
+            h.accounts.signUp(other, "the intruder's password", "Intruder");
+            h.accounts.requestPasswordReset(other);
+            h.accounts.resetPassword(tokenOf(h.lastMail(other, 2)), "the owner's own password");
+            assertThat(h.users.findByEmail(other).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
+            assertThatThrownBy(() -> h.accounts.signIn(other, "the intruder's password"))
+                    .isInstanceOf(AuthenticationFailedException.class);
+        }
+
+        @Test
+        @DisplayName("a pending account's own password cannot confirm it without the mail: changing it leaves the account pending")
+        void changingThePasswordDoesNotConfirm() {
+            String email = newEmail();
+            User pending = h.accounts.signUp(email, PASSWORD, "Ann");
+
+            h.accounts.changePassword(pending.id(), PASSWORD, "another good passphrase");
+
+            assertThat(h.users.findById(pending.id()).orElseThrow().status()).isEqualTo(UserStatus.PENDING);
         }
 
         @Test
