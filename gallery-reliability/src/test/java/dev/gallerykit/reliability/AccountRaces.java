@@ -10,6 +10,7 @@ import dev.gallerykit.auth.TokenRejectedException;
 import dev.gallerykit.auth.TokenRejectedException.Reason;
 import dev.gallerykit.domain.Session;
 import dev.gallerykit.domain.User;
+import dev.gallerykit.error.AuthenticationFailedException;
 import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.local.LocalSmtp;
 import dev.gallerykit.reliability.SessionLog.Rotation;
@@ -101,6 +102,29 @@ abstract class AccountRaces {
                     .isInstanceOfSatisfying(TokenRejectedException.class,
                             e -> assertThat(e.reason()).isIn(Reason.REUSED, Reason.REVOKED));
             assertTheStoreRotatedOnceAndRevoked(round, presented);
+        }
+    }
+
+    @Test
+    @DisplayName("eight wrong passwords at once get exactly five guesses counted before the lock, the store deciding")
+    void aBurstOfWrongPasswordsGetsFiveGuesses() throws InterruptedException {
+        for (int round = 0; round < ROUNDS; round++) {
+            String email = newEmail();
+            User user = h.activeUser(email);
+
+            Race.Results<AuthTokens> results = Race.run(THREADS,
+                    contender -> h.accounts.signIn(email, "wrong guess " + contender));
+
+            assertThat(results.wins()).as("round %d: sign-ins with a wrong password", round).isEmpty();
+            assertThat(results.failures()).as("round %d\n%s", round, results.failureTraces())
+                    .allSatisfy(failure -> assertThat(failure).isInstanceOf(AuthenticationFailedException.class));
+            // The clock stands still: the lock the fifth counted guess set holds for the whole burst.
+            User stored = h.users.findById(user.id()).orElseThrow();
+            assertThat(stored.failedSignIns()).as("round %d: guesses counted, each before it was checked", round)
+                    .isEqualTo(5);
+            assertThat(stored.lockedUntil()).as("round %d: the lock", round).isPresent();
+            assertThatThrownBy(() -> h.accounts.signIn(email, PASSWORD)).as("round %d: the right password, locked", round)
+                    .isInstanceOf(AuthenticationFailedException.class);
         }
     }
 
