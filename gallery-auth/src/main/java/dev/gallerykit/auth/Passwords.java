@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class Passwords {
 
     private static final Logger LOG = LoggerFactory.getLogger(Passwords.class);
+    /** Rounds of counting an attempt (each of a few tries) before it is refused uncounted. */
+    private static final int COUNT_ROUNDS = 20;
     private static final String WRONG_OR_LOCKED = "the password is wrong, or there were too many attempts; try again later";
 
     private final UserRepository users;
@@ -137,20 +139,27 @@ final class Passwords {
      * through uncounted. Costs one more write per sign-in.
      */
     private boolean countAttempt(UserId id, Instant now) {
-        try {
-            updates.apply(id, () -> new AuthenticationFailedException(Accounts.SIGN_IN_FAILED), user -> {
-                if (Lockout.locks(user, now)) {
-                    throw new AuthenticationFailedException(Accounts.SIGN_IN_FAILED);
-                }
-                User counted = Lockout.afterFailure(user, now);
-                LOG.debug("sign-in attempt {} for user {}{}", counted.failedSignIns(), id,
-                        counted.lockedUntil().map(t -> ", locked until " + t).orElse(""));
-                return counted;
-            });
-            return true;
-        } catch (AuthenticationFailedException | ConcurrentModificationException e) {
-            return false;
+        // Every write lost to a racer means that racer's count went in, and once THRESHOLD are in the
+        // account is locked and the rest are refused: so under any burst this ends after a few rounds.
+        for (int round = 1; round <= COUNT_ROUNDS; round++) {
+            try {
+                updates.apply(id, () -> new AuthenticationFailedException(Accounts.SIGN_IN_FAILED), user -> {
+                    if (Lockout.locks(user, now)) {
+                        throw new AuthenticationFailedException(Accounts.SIGN_IN_FAILED);
+                    }
+                    User counted = Lockout.afterFailure(user, now);
+                    LOG.debug("sign-in attempt {} for user {}{}", counted.failedSignIns(), id,
+                            counted.lockedUntil().map(t -> ", locked until " + t).orElse(""));
+                    return counted;
+                });
+                return true;
+            } catch (AuthenticationFailedException e) {
+                return false;
+            } catch (ConcurrentModificationException e) {
+                LOG.debug("sign-in attempt for user {} lost a race to count it (round {})", id, round);
+            }
         }
+        return false;
     }
 
     private static Optional<String> parseEmail(String email) {
