@@ -13,6 +13,7 @@ import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.spi.Slice;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -130,22 +131,12 @@ final class AlbumService implements Albums {
             } catch (ConflictException stillFilled) {
                 // The listing has not caught up with a photo written just before the mark (an eventually
                 // consistent index): list again, a little later, until the store lets the album go.
-                if (attempt == LISTING_TRIES || !pause(attempt)) {
+                // 50, 100, 200 ... ms apart.
+                if (attempt == LISTING_TRIES || !Pause.before(Duration.ofMillis(50L << Math.min(attempt - 1, 6)))) {
                     throw new StorageUnavailableException("album " + id + " still has photos its listing does not"
                             + " show yet; deleting it again finishes the job", stillFilled);
                 }
             }
-        }
-    }
-
-    /** Waits 50, 100, 200 ... ms before listing again; false when the thread was interrupted (flag set again). */
-    private static boolean pause(int attempt) {
-        try {
-            Thread.sleep(50L << Math.min(attempt - 1, 6));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -171,21 +171,10 @@ final class PhotoService implements Photos {
                 return core.photos.find(actor, id);
             } catch (RuntimeException lookup) {
                 failure.addSuppressed(lookup);
-                if (attempt == LOOKUP_TRIES || !pause(Duration.ofMillis(25L * attempt))) {
+                if (attempt == LOOKUP_TRIES || !Pause.before(Duration.ofMillis(25L * attempt))) {
                     return Optional.empty();
                 }
             }
-        }
-    }
-
-    /** Waits before another try; false when the thread was interrupted (its flag set again). */
-    private static boolean pause(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

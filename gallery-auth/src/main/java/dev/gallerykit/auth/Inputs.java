@@ -79,7 +79,8 @@ final class Inputs {
                         "contains an invisible or unassigned character (U+%04X); type the address again", c));
             }
             if (Character.isWhitespace(c) || Character.isSpaceChar(c) || "<>()[],;:\\\"".indexOf(c) >= 0) {
-                throw new InvalidInputException("email", "contains a character addresses cannot have");
+                throw new InvalidInputException("email", String.format(Locale.ROOT,
+                        "contains a character addresses cannot have ('%s', U+%04X)", Character.toString(c), c));
             }
         }
     }
