@@ -165,15 +165,20 @@ final class PhotoService implements Photos {
      */
     private Optional<Photo> completedMeanwhile(UserId actor, PhotoId id, RuntimeException failure) {
         // The look-up decides between "a repeat" and "a failure": a store busy with the racing writers
-        // gets a few tries before the original failure is reported.
+        // gets a few tries before the original failure is reported. A conflict means another writer holds
+        // the id or the content, and its photo may not be committed yet: that is looked for again too,
+        // before the object the racer still reads is removed as a rejected upload's would be.
         for (int attempt = 1; ; attempt++) {
             try {
-                return core.photos.find(actor, id);
+                Optional<Photo> found = core.photos.find(actor, id);
+                if (found.isPresent() || !(failure instanceof ConflictException)) {
+                    return found;
+                }
             } catch (RuntimeException lookup) {
                 failure.addSuppressed(lookup);
-                if (attempt == LOOKUP_TRIES || !Pause.before(Duration.ofMillis(25L * attempt))) {
-                    return Optional.empty();
-                }
+            }
+            if (attempt == LOOKUP_TRIES || !Pause.before(Duration.ofMillis(25L * attempt))) {
+                return Optional.empty();
             }
         }
     }
