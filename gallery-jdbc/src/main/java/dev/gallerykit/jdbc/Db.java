@@ -3,6 +3,7 @@ package dev.gallerykit.jdbc;
 import dev.gallerykit.error.GalleryException;
 import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.spi.Slice;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -56,6 +57,24 @@ final class Db {
     /** Runs {@code work} in one transaction: all of its writes or none. */
     <T> T inTransaction(String action, Function<DSLContext, T> work) {
         return call(action, dsl -> dsl.transactionResult(configuration -> work.apply(configuration.dsl())));
+    }
+
+    /**
+     * Runs {@code reads} so that they see the database as of one moment where READ COMMITTED alone
+     * does not: H2's MVStore makes a commit visible table by table, so a photo's row can already show
+     * a commit whose tags do not yet, and re-reading the row's version cannot tell. On H2 the reads
+     * therefore share one REPEATABLE READ transaction (one snapshot of every table). The server
+     * databases make a commit visible at once; there the reads run as they are, and
+     * {@link PhotoRows#load} re-reads versions to catch a commit that fell between its queries.
+     */
+    <T> T readConsistently(String action, Function<DSLContext, T> reads) {
+        if (dialect != JdbcDialect.H2) {
+            return call(action, reads);
+        }
+        return inTransaction(action, dsl -> {
+            dsl.connection(connection -> connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ));
+            return reads.apply(dsl);
+        });
     }
 
     static LocalDateTime utc(Instant instant) {

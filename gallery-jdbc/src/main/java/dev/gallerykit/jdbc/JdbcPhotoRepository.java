@@ -161,7 +161,7 @@ final class JdbcPhotoRepository implements PhotoRepository {
     public Optional<Photo> find(UserId owner, PhotoId id) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(id, "id");
-        return db.call("find a photo", dsl -> PhotoRows.load(dsl, Photos.OWNER_ID.eq(owner.value())
+        return db.readConsistently("find a photo", dsl -> PhotoRows.load(dsl, Photos.OWNER_ID.eq(owner.value())
                 .and(Photos.ID.eq(id.value())), 1).stream().findFirst());
     }
 
@@ -169,7 +169,7 @@ final class JdbcPhotoRepository implements PhotoRepository {
     public Optional<Photo> findBySha256(UserId owner, String sha256) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(sha256, "sha256");
-        return db.call("find a photo", dsl -> PhotoRows.load(dsl, Photos.OWNER_ID.eq(owner.value())
+        return db.readConsistently("find a photo", dsl -> PhotoRows.load(dsl, Photos.OWNER_ID.eq(owner.value())
                 .and(Photos.SHA256.eq(sha256)), 1).stream().findFirst());
     }
 
@@ -342,7 +342,7 @@ final class JdbcPhotoRepository implements PhotoRepository {
             where = where.and(Photos.ID.lt(position.get()));
         }
         Condition condition = where;
-        return db.call("list photos", dsl -> Db.slice(PhotoRows.load(dsl, condition, limit + 1), limit,
+        return db.readConsistently("list photos", dsl -> Db.slice(PhotoRows.load(dsl, condition, limit + 1), limit,
                 photo -> photo.id().value()));
     }
 
