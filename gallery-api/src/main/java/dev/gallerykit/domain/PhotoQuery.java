@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * A photo search within one owner's photos. Every criterion is optional; those given must all hold.
  *
- * @param text       case-insensitive substring of the title or the description
+ * @param text       occurs in the title or the description, ignoring case as {@link TextMatch} defines
  * @param tags       the photo carries every one of these (normalised like {@link Tag})
  * @param takenFrom  taken at or after this local time
  * @param takenTo    taken before this local time
@@ -47,9 +47,8 @@ public record PhotoQuery(
     /** Whether {@code photo} matches; the in-memory adapter's definition, which every store must follow. */
     public boolean matches(Photo photo) {
         if (text.isPresent()) {
-            String needle = text.get().toLowerCase(java.util.Locale.ROOT);
-            if (!photo.title().toLowerCase(java.util.Locale.ROOT).contains(needle)
-                    && !photo.description().toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+            String needle = TextMatch.fold(text.get());
+            if (!TextMatch.fold(photo.title()).contains(needle) && !TextMatch.fold(photo.description()).contains(needle)) {
                 return false;
             }
         }

@@ -3,6 +3,7 @@ package dev.gallerykit.memory;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.TextMatch;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
@@ -11,7 +12,6 @@ import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.Slice;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -131,10 +131,10 @@ public final class InMemoryAlbumRepository implements AlbumRepository {
 
     @Override
     public Slice<Album> search(UserId owner, String text, int limit, Optional<String> after) {
-        String needle = text.toLowerCase(Locale.ROOT);
+        String needle = TextMatch.fold(text);
         return Positions.page(albumsOf(owner), Positions.parse(after, AlbumId::new),
-                album -> album.name().toLowerCase(Locale.ROOT).contains(needle)
-                        || album.description().toLowerCase(Locale.ROOT).contains(needle),
+                album -> TextMatch.fold(album.name()).contains(needle)
+                        || TextMatch.fold(album.description()).contains(needle),
                 limit);
     }
 

@@ -110,7 +110,8 @@ public interface AlbumRepository {
     Slice<Album> list(UserId owner, int limit, Optional<String> after);
 
     /**
-     * The owner's albums whose name or description contains {@code text}, ignoring case, newest first.
+     * The owner's albums whose name or description contains {@code text}, newest first, ignoring case
+     * exactly as {@link dev.gallerykit.domain.TextMatch} defines (not as the store's own collation would).
      *
      * @throws InvalidInputException naming {@code limit} or {@code cursor}, as for {@link #list}
      * @throws StorageUnavailableException when the store cannot be reached, times out or throttles (retryable)

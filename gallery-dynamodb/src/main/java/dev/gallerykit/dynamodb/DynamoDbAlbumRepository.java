@@ -3,6 +3,7 @@ package dev.gallerykit.dynamodb;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.TextMatch;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.dynamodb.Items.AlbumItem;
 import dev.gallerykit.error.ConcurrentModificationException;
@@ -11,7 +12,6 @@ import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.Slice;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -164,14 +164,14 @@ final class DynamoDbAlbumRepository implements AlbumRepository {
     public Slice<Album> search(UserId owner, String text, int limit, Optional<String> after) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(text, "text");
-        String needle = text.toLowerCase(Locale.ROOT);
+        String needle = TextMatch.fold(text);
         Optional<Expression> filter = needle.isEmpty() ? Optional.empty() : Optional.of(Expression.builder()
                 .expression("contains(nameLc, :text) OR contains(descriptionLc, :text)")
                 .putExpressionValue(":text", AttributeValue.fromS(needle))
                 .build());
         return Errors.call("searching albums", () -> pages(owner, filter).page(limit, after, Mappers::toAlbum,
-                album -> album.name().toLowerCase(Locale.ROOT).contains(needle)
-                        || album.description().toLowerCase(Locale.ROOT).contains(needle)));
+                album -> TextMatch.fold(album.name()).contains(needle)
+                        || TextMatch.fold(album.description()).contains(needle)));
     }
 
     @Override

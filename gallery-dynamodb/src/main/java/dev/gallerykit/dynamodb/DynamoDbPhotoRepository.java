@@ -5,6 +5,7 @@ import dev.gallerykit.domain.GeoBox;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.TextMatch;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.dynamodb.Items.AlbumItem;
 import dev.gallerykit.dynamodb.Items.PhotoItem;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -329,7 +329,7 @@ final class DynamoDbPhotoRepository implements PhotoRepository {
         static Optional<Expression> of(PhotoQuery query) {
             List<String> terms = new ArrayList<>();
             Expression.Builder expression = Expression.builder();
-            query.text().map(text -> text.toLowerCase(Locale.ROOT)).filter(text -> !text.isEmpty()).ifPresent(text -> {
+            query.text().map(TextMatch::fold).filter(text -> !text.isEmpty()).ifPresent(text -> {
                 terms.add("(contains(#titleLc, :text) OR contains(#descriptionLc, :text))");
                 expression.putExpressionName("#titleLc", "titleLc")
                         .putExpressionName("#descriptionLc", "descriptionLc")

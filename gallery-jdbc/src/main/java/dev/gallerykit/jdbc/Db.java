@@ -112,9 +112,9 @@ final class Db {
     }
 
     /** A LIKE pattern matching {@code text} anywhere, with its wildcards taken literally (escape {@code !}). */
-    static String containsPattern(String lowerCaseText) {
+    static String containsPattern(String foldedText) {
         StringBuilder pattern = new StringBuilder("%");
-        for (char c : lowerCaseText.toCharArray()) {
+        for (char c : foldedText.toCharArray()) {
             if (c == '!' || c == '%' || c == '_') {
                 pattern.append('!');
             }

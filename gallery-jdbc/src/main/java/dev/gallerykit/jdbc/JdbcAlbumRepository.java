@@ -6,6 +6,7 @@ import static dev.gallerykit.jdbc.Db.utc;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.TextMatch;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
@@ -14,7 +15,6 @@ import dev.gallerykit.jdbc.Schema.Albums;
 import dev.gallerykit.jdbc.Schema.Photos;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.Slice;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,6 +47,8 @@ final class JdbcAlbumRepository implements AlbumRepository {
                     .set(Albums.OWNER_ID, stored.ownerId().value())
                     .set(Albums.NAME, stored.name())
                     .set(Albums.DESCRIPTION, stored.description())
+                    .set(Albums.NAME_FOLD, TextMatch.fold(stored.name()))
+                    .set(Albums.DESCRIPTION_FOLD, TextMatch.fold(stored.description()))
                     .set(Albums.COVER_PHOTO_ID, stored.cover().map(PhotoId::value).orElse(null))
                     .set(Albums.CREATED_AT, utc(stored.createdAt()))
                     .set(Albums.UPDATED_AT, utc(stored.updatedAt()))
@@ -123,6 +125,8 @@ final class JdbcAlbumRepository implements AlbumRepository {
         return dsl.update(Albums.TABLE)
                 .set(Albums.NAME, album.name())
                 .set(Albums.DESCRIPTION, album.description())
+                .set(Albums.NAME_FOLD, TextMatch.fold(album.name()))
+                .set(Albums.DESCRIPTION_FOLD, TextMatch.fold(album.description()))
                 .set(Albums.COVER_PHOTO_ID, album.cover().map(PhotoId::value).orElse(null))
                 .set(Albums.CREATED_AT, utc(album.createdAt()))
                 .set(Albums.UPDATED_AT, utc(album.updatedAt()))
@@ -156,9 +160,9 @@ final class JdbcAlbumRepository implements AlbumRepository {
     @Override
     public Slice<Album> search(UserId owner, String text, int limit, Optional<String> after) {
         Objects.requireNonNull(text, "text");
-        String pattern = Db.containsPattern(text.toLowerCase(Locale.ROOT));
-        return page(owner, DSL.lower(Albums.NAME).like(pattern, Db.LIKE_ESCAPE)
-                .or(DSL.lower(Albums.DESCRIPTION).like(pattern, Db.LIKE_ESCAPE)), limit, after);
+        String pattern = Db.containsPattern(TextMatch.fold(text));
+        return page(owner, Albums.NAME_FOLD.like(pattern, Db.LIKE_ESCAPE)
+                .or(Albums.DESCRIPTION_FOLD.like(pattern, Db.LIKE_ESCAPE)), limit, after);
     }
 
     private Slice<Album> page(UserId owner, Condition filter, int limit, Optional<String> after) {

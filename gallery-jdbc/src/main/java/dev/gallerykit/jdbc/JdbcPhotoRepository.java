@@ -15,6 +15,7 @@ import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.TagSource;
 import dev.gallerykit.domain.TakenAt;
+import dev.gallerykit.domain.TextMatch;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
@@ -36,7 +37,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -316,9 +316,9 @@ final class JdbcPhotoRepository implements PhotoRepository {
     private static Condition matching(PhotoQuery query) {
         List<Condition> conditions = new ArrayList<>();
         query.text().ifPresent(text -> {
-            String pattern = Db.containsPattern(text.toLowerCase(Locale.ROOT));
-            conditions.add(DSL.lower(Photos.TITLE).like(pattern, Db.LIKE_ESCAPE)
-                    .or(DSL.lower(Photos.DESCRIPTION).like(pattern, Db.LIKE_ESCAPE)));
+            String pattern = Db.containsPattern(TextMatch.fold(text));
+            conditions.add(Photos.TITLE_FOLD.like(pattern, Db.LIKE_ESCAPE)
+                    .or(Photos.DESCRIPTION_FOLD.like(pattern, Db.LIKE_ESCAPE)));
         });
         for (String tag : query.tags()) {
             conditions.add(DSL.exists(DSL.selectOne().from(Tags.TABLE)

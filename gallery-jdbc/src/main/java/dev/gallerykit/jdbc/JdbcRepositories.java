@@ -104,6 +104,7 @@ public final class JdbcRepositories implements AutoCloseable {
             return Flyway.configure(JdbcRepositories.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(dialect.migrationLocation())
+                    .javaMigrations(new FoldSearchText())
                     .table(HISTORY_TABLE)
                     // A schema with the host's tables in it but none of ours: start from nothing.
                     .baselineOnMigrate(true)
@@ -130,6 +131,11 @@ public final class JdbcRepositories implements AutoCloseable {
 
     public SessionRepository sessions() {
         return sessions;
+    }
+
+    /** The data source the repositories use; the adapter's own tests reach the tables through it. */
+    DataSource dataSource() {
+        return dataSource;
     }
 
     public JdbcDialect dialect() {

@@ -57,6 +57,9 @@ final class Schema {
         static final Field<UUID> OWNER_ID = column(TABLE, "owner_id", Schema.ID);
         static final Field<String> NAME = column(TABLE, "name", SQLDataType.VARCHAR);
         static final Field<String> DESCRIPTION = column(TABLE, "description", SQLDataType.VARCHAR);
+        /** {@link dev.gallerykit.domain.TextMatch#fold} of the name: what search compares. */
+        static final Field<String> NAME_FOLD = column(TABLE, "name_fold", SQLDataType.VARCHAR);
+        static final Field<String> DESCRIPTION_FOLD = column(TABLE, "description_fold", SQLDataType.VARCHAR);
         static final Field<UUID> COVER_PHOTO_ID = column(TABLE, "cover_photo_id", Schema.ID);
         static final Field<LocalDateTime> CREATED_AT = column(TABLE, "created_at", TIME);
         static final Field<LocalDateTime> UPDATED_AT = column(TABLE, "updated_at", TIME);
@@ -77,6 +80,9 @@ final class Schema {
         static final Field<UUID> ALBUM_ID = column(TABLE, "album_id", Schema.ID);
         static final Field<String> TITLE = column(TABLE, "title", SQLDataType.VARCHAR);
         static final Field<String> DESCRIPTION = column(TABLE, "description", SQLDataType.VARCHAR);
+        /** {@link dev.gallerykit.domain.TextMatch#fold} of the title: what search compares. */
+        static final Field<String> TITLE_FOLD = column(TABLE, "title_fold", SQLDataType.VARCHAR);
+        static final Field<String> DESCRIPTION_FOLD = column(TABLE, "description_fold", SQLDataType.VARCHAR);
         static final Field<String> ORIGINAL_FILE_NAME = column(TABLE, "original_file_name", SQLDataType.VARCHAR);
         static final Field<String> CONTENT_TYPE = column(TABLE, "content_type", SQLDataType.VARCHAR);
         static final Field<Long> SIZE = column(TABLE, "size_bytes", SQLDataType.BIGINT);

@@ -14,6 +14,7 @@ import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.SessionRepository;
 import dev.gallerykit.spi.UserRepository;
@@ -23,9 +24,13 @@ import dev.gallerykit.testkit.contract.PhotoRepositoryContract;
 import dev.gallerykit.testkit.contract.Records;
 import dev.gallerykit.testkit.contract.SessionRepositoryContract;
 import dev.gallerykit.testkit.contract.UserRepositoryContract;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -38,7 +43,7 @@ import org.junit.jupiter.api.Test;
 abstract class JdbcAdapterSuite {
 
     /** The Flyway scripts each dialect has (V1 tables, V2 photo claims, V3 the album's deleting mark, V4 the hold index). */
-    private static final int MIGRATIONS = 4;
+    private static final int MIGRATIONS = 6;
 
     /** The shared, migrated gallery of this database. */
     protected abstract JdbcRepositories db();
@@ -211,6 +216,45 @@ abstract class JdbcAdapterSuite {
                 assertThat(empty.users().findByEmail("nobody@example.com")).isEmpty();
                 assertThat(empty.albums().list(Records.anOwner(), 10,
                         Optional.empty()).items()).isEmpty();
+            }
+        }
+
+        @Test
+        @DisplayName("fold the search text of rows written before the folded columns existed")
+        void theFoldMigrationFillsOlderRows() throws Exception {
+            try (JdbcRepositories empty = emptyDatabase()) {
+                empty.migrate();
+                UserId owner = Records.anOwner();
+                Album album = empty.albums().create(Records.anAlbum(owner, "Straße", ""));
+                Photo photo = empty.photos().create(Records.aPhoto(owner, album.id(), p -> p.title("ΣΟΦΟΣ")),
+                        PhotoClaims.NONE);
+                try (Connection connection = empty.dataSource().getConnection();
+                        Statement sql = connection.createStatement()) {
+                    // As a row written before migration 5 is: no folds.
+                    sql.executeUpdate("UPDATE gallery_album SET name_fold = NULL, description_fold = NULL");
+                    sql.executeUpdate("UPDATE gallery_photo SET title_fold = NULL, description_fold = NULL");
+                }
+                PhotoQuery sophos = PhotoQuery.of(q -> q.text("σοφοσ"));
+                assertThat(empty.photos().search(owner, sophos, 10, Optional.empty()).items()).isEmpty();
+
+                try (Connection connection = empty.dataSource().getConnection()) {
+                    new FoldSearchText().migrate(new Context() {
+                        @Override
+                        public Configuration getConfiguration() {
+                            throw new UnsupportedOperationException("not used by the migration");
+                        }
+
+                        @Override
+                        public Connection getConnection() {
+                            return connection;
+                        }
+                    });
+                }
+
+                assertThat(empty.albums().search(owner, "STRASSE", 10, Optional.empty()).items())
+                        .extracting(Album::id).containsExactly(album.id());
+                assertThat(empty.photos().search(owner, sophos, 10, Optional.empty()).items())
+                        .extracting(Photo::id).containsExactly(photo.id());
             }
         }
     }

@@ -312,6 +312,24 @@ public abstract class AlbumRepositoryContract {
         }
 
         @Test
+        @DisplayName("folds case and Unicode forms exactly as TextMatch does, on a Unicode test set")
+        void searchFoldsAsTextMatchDoes() {
+            UserId owner = anOwner();
+            List<Album> albums = new ArrayList<>();
+            for (int i = 0; i < UnicodeSearchSet.TEXTS.size(); i++) {
+                String text = UnicodeSearchSet.TEXTS.get(i);
+                // Even texts are names, odd ones descriptions: both columns fold the same way.
+                albums.add(repository.create(i % 2 == 0 ? anAlbum(owner, text, "") : anAlbum(owner, "Trip " + i, text)));
+            }
+
+            for (UnicodeSearchSet.Search search : UnicodeSearchSet.SEARCHES) {
+                List<Album> expected = search.finds().stream().map(albums::get).toList();
+                assertThat(Paging.allItems(10, after -> repository.search(owner, search.text(), 10, after), Album::id))
+                        .as("search for %s", search).containsExactlyElementsOf(newestFirst(expected));
+            }
+        }
+
+        @Test
         @DisplayName("finds nothing when no album matches")
         void searchWithoutMatchesIsEmpty() {
             UserId owner = anOwner();

@@ -70,6 +70,27 @@ abstract class PhotoSearchContract extends PhotoRepositoryCase {
     }
 
     @Test
+    @DisplayName("by text folds case and Unicode forms exactly as TextMatch does, on a Unicode test set")
+    void searchByTextFoldsAsTextMatchDoes() {
+        UserId owner = anOwner();
+        AlbumId album = albumFor(owner);
+        List<Photo> photos = new ArrayList<>();
+        for (int i = 0; i < UnicodeSearchSet.TEXTS.size(); i++) {
+            String text = UnicodeSearchSet.TEXTS.get(i);
+            // Even texts are titles, odd ones descriptions: both columns fold the same way.
+            photos.add(create(owner, album, i % 2 == 0 ? p -> p.title(text) : p -> p.title("IMG").description(text)));
+        }
+
+        for (UnicodeSearchSet.Search search : UnicodeSearchSet.SEARCHES) {
+            PhotoQuery query = PhotoQuery.of(q -> q.text(search.text()));
+            List<Photo> expected = search.finds().stream().map(photos::get).toList();
+            assertThat(photos.stream().filter(query::matches).toList()).as("PhotoQuery.matches for %s", search)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(searchAll(owner, query)).as("search for %s", search).containsExactlyElementsOf(newestFirst(expected));
+        }
+    }
+
+    @Test
     @DisplayName("by tags requires every tag given, user or machine")
     void searchByTagsRequiresEveryTag() {
         UserId owner = anOwner();
