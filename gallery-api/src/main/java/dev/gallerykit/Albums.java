@@ -32,6 +32,8 @@ public interface Albums {
      * @param name        1 to 200 characters, not blank (surrounding white space is dropped)
      * @param description up to 5,000 characters; may be empty
      * @throws InvalidInputException naming {@code name} or {@code description} when out of bounds
+     * @throws NotFoundException naming the user when the gallery's {@link dev.gallerykit.spi.OwnerCheck}
+     *         says {@code actor} may not own albums (a deleted or disabled account); nothing is left
      * @throws StorageUnavailableException when a store cannot be reached, times out or throttles (retryable)
      * @throws StorageException when a store refuses for a lasting reason, such as a missing table (not retryable)
      */

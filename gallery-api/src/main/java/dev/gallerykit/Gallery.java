@@ -6,6 +6,7 @@ import dev.gallerykit.internal.Assembly;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.ImageLabeler;
+import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.PhotoRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,7 @@ public final class Gallery {
         private byte[] cursorSecret;
         private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
         private Path spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+        private OwnerCheck owners = OwnerCheck.anyone();
 
         private Builder() {
         }
@@ -141,6 +143,17 @@ public final class Gallery {
             return this;
         }
 
+        /**
+         * Who may still own new albums; an album is refused, and nothing is left, for an id this
+         * check turns down (see {@link OwnerCheck}). With {@code gallery-auth}, pass
+         * {@code Accounts.ownerCheck(users)}, so that a deleted account gets no new data. Defaults to
+         * {@link OwnerCheck#anyone()}.
+         */
+        public Builder owners(OwnerCheck value) {
+            owners = value;
+            return this;
+        }
+
         /** Where uploads are spooled while they are processed. Defaults to {@code java.io.tmpdir}. */
         public Builder spoolDirectory(Path value) {
             spoolDirectory = value;
@@ -167,6 +180,9 @@ public final class Gallery {
             if (imageOptions == null) {
                 problems.add("ImageOptions: call imageOptions(ImageOptions.defaults()) or leave the default");
             }
+            if (owners == null) {
+                problems.add("an OwnerCheck: call owners(...) or leave the default");
+            }
             if (duplicates == null) {
                 problems.add("a DuplicatePolicy: call duplicates(...) or leave the default");
             }
@@ -184,7 +200,7 @@ public final class Gallery {
             }
             byte[] secret = cursorSecret != null ? cursorSecret : randomSecret();
             Assembly assembly = Assembly.of(albums, photos, blobs, clock, secret, maxPageSize,
-                    new ImagePipeline(imageOptions), labeler, duplicates, spoolDirectory);
+                    new ImagePipeline(imageOptions), labeler, duplicates, spoolDirectory, owners);
             return new Gallery(assembly, Objects.requireNonNull(imageOptions));
         }
 

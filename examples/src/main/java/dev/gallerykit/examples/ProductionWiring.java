@@ -23,7 +23,8 @@ public final class ProductionWiring {
         S3BlobStore blobs = S3BlobStore.builder()              // client from the AWS SDK defaults
                 .bucket("my-photos").serverSideEncryption(S3Encryption.sseS3()).build();
 
-        Gallery gallery = Gallery.builder().albums(db.albums()).photos(db.photos()).blobs(blobs).build();
+        Gallery gallery = Gallery.builder().albums(db.albums()).photos(db.photos()).blobs(blobs)
+                .owners(Accounts.ownerCheck(db.users())).build();     // no album for a deleted account
 
         return Accounts.builder()
                 .gallery(gallery).users(db.users()).sessions(db.sessions())

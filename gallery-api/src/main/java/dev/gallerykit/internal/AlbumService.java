@@ -12,6 +12,7 @@ import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.error.StorageUnavailableException;
+import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.Slice;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +27,11 @@ final class AlbumService implements Albums {
     private static final int COVER_RETRIES = 5;
 
     private final Core core;
+    private final OwnerCheck owners;
 
-    AlbumService(Core core) {
+    AlbumService(Core core, OwnerCheck owners) {
         this.core = core;
+        this.owners = owners;
     }
 
     @Override
@@ -36,9 +39,24 @@ final class AlbumService implements Albums {
         Validation.required("actor", actor);
         String checkedName = Validation.line("name", name, Validation.MAX_NAME);
         String checkedDescription = Validation.description("description", description);
+        requireOwner(actor);
         Instant now = core.now();
-        return core.albums.create(new Album(core.ids.nextAlbumId(), actor, checkedName, checkedDescription,
+        Album album = core.albums.create(new Album(core.ids.nextAlbumId(), actor, checkedName, checkedDescription,
                 Optional.empty(), now, now, 0));
+        // Asked again after the write: an account deletion marks the account, then purges. If the
+        // mark came after the first check, either the purge lists this album or this check sees the
+        // mark and takes the album back (see OwnerCheck).
+        if (!owners.mayOwn(actor)) {
+            core.albums.delete(actor, album.id());
+            throw new NotFoundException("user", actor);
+        }
+        return album;
+    }
+
+    private void requireOwner(UserId actor) {
+        if (!owners.mayOwn(actor)) {
+            throw new NotFoundException("user", actor);
+        }
     }
 
     @Override

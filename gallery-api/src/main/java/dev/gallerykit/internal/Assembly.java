@@ -9,6 +9,7 @@ import dev.gallerykit.image.ImagePipeline;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.ImageLabeler;
+import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.PhotoRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,9 +19,10 @@ public record Assembly(Albums albums, Photos photos, Owners owners, Maintenance 
 
     public static Assembly of(AlbumRepository albumRepository, PhotoRepository photoRepository, BlobStore blobs,
                               Clock clock, byte[] cursorSecret, int maxPageSize, ImagePipeline pipeline,
-                              ImageLabeler labeler, DuplicatePolicy duplicates, Path spoolDirectory) {
+                              ImageLabeler labeler, DuplicatePolicy duplicates, Path spoolDirectory,
+                              OwnerCheck owners) {
         Core core = new Core(albumRepository, photoRepository, blobs, clock, cursorSecret, maxPageSize);
-        AlbumService albums = new AlbumService(core);
+        AlbumService albums = new AlbumService(core, owners);
         return new Assembly(albums, new PhotoService(core, pipeline, labeler, duplicates, spoolDirectory),
                 new OwnerService(core, albums), new ReconcileService(core));
     }

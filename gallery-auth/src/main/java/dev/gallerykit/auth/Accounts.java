@@ -12,11 +12,13 @@ import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.SessionRepository;
 import dev.gallerykit.spi.UserRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -53,6 +55,8 @@ public final class Accounts {
     public static final Duration DEFAULT_REFRESH_TOKEN_TTL = Duration.ofDays(30);
     public static final Duration DEFAULT_CONFIRMATION_TTL = Duration.ofMinutes(10);
     public static final Duration DEFAULT_RESET_TTL = Duration.ofHours(1);
+    /** How long an unconfirmed account holds its email before a new sign-up may take it over. */
+    public static final Duration DEFAULT_PENDING_ACCOUNT_TTL = Duration.ofDays(7);
     /** Consecutive failures before the first lock-out (of one second). */
     public static final int LOCKOUT_THRESHOLD = Lockout.THRESHOLD;
     /** The longest lock-out: each further failure doubles it up to here. */
@@ -71,6 +75,7 @@ public final class Accounts {
     private final Passwords passwords;
     private final RefreshSessions refreshSessions;
     private final MailedLinks links;
+    private final Duration pendingAccountTtl;
 
     private Accounts(Builder b) {
         this.gallery = b.gallery;
@@ -88,6 +93,7 @@ public final class Accounts {
                 b.appName, b.links, b.confirmationTtl, b.resetTtl);
         this.links = new MailedLinks(b.users, updates, b.tokens, ids, mails, b.mailer,
                 new BackgroundMail(b.mailer, b.mailExecutor));
+        this.pendingAccountTtl = b.pendingAccountTtl;
     }
 
     public static Builder builder() {
@@ -105,11 +111,20 @@ public final class Accounts {
     // ---------------------------------------------------------------- sign-up and confirmation
 
     /**
-     * Creates a {@code PENDING} account and mails a confirmation link to it. The email is trimmed
-     * and lower-cased.
+     * Creates a {@code PENDING} account and mails a confirmation link to it. The email is normalised
+     * to one spelling per mailbox: trimmed, NFC, lower case, the domain in its IDNA ASCII form; an
+     * address with invisible or format characters is refused.
+     *
+     * <p>An address held by an account that stayed unconfirmed for the {@linkplain
+     * Builder#pendingAccountTtl pending-account lifetime} is taken over: that account keeps its id
+     * but gets this sign-up's password, name and a new lifetime, and every link mailed for it before
+     * stops working. So nobody can hold another person's address by signing it up and never
+     * confirming it. The take-over is a conditional write: if the old account was confirmed
+     * meanwhile, the sign-up is refused as a conflict and the account is left as it is.
      *
      * @throws InvalidInputException for a malformed email or display name, or a password the policy refuses
-     * @throws ConflictException when the email is already registered
+     * @throws ConflictException when the email is already registered (by a confirmed account, or a
+     *         pending one still within its lifetime)
      * @throws MailDeliveryException when the mail could not be sent (the account exists; offer
      *         {@link #resendConfirmation})
      */
@@ -117,14 +132,31 @@ public final class Accounts {
         String address = Inputs.email(email);
         String name = Inputs.displayName(displayName);
         policy.check(password, address);
-        if (users.findByEmail(address).isPresent()) {
+        Optional<User> holder = users.findByEmail(address);
+        Instant now = clock.instant();
+        if (holder.isPresent() && !expiredPending(holder.get(), now)) {
             throw new ConflictException("this email address is already registered");
         }
-        Instant now = clock.instant();
-        User user = users.create(new User(ids.nextUserId(), address, name, hasher.hash(password), UserStatus.PENDING,
-                0, Optional.empty(), now, now, Optional.empty(), 0));
+        String hash = hasher.hash(password);
+        User user;
+        if (holder.isEmpty()) {
+            user = users.create(new User(ids.nextUserId(), address, name, hash, UserStatus.PENDING,
+                    0, Optional.empty(), now, now, Optional.empty(), 0));
+        } else {
+            User expired = holder.get();
+            try {
+                user = users.update(new User(expired.id(), address, name, hash, UserStatus.PENDING,
+                        0, Optional.empty(), now, now, Optional.empty(), expired.version()));
+            } catch (ConcurrentModificationException confirmedOrTakenMeanwhile) {
+                throw new ConflictException("this email address is already registered");
+            }
+        }
         links.sendConfirmation(user, now);
         return user;
+    }
+
+    private boolean expiredPending(User user, Instant now) {
+        return user.status() == UserStatus.PENDING && !now.isBefore(user.createdAt().plus(pendingAccountTtl));
     }
 
     /**
@@ -287,9 +319,11 @@ public final class Accounts {
     }
 
     /**
-     * Deletes the account after checking its password: revokes its sessions, purges its albums,
-     * photos and blobs ({@code gallery.owners().purge}), deletes its sessions, then the user. A
-     * crash half-way leaves the user in place, signed out, so the deletion can simply be retried.
+     * Deletes the account after checking its password: marks it {@code DISABLED} (its access tokens
+     * stop working and, with {@link #ownerCheck} wired into the gallery, no album can be created for
+     * it any more), revokes its sessions, purges its albums, photos and blobs
+     * ({@code gallery.owners().purge}), deletes its sessions, then the user. A crash half-way leaves
+     * the user in place, disabled and signed out, so the deletion can simply be retried.
      *
      * @throws AuthenticationFailedException when the password is wrong or the account locked
      * @throws NotFoundException when the user does not exist
@@ -297,10 +331,22 @@ public final class Accounts {
     public void deleteAccount(UserId userId, String password) {
         Instant now = clock.instant();
         User user = passwords.prove(require(userId), password, now);
+        updates.apply(user.id(), () -> new NotFoundException("user", userId), u -> u.withStatus(UserStatus.DISABLED, now));
         sessions.revokeAll(user.id(), now);
         gallery.owners().purge(user.id());
         sessions.deleteAll(user.id());
         users.delete(user.id());
+    }
+
+    /**
+     * The gallery's {@link OwnerCheck} on these users: an id may own new albums while its account
+     * exists and is not {@code DISABLED}. Pass it to {@code Gallery.builder().owners(...)}, so that no
+     * use case creates data for a deleted account. Its cost: one read of the user by id (a primary
+     * key look-up; a strongly consistent GetItem on DynamoDB) per album created, twice.
+     */
+    public static OwnerCheck ownerCheck(UserRepository users) {
+        Objects.requireNonNull(users, "users");
+        return owner -> users.findById(owner).filter(user -> user.status() != UserStatus.DISABLED).isPresent();
     }
 
     // ---------------------------------------------------------------- internals
@@ -329,6 +375,7 @@ public final class Accounts {
         private Duration accessTokenTtl = DEFAULT_ACCESS_TOKEN_TTL;
         private Duration refreshTokenTtl = DEFAULT_REFRESH_TOKEN_TTL;
         private Duration confirmationTtl = DEFAULT_CONFIRMATION_TTL;
+        private Duration pendingAccountTtl = DEFAULT_PENDING_ACCOUNT_TTL;
         private Duration resetTtl = DEFAULT_RESET_TTL;
 
         private Builder() {
@@ -432,6 +479,16 @@ public final class Accounts {
             return this;
         }
 
+        /**
+         * How long an unconfirmed account holds its email: after this, a new sign-up for the address
+         * takes the account over (see {@link Accounts#signUp}). Defaults to 7 days; at least the
+         * confirmation link's lifetime, at most 90 days.
+         */
+        public Builder pendingAccountTtl(Duration value) {
+            pendingAccountTtl = value;
+            return this;
+        }
+
         /** Lifetime of password-reset links; defaults to 1 hour. */
         public Builder resetTtl(Duration value) {
             resetTtl = value;
@@ -453,6 +510,11 @@ public final class Accounts {
             checks.lifetime("refreshTokenTtl", refreshTokenTtl, Duration.ofDays(365));
             checks.lifetime("confirmationTtl", confirmationTtl, Duration.ofDays(7));
             checks.lifetime("resetTtl", resetTtl, Duration.ofDays(1));
+            checks.lifetime("pendingAccountTtl", pendingAccountTtl, Duration.ofDays(90));
+            if (pendingAccountTtl != null && confirmationTtl != null && pendingAccountTtl.compareTo(confirmationTtl) < 0) {
+                checks.problem("a pendingAccountTtl at least as long as the confirmationTtl (" + confirmationTtl
+                        + "), so that a confirmation link never outlives its account's hold on the address");
+            }
             checks.throwIfAny();
             links = links.strip();
             return new Accounts(this);

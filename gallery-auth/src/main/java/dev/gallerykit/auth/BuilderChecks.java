@@ -48,6 +48,11 @@ final class BuilderChecks {
         }
     }
 
+    /** Notes a problem the other checks do not cover, said as what is needed. */
+    void problem(String needed) {
+        problems.add(needed);
+    }
+
     /** @throws IllegalStateException naming every problem noted */
     void throwIfAny() {
         if (!problems.isEmpty()) {

@@ -15,13 +15,19 @@ import dev.gallerykit.domain.UserStatus;
 import dev.gallerykit.error.AuthenticationFailedException;
 import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.local.LocalSmtp;
 import dev.gallerykit.testkit.fixtures.Fixture;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -32,9 +38,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Account flows end to end, with mail through a real SMTP server")
 class AccountFlowsTest {
 
+    private final LocalSmtp.Server smtp;
     private final Harness h;
 
     AccountFlowsTest(LocalSmtp.Server smtp) {
+        this.smtp = smtp;
         h = new Harness(smtp);
     }
 
@@ -124,6 +132,49 @@ class AccountFlowsTest {
             assertThat(h.users.findByEmail(other).orElseThrow().status()).isEqualTo(UserStatus.ACTIVE);
             assertThatThrownBy(() -> h.accounts.signIn(other, "the intruder's password"))
                     .isInstanceOf(AuthenticationFailedException.class);
+        }
+
+        @Test
+        @DisplayName("an address signed up and never confirmed is held 7 days; then a new sign-up takes it over and the old links stop working")
+        void anExpiredPendingAccountIsTakenOver() {
+            String victim = newEmail();
+            User squatter = h.accounts.signUp(victim, "the intruder's password", "Intruder");
+            String squattersLink = tokenOf(h.lastMail(victim, 1));
+
+            h.clock.advance(Accounts.DEFAULT_PENDING_ACCOUNT_TTL.minusSeconds(1));
+            assertThatThrownBy(() -> h.accounts.signUp(victim, "the owner's own password", "Owner"))
+                    .isInstanceOf(ConflictException.class);
+            h.clock.advance(Duration.ofSeconds(1));
+            User owner = h.accounts.signUp(victim, "the owner's own password", "Owner");
+
+            assertThat(owner.id()).isEqualTo(squatter.id());
+            assertThat(owner.displayName()).isEqualTo("Owner");
+            assertThat(owner.createdAt()).isEqualTo(h.clock.instant());
+            assertThatThrownBy(() -> h.accounts.confirmEmail(squattersLink)).isInstanceOf(TokenRejectedException.class);
+            h.accounts.confirmEmail(tokenOf(h.lastMail(victim, 2)));
+            assertThat(h.accounts.signIn(victim, "the owner's own password").accessToken()).isNotBlank();
+            assertThatThrownBy(() -> h.accounts.signIn(victim, "the intruder's password"))
+                    .isInstanceOf(AuthenticationFailedException.class);
+            assertThatThrownBy(() -> h.accounts.signUp(victim, "the intruder's password", "Intruder"))
+                    .as("a confirmed account is never taken over").isInstanceOf(ConflictException.class);
+            h.clock.advance(Accounts.DEFAULT_PENDING_ACCOUNT_TTL.multipliedBy(2));
+            assertThatThrownBy(() -> h.accounts.signUp(victim, "the intruder's password", "Intruder"))
+                    .as("however old").isInstanceOf(ConflictException.class);
+        }
+
+        @Test
+        @DisplayName("a take-over voids the links mailed before it, even those not yet expired")
+        void aTakeOverVoidsEarlierLinks() {
+            Harness quick = new Harness(smtp, b -> b.pendingAccountTtl(Accounts.DEFAULT_CONFIRMATION_TTL));
+            String email = newEmail();
+            quick.accounts.signUp(email, "the intruder's password", "Intruder");
+            String earlier = tokenOf(quick.lastMail(email, 1));
+            quick.clock.advance(Accounts.DEFAULT_CONFIRMATION_TTL);
+
+            quick.accounts.signUp(email, "the owner's own password", "Owner");
+
+            assertRejected(() -> quick.accounts.confirmEmail(earlier), Reason.ALREADY_USED);
+            assertThat(quick.accounts.confirmEmail(tokenOf(quick.lastMail(email, 2))).displayName()).isEqualTo("Owner");
         }
 
         @Test
@@ -498,6 +549,54 @@ class AccountFlowsTest {
 
             assertThat(h.gallery.photos().list(bob.id(), bobs.id(), PageRequest.first(10)).items()).hasSize(1);
             assertThat(h.blobs.list(bob.id() + "/", 100, Optional.empty()).items()).isNotEmpty();
+
+            assertThatThrownBy(() -> h.gallery.albums().create(ann.id(), "After", ""))
+                    .as("no album for a deleted account").isInstanceOf(NotFoundException.class).hasMessageContaining("user");
+            assertThat(h.albums.list(ann.id(), 10, Optional.empty()).items()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("albums created while the account is deleted are all gone afterwards: none outlives the purge")
+        void albumsRacingTheDeletion() throws Exception {
+            for (int round = 0; round < 20; round++) {
+                String email = newEmail();
+                User ann = h.activeUser(email);
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                try {
+                    CountDownLatch start = new CountDownLatch(1);
+                    List<Future<Integer>> creators = new ArrayList<>();
+                    for (int t = 0; t < 3; t++) {
+                        creators.add(pool.submit(() -> {
+                            start.await();
+                            int created = 0;
+                            for (int i = 0; i < 30; i++) {
+                                try {
+                                    h.gallery.albums().create(ann.id(), "Album " + i, "");
+                                    created++;
+                                } catch (NotFoundException refused) {
+                                    return created;
+                                }
+                            }
+                            return created;
+                        }));
+                    }
+                    Future<?> deletion = pool.submit(() -> {
+                        start.await();
+                        h.accounts.deleteAccount(ann.id(), PASSWORD);
+                        return null;
+                    });
+                    start.countDown();
+                    deletion.get();
+                    for (Future<Integer> creator : creators) {
+                        creator.get();
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+
+                assertThat(h.users.findById(ann.id())).isEmpty();
+                assertThat(h.albums.list(ann.id(), 10, Optional.empty()).items()).as("round %d", round).isEmpty();
+            }
         }
 
         @Test

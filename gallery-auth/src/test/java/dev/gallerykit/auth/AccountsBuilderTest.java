@@ -37,11 +37,21 @@ class AccountsBuilderTest {
     }
 
     @Test
+    @DisplayName("refuses a pending-account lifetime shorter than the confirmation link's")
+    void pendingAccountsOutliveTheirLinks() {
+        assertThatThrownBy(() -> Accounts.builder().users(new InMemoryUserRepository()).sessions(new InMemorySessionRepository())
+                .links("https://example.test").confirmationTtl(Duration.ofHours(2)).pendingAccountTtl(Duration.ofHours(1))
+                .build())
+                .hasMessageContaining("pendingAccountTtl at least as long as the confirmationTtl (PT2H)");
+    }
+
+    @Test
     @DisplayName("defaults: access tokens 5 minutes, confirmation 10 minutes, reset 1 hour, lock-out after 5 failures")
     void defaults() {
         assertThat(Accounts.DEFAULT_ACCESS_TOKEN_TTL).isEqualTo(Duration.ofMinutes(5));
         assertThat(Accounts.DEFAULT_CONFIRMATION_TTL).isEqualTo(Duration.ofMinutes(10));
         assertThat(Accounts.DEFAULT_RESET_TTL).isEqualTo(Duration.ofHours(1));
+        assertThat(Accounts.DEFAULT_PENDING_ACCOUNT_TTL).isEqualTo(Duration.ofDays(7));
         assertThat(Accounts.LOCKOUT_THRESHOLD).isEqualTo(5);
         assertThat(AccountMails.describe(Duration.ofMinutes(10))).isEqualTo("10 minutes");
         assertThat(AccountMails.describe(Duration.ofHours(1))).isEqualTo("1 hour");

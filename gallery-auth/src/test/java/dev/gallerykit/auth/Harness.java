@@ -38,7 +38,8 @@ final class Harness {
     final InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
     final InMemoryPhotoRepository photos = new InMemoryPhotoRepository(albums);
     final InMemoryBlobStore blobs = new InMemoryBlobStore();
-    final Gallery gallery = Gallery.builder().albums(albums).photos(photos).blobs(blobs).clock(clock).build();
+    final Gallery gallery = Gallery.builder().albums(albums).photos(photos).blobs(blobs).clock(clock)
+            .owners(Accounts.ownerCheck(users)).build();
     final TokenService tokens = TokenService.builder()
             .issuer("https://photos.example.test").audience("photos-web").hmacSecret(randomBytes(32)).build();
     final LocalSmtp.Server smtp;

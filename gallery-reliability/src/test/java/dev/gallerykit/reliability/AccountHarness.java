@@ -43,17 +43,18 @@ final class AccountHarness {
     final UserRepository users;
     final SessionLog sessions;
     final Accounts accounts;
+    final InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
+    final Gallery gallery;
     private final LocalSmtp.Server smtp;
 
     AccountHarness(UserRepository users, SessionRepository sessions, LocalSmtp.Server smtp) {
         this.users = users;
         this.sessions = new SessionLog(sessions);
         this.smtp = smtp;
-        InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
-        Gallery gallery = Gallery.builder().albums(albums).photos(new InMemoryPhotoRepository(albums))
-                .blobs(new InMemoryBlobStore()).clock(clock).build();
+        this.gallery = Gallery.builder().albums(albums).photos(new InMemoryPhotoRepository(albums))
+                .blobs(new InMemoryBlobStore()).clock(clock).owners(Accounts.ownerCheck(users)).build();
         this.accounts = Accounts.builder()
-                .gallery(gallery).users(users).sessions(this.sessions).clock(clock)
+                .gallery(this.gallery).users(users).sessions(this.sessions).clock(clock)
                 .mailer(SmtpMailer.builder().host(smtp.host()).port(smtp.port()).security(SmtpMailer.Security.NONE)
                         .from("Photos <no-reply@photos.example.test>").build())
                 .tokens(TokenService.builder().issuer("https://photos.example.test").audience("photos-web")

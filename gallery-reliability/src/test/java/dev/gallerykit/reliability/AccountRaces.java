@@ -12,6 +12,7 @@ import dev.gallerykit.domain.Session;
 import dev.gallerykit.domain.User;
 import dev.gallerykit.error.AuthenticationFailedException;
 import dev.gallerykit.error.ConflictException;
+import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.local.LocalSmtp;
 import dev.gallerykit.reliability.SessionLog.Rotation;
 import dev.gallerykit.spi.SessionRepository;
@@ -19,6 +20,7 @@ import dev.gallerykit.spi.UserRepository;
 import dev.gallerykit.testkit.contract.Race;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,37 @@ abstract class AccountRaces {
             assertThat(stored.lockedUntil()).as("round %d: the lock", round).isPresent();
             assertThatThrownBy(() -> h.accounts.signIn(email, PASSWORD)).as("round %d: the right password, locked", round)
                     .isInstanceOf(AuthenticationFailedException.class);
+        }
+    }
+
+    @Test
+    @DisplayName("albums created while the account is deleted: none outlives the deletion, the user store deciding")
+    void albumsRacingTheAccountDeletion() throws InterruptedException {
+        for (int round = 0; round < ROUNDS; round++) {
+            String email = newEmail();
+            User user = h.activeUser(email);
+
+            Race.Results<Integer> results = Race.run(THREADS, contender -> {
+                if (contender == 0) {
+                    h.accounts.deleteAccount(user.id(), PASSWORD);
+                    return 0;
+                }
+                int created = 0;
+                for (int i = 0; i < 20; i++) {
+                    try {
+                        h.gallery.albums().create(user.id(), "Album " + contender + "." + i, "");
+                        created++;
+                    } catch (NotFoundException refused) {
+                        return created;
+                    }
+                }
+                return created;
+            });
+
+            assertThat(results.failures()).as("round %d\n%s", round, results.failureTraces()).isEmpty();
+            assertThat(h.users.findById(user.id())).as("round %d: the user", round).isEmpty();
+            assertThat(h.albums.list(user.id(), 10, Optional.empty()).items()).as("round %d: albums left", round)
+                    .isEmpty();
         }
     }
 

@@ -156,7 +156,8 @@ final class TourCloud implements AutoCloseable {
 
     /** The tour's gallery and accounts on the given repositories, the bucket and the mailer. */
     TourStores wire(UserRepository users, AlbumRepository albums, PhotoRepository photos, SessionRepository sessions) {
-        Gallery gallery = Gallery.builder().albums(albums).photos(photos).blobs(blobs).build();
+        Gallery gallery = Gallery.builder().albums(albums).photos(photos).blobs(blobs)
+                .owners(Accounts.ownerCheck(users)).build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         Accounts accounts = Accounts.builder()

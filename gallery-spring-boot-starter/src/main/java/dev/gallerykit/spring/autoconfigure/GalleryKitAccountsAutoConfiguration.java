@@ -8,6 +8,7 @@ import dev.gallerykit.auth.Mailer;
 import dev.gallerykit.auth.SmtpMailer;
 import dev.gallerykit.auth.TokenService;
 import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.UserRepository;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -40,6 +41,13 @@ public class GalleryKitAccountsAutoConfiguration {
     }
 
     private static final String WITH_AUTH = "when gallery-auth is on the class path";
+
+    /** The gallery creates no album for an id without a live account (see {@link Accounts#ownerCheck}). */
+    @Bean
+    @ConditionalOnMissingBean
+    OwnerCheck gallerykitOwnerCheck(UserRepository users) {
+        return Accounts.ownerCheck(users);
+    }
 
     @Bean
     @ConditionalOnMissingBean

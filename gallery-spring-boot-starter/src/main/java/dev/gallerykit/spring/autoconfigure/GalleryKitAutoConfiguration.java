@@ -6,6 +6,7 @@ import dev.gallerykit.image.ImageOptions;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.ImageLabeler;
+import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.PhotoRepository;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +35,7 @@ public class GalleryKitAutoConfiguration {
     @ConditionalOnMissingBean
     Gallery gallery(GalleryKitProperties properties, ObjectProvider<AlbumRepository> albums,
             ObjectProvider<PhotoRepository> photos, ObjectProvider<BlobStore> blobs, ObjectProvider<Clock> clock,
-            ObjectProvider<ImageLabeler> labeler) {
+            ObjectProvider<ImageLabeler> labeler, ObjectProvider<OwnerCheck> owners) {
         Problems problems = new Problems();
         AlbumRepository albumRepository = albums.getIfUnique();
         PhotoRepository photoRepository = photos.getIfUnique();
@@ -57,6 +58,7 @@ public class GalleryKitAutoConfiguration {
                     .duplicates(properties.duplicates());
             clock.ifUnique(builder::clock);
             labeler.ifUnique(builder::labeler);
+            owners.ifUnique(builder::owners);
             if (cursorSecret != null) {
                 builder.cursorSecret(cursorSecret);
             }

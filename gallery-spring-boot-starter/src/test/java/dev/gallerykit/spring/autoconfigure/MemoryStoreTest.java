@@ -8,6 +8,7 @@ import dev.gallerykit.auth.Mailer;
 import dev.gallerykit.auth.TokenService;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.memory.InMemoryAlbumRepository;
 import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.memory.InMemoryPhotoRepository;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("gallerykit.store=memory")
 class MemoryStoreTest {
@@ -46,6 +48,9 @@ class MemoryStoreTest {
             assertThat(context.getBean(Mailer.class)).isInstanceOf(LoggingMailer.class);
             assertThat(context).doesNotHaveBean(HealthIndicator.class);
             Contexts.signUpAndCreateAlbum(context);
+            UserId nobody = new UserId(UUID.randomUUID());
+            assertThatThrownBy(() -> context.getBean(Gallery.class).albums().create(nobody, "Orphan", ""))
+                    .as("no album for an id without an account").isInstanceOf(NotFoundException.class);
         });
     }
 

@@ -105,7 +105,8 @@ class SignUpToDeletionTest {
                 .credentialsProvider(credentials())
                 .build()) {
             blobs.createBucketIfMissing();
-            Gallery gallery = Gallery.builder().albums(albums).photos(photos).blobs(blobs).build();
+            Gallery gallery = Gallery.builder().albums(albums).photos(photos).blobs(blobs)
+                    .owners(Accounts.ownerCheck(users)).build();
             Accounts accounts = accounts(gallery, users, sessions);
             String email = "ana-" + UUID.randomUUID() + "@example.com";
 
