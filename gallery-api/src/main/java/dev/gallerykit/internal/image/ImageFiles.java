@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -71,13 +70,15 @@ final class ImageFiles {
     }
 
     /**
-     * Opens the file for ImageIO without {@code ImageIO.createImageInputStream}, whose cache choice is
-     * a JVM-wide setting.
+     * Opens the file for ImageIO without {@code ImageIO.createImageInputStream}, whose stream choice
+     * depends on the providers and the cache setting of the whole JVM. A file on disk gets a buffered
+     * stream: decoders read it a few bytes at a time, and {@code FileImageInputStream} would make each
+     * read and seek a system call (a 1 MP lossless WebP took 750,000 reads and 500,000 seeks).
      */
     static ImageInputStream open(Path file) {
         try {
             if (file.getFileSystem() == FileSystems.getDefault()) {
-                return new FileImageInputStream(file.toFile());
+                return new ChannelImageInputStream(file);
             }
             return new MemoryCacheImageInputStream(new BufferedInputStream(Files.newInputStream(file)));
         } catch (IOException e) {
