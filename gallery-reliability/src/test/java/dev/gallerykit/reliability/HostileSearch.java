@@ -85,6 +85,7 @@ abstract class HostileSearch {
     private final UserId bob = new UserId(UUID.randomUUID());
     private Gallery gallery;
     private final List<Photo> everything = new ArrayList<>();
+    private boolean tagged;
 
     /** Made on first use, once the subclass has opened its store. */
     private Gallery gallery() {
@@ -163,8 +164,6 @@ abstract class HostileSearch {
         assertThat(gallery.photos().search(bob, query, PageRequest.first(100)).items())
                 .allSatisfy(photo -> assertThat(photo.ownerId()).isEqualTo(bob));
     }
-
-    private boolean tagged;
 
     /** Tags with wildcards on one photo each of Alice and Bob, and a plain tag elsewhere. */
     private void tagWildcardsOnce() {

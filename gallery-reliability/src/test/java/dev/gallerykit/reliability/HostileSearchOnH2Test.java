@@ -5,7 +5,7 @@ import org.junit.jupiter.api.DisplayName;
 
 /** The hostile search texts on the JDBC repositories over H2 in this JVM. */
 @DisplayName("Hostile search texts on H2")
-class H2HostileSearchTest extends SqlHostileSearch {
+class HostileSearchOnH2Test extends HostileSearchOnSql {
 
     @BeforeAll
     void createTheDatabase() {

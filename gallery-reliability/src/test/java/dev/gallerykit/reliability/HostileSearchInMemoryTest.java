@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 
 /** The hostile search texts on the in-memory repositories, whose matching is the definition. */
 @DisplayName("Hostile search texts in memory")
-class InMemoryHostileSearchTest extends HostileSearch {
+class HostileSearchInMemoryTest extends HostileSearch {
 
     private final InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
     private final InMemoryPhotoRepository photos = new InMemoryPhotoRepository(albums);

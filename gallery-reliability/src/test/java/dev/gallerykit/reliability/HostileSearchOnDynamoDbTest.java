@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The hostile search texts on the DynamoDB repositories (DynamoDB Local), where search is a filter expression. */
 @DisplayName("Hostile search texts on DynamoDB Local")
 @ExtendWith(LocalDynamoDb.class)
-class DynamoDbHostileSearchTest extends HostileSearch {
+class HostileSearchOnDynamoDbTest extends HostileSearch {
 
     private ScratchTables tables;
 

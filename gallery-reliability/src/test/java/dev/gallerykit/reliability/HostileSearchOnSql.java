@@ -6,7 +6,7 @@ import dev.gallerykit.spi.PhotoRepository;
 import org.junit.jupiter.api.AfterAll;
 
 /** The hostile search texts on the JDBC repositories of a database a subclass opens. */
-abstract class SqlHostileSearch extends HostileSearch {
+abstract class HostileSearchOnSql extends HostileSearch {
 
     JdbcRepositories db;
 
