@@ -117,7 +117,25 @@ final class Validation {
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             throw new InvalidInputException("fileName", "must name a file");
         }
-        return line("fileName", name, MAX_FILE_NAME);
+        return withoutDirectionControls("fileName", line("fileName", name, MAX_FILE_NAME));
+    }
+
+    /**
+     * Refuses the marks and overrides that reorder text as it is shown: in a file name they make
+     * {@code photo<U+202E>gpj.exe} read as {@code photoexe.jpg}. Other format characters (the joiners
+     * inside emoji, say) stay allowed.
+     */
+    private static String withoutDirectionControls(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
+                    || (c >= '\u2066' && c <= '\u2069')) {
+                throw new InvalidInputException(field, String.format(java.util.Locale.ROOT,
+                        "must not contain direction controls (U+%04X at position %d), which make it read as another name",
+                        (int) c, i));
+            }
+        }
+        return text;
     }
 
     static int limit(int limit, int max) {

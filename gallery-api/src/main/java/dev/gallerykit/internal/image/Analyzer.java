@@ -14,6 +14,9 @@ public final class Analyzer {
 
     public static ImageAnalysis analyze(Path file, long maxPixels) {
         MediaType type = MediaTypeSniffer.sniff(file);
+        if (type == MediaType.GIF) {
+            GifBlocks.checkExtensions(file);
+        }
         if (type.decodable()) {
             // Refuse a decompression bomb on its header, before even metadata-extractor walks the file.
             Dimensions size = ImageFiles.headerDimensions(file, type);

@@ -3,6 +3,7 @@ package dev.gallerykit.internal.image;
 import com.drew.imaging.FileType;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
+import com.drew.imaging.jpeg.JpegMetadataReader;
 import com.drew.lang.GeoLocation;
 import com.drew.lang.Rational;
 import com.drew.metadata.Directory;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -54,18 +56,43 @@ final class ExifReader {
     /** Everything metadata-extractor finds; empty when the metadata cannot be parsed. */
     static Metadata readRaw(Path file, MediaType type) {
         try {
-            if (type == MediaType.PNG) {
-                // Only the chunks worth reading: the reader would inflate compressed text and profiles without bound.
-                byte[] view = PngChunks.metadataView(file);
-                return ImageMetadataReader.readMetadata(new ByteArrayInputStream(view), view.length, fileType(type));
-            }
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                return ImageMetadataReader.readMetadata(in, Files.size(file), fileType(type));
+            switch (type) {
+                case PNG -> {
+                    // Only the chunks worth reading: the reader would inflate compressed text and profiles without bound.
+                    byte[] view = PngChunks.metadataView(file);
+                    return ImageMetadataReader.readMetadata(new ByteArrayInputStream(view), view.length, fileType(type));
+                }
+                case WEBP -> {
+                    // Without XMP, which the reader would build into a document of any size.
+                    byte[] view = WebpChunks.metadataView(file);
+                    return ImageMetadataReader.readMetadata(new ByteArrayInputStream(view), view.length, fileType(type));
+                }
+                case JPEG -> {
+                    // The EXIF segments only: XMP (extended XMP spans any number of segments) is never read.
+                    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                        return JpegMetadataReader.readMetadata(in, List.of(new com.drew.metadata.exif.ExifReader()));
+                    }
+                }
+                case GIF -> {
+                    // A GIF has no EXIF; its XMP extension is all the reader would add.
+                    return new Metadata();
+                }
+                default -> {
+                    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                        return ImageMetadataReader.readMetadata(in, Files.size(file), fileType(type));
+                    }
+                }
             }
         } catch (NoSuchFileException e) {
             throw new StorageUnavailableException("could not read " + file, e);
         } catch (ImageProcessingException | IOException | RuntimeException e) {
             log.debug("ignoring unreadable metadata of {}: {}", file, e.toString());
+            return new Metadata();
+        } catch (StackOverflowError e) {
+            // XMP inside an EXIF block (tag 0x02BC) is parsed recursively: a few thousand nested elements,
+            // within the bounded EXIF, overflow the stack. The error is thrown and unwound in this call,
+            // whose parser state is all discarded, so the metadata counts as unreadable like any other.
+            log.debug("ignoring metadata of {} nested too deep to parse", file);
             return new Metadata();
         }
     }
