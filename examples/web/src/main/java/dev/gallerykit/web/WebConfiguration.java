@@ -16,8 +16,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    /** Not pages: static files, and Boot's error dispatch (which repeats the failed request's method). */
-    private static final List<String> NOT_PAGES = List.of("/css/**", "/favicon.ico", "/error");
+    /**
+     * Not pages: static files, Boot's error dispatch (which repeats the failed request's method), and the
+     * JSON API, which reads no cookies (bearer tokens only) and so needs no CSRF token (api/ApiConfiguration).
+     */
+    private static final List<String> NOT_PAGES = List.of("/css/**", "/favicon.ico", "/error", "/api/**");
 
     private final Accounts accounts;
     private final Clock clock;
