@@ -3,6 +3,7 @@ package dev.gallerykit.internal.image;
 import dev.gallerykit.domain.Dimensions;
 import dev.gallerykit.error.UnsupportedMediaException;
 import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +60,7 @@ final class HeifBoxes {
                 String type = fourCc(header);
                 int headerLength = 8;
                 if (size == 1) {
-                    size = ByteBuffer.wrap(in.readNBytes(8)).getLong();
+                    size = new DataInputStream(in).readLong(); // an EOFException when the file ends inside it
                     headerLength = 16;
                 } else if (size == 0) {
                     size = remaining;

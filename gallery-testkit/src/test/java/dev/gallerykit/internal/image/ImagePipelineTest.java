@@ -28,6 +28,8 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -274,6 +276,18 @@ class ImagePipelineTest {
 
             assertThatThrownBy(() -> pipeline.analyze(path)).isInstanceOf(UnsupportedMediaException.class)
                     .hasMessageContaining("not a valid image").hasMessageContaining(problem);
+        }
+
+        @Test
+        @DisplayName("refuses a HEIF whose last box announces a 64-bit size the file ends before")
+        void heifCutInsideALargeBoxSize() {
+            ByteBuffer file = ByteBuffer.allocate(28);
+            file.putInt(16).put(ascii("ftypheic")).putInt(0);
+            file.putInt(1).put(ascii("mdat")).putInt(0); // size 1: the real size follows in 8 bytes, only 4 are left
+            Path path = new Fixture("cut.heic", file.array()).writeTo(dir);
+
+            assertThatThrownBy(() -> pipeline.analyze(path)).isInstanceOf(UnsupportedMediaException.class)
+                    .hasMessageContaining("not a valid image").hasMessageContaining("cut short");
         }
 
         @Test
@@ -616,6 +630,10 @@ class ImagePipelineTest {
                 + Math.abs(actual.getGreen() - expected.getGreen())
                 + Math.abs(actual.getBlue() - expected.getBlue());
         assertThat(distance).as("colour %s at %d,%d, expected about %s", actual, x, y, expected).isLessThan(48);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     static Stream<Arguments> notHeif() {
