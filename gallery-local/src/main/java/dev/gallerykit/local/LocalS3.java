@@ -208,7 +208,7 @@ public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
         private S3Proxy proxy;
 
         InJvmProxy(Credentials credentials) throws Exception {
-            this.store = new FlatKeyBlobStore(new TransientNio2BlobStore());
+            this.store = new AtomicObjectsBlobStore(new FlatKeyBlobStore(new TransientNio2BlobStore()));
             this.credentials = credentials;
             this.proxy = s3Proxy(store, credentials, 0);
             proxy.start();

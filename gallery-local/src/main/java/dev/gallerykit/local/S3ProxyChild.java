@@ -123,7 +123,7 @@ final class S3ProxyChild implements LocalS3.Proxy {
      * @param args the store's folder, the access key id, the secret key and the port (0: any free one)
      */
     public static void main(String[] args) throws Exception {
-        S3Proxy proxy = LocalS3.s3Proxy(new FlatKeyBlobStore(new FilesystemNio2BlobStore(args[0])),
+        S3Proxy proxy = LocalS3.s3Proxy(new AtomicObjectsBlobStore(new FlatKeyBlobStore(new FilesystemNio2BlobStore(args[0]))),
                 new Credentials(args[1], args[2]), Integer.parseInt(args[3]));
         proxy.start();
         System.out.println(READY + proxy.getPort());
