@@ -67,6 +67,70 @@ class BrowserAccountPagesTest {
         }
     }
 
+    @Test
+    @DisplayName("the account page changes the password, changes the email by a mailed link, and signs out everywhere")
+    void accountPage() {
+        String email = "gus@example.test";
+        String newEmail = "gus.new@example.test";
+        try (Browser elsewhere = browser(); Browser browser = browser()) {
+            elsewhere.signUpAndConfirm("hal@example.test", "Hal", PASSWORD);
+            elsewhere.signUpAndConfirm(email, "Gus", PASSWORD);
+            elsewhere.signIn(email, PASSWORD);
+            browser.signIn(email, PASSWORD);
+
+            browser.open("/account");
+            changePassword(browser, "not my password", NEW_PASSWORD);
+            assertThat(browser.find("#password-problem").getText()).isEqualTo("That is not your current password.");
+            changePassword(browser, PASSWORD, "short");
+            assertThat(browser.find("#password-problem").getText()).startsWith("password must have at least 8 characters");
+            changePassword(browser, PASSWORD, NEW_PASSWORD);
+            assertThat(browser.path()).isEqualTo("/account?passwordChanged");
+            assertThat(browser.find("#notice").getText()).contains("every other sign-in has ended");
+            browser.open("/albums");
+            assertThat(browser.path()).as("this browser stays signed in").isEqualTo("/albums");
+            assertSignedOutOnceItsAccessTokenIsGone(elsewhere);
+            elsewhere.signIn(email, PASSWORD);
+            assertThat(elsewhere.find("#problem").getText()).isEqualTo("wrong email or password");
+            elsewhere.signIn(email, NEW_PASSWORD);
+            assertThat(elsewhere.path()).isEqualTo("/albums");
+
+            browser.open("/account");
+            browser.fill("#change-email", "email", "hal@example.test");
+            browser.submit("#change-email");
+            assertThat(browser.find("#email-problem").getText()).contains("already registered");
+            browser.fill("#change-email", "email", newEmail);
+            browser.submit("#change-email");
+            assertThat(browser.find("#notice").getText()).startsWith("We sent a link to the new address");
+            assertThat(browser.find("#email").getText()).as("the email changes only once the link is opened")
+                    .isEqualTo(email);
+            browser.screenshot("account");
+            browser.follow(browser.mailedLink(newEmail, "/account/confirm-email?token="));
+            assertThat(browser.find("#confirmed").getText()).contains(newEmail);
+            browser.open("/account");
+            assertThat(browser.find("#email").getText()).isEqualTo(newEmail);
+            browser.follow(browser.find("#sign-out"));
+            browser.signIn(email, NEW_PASSWORD);
+            assertThat(browser.find("#problem").getText()).as("the old email no longer signs in")
+                    .isEqualTo("wrong email or password");
+            browser.signIn(newEmail, NEW_PASSWORD);
+            assertThat(browser.path()).isEqualTo("/albums");
+
+            browser.open("/account");
+            browser.submit("#sign-out-everywhere");
+            assertThat(browser.path()).startsWith("/signin");
+            assertThat(browser.find("#signed-out-everywhere").getText()).contains("Every sign-in");
+            browser.open("/albums");
+            assertThat(browser.path()).startsWith("/signin");
+            assertSignedOutOnceItsAccessTokenIsGone(elsewhere);
+        }
+    }
+
+    private static void changePassword(Browser browser, String current, String next) {
+        browser.fill("#change-password", "currentPassword", current);
+        browser.fill("#change-password", "newPassword", next);
+        browser.submit("#change-password");
+    }
+
     /**
      * A sign-in that was ended keeps its access token until that expires (minutes); without it, the refresh
      * token is refused and the next page asks to sign in. Dropping the cookie stands for the expiry.
