@@ -134,12 +134,12 @@ final class Browser implements AutoCloseable {
 
     /**
      * The newest link on {@code /dev/mail} mailed to {@code email} that contains {@code pathAndQuery}. The
-     * mails go out in the background, so the page is reloaded until one is there.
+     * mails go out in the background, so the page is loaded again until one is there.
      */
     WebElement mailedLink(String email, String pathAndQuery) {
-        open("/dev/mail");
         return await(d -> {
-            d.navigate().refresh();
+            // A fresh load each time: a reload straight after a load was seen aborted ("Not attached to an active page").
+            open("/dev/mail");
             return d.findElements(By.cssSelector(".mail")).stream()
                     .filter(mail -> mail.findElement(By.cssSelector(".to")).getText().equalsIgnoreCase(email))
                     .flatMap(mail -> mail.findElements(By.cssSelector(".body a")).stream())
