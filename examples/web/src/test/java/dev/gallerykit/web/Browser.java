@@ -19,6 +19,8 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Debian's headless Chromium through its own chromedriver: the paths are given, so Selenium Manager
  * never downloads a browser or a driver, and the flags keep Chromium off the network.
@@ -85,6 +87,18 @@ final class Browser implements AutoCloseable {
     void follow(WebElement link) {
         WebElement page = driver.findElement(By.tagName("html"));
         link.click();
+        awaitLeft(page);
+    }
+
+    /** Submits a form that asks "are you sure?" first ({@code confirm()}), says yes, and waits for the next page. */
+    void submitConfirmed(String formCss) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(formCss + " button[type=submit]").click();
+        await(ExpectedConditions.alertIsPresent()).accept();
+        awaitLeft(page);
+    }
+
+    private void awaitLeft(WebElement page) {
         // Chromium reports the old page's node as stale or as "not in the document": either means it is gone.
         await(d -> {
             try {
@@ -95,6 +109,48 @@ final class Browser implements AutoCloseable {
             }
         });
         await(d -> "complete".equals(script("return document.readyState")));
+    }
+
+    /** Signs up on the form, opens the confirmation mail on {@code /dev/mail} and its link. */
+    void signUpAndConfirm(String email, String name, String password) {
+        open("/signup");
+        fill("#sign-up", "email", email);
+        fill("#sign-up", "displayName", name);
+        fill("#sign-up", "password", password);
+        submit("#sign-up");
+        follow(find("#dev-mail-link"));
+        WebElement link = mailedLink(email, "/account/confirm-email?token=");
+        screenshot("dev-mail");
+        follow(link);
+        assertThat(find("#confirmed").getText()).contains(name);
+    }
+
+    void signIn(String email, String password) {
+        open("/signin");
+        fill("#sign-in", "email", email);
+        fill("#sign-in", "password", password);
+        submit("#sign-in");
+    }
+
+    /**
+     * The newest link on {@code /dev/mail} mailed to {@code email} that contains {@code pathAndQuery}. The
+     * mails go out in the background, so the page is loaded again until one is there.
+     */
+    WebElement mailedLink(String email, String pathAndQuery) {
+        return await(d -> {
+            // A fresh load each time: a reload straight after a load was seen aborted ("Not attached to an active page").
+            open("/dev/mail");
+            return d.findElements(By.cssSelector(".mail")).stream()
+                    .filter(mail -> mail.findElement(By.cssSelector(".to")).getText().equalsIgnoreCase(email))
+                    .flatMap(mail -> mail.findElements(By.cssSelector(".body a")).stream())
+                    .filter(a -> a.getText().contains(pathAndQuery)).findFirst().orElse(null);
+        });
+    }
+
+    /** Whether the image has loaded, from its (presigned) URL: complete, with a natural width above 0. */
+    boolean loaded(WebElement image) {
+        await(d -> (Boolean) script("return arguments[0].complete", image));
+        return ((Number) script("return arguments[0].naturalWidth", image)).intValue() > 0;
     }
 
     <T> T await(ExpectedCondition<T> condition) {

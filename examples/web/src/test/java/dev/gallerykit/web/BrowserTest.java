@@ -37,8 +37,8 @@ class BrowserTest {
     void journey() throws Exception {
         try (Browser browser = new Browser("http://localhost:" + port)) {
             String email = "ann@example.test";
-            signUpAndConfirm(browser, email, "Ann");
-            signIn(browser, email, PASSWORD);
+            browser.signUpAndConfirm(email, "Ann", PASSWORD);
+            browser.signIn(email, PASSWORD);
             assertThat(browser.path()).isEqualTo("/albums");
 
             browser.fill("#new-album", "name", "Holidays");
@@ -95,7 +95,7 @@ class BrowserTest {
             assertThat(browser.path()).startsWith("/signin");
             browser.open("/albums");
             assertThat(browser.path()).as("signed out: the albums page sends to sign-in").startsWith("/signin");
-            signIn(browser, email, PASSWORD);
+            browser.signIn(email, PASSWORD);
             assertThat(browser.path()).isEqualTo("/albums");
             assertThat(browser.find("a.album").getText()).isEqualTo("Holidays");
 
@@ -103,7 +103,7 @@ class BrowserTest {
             browser.fill("#delete-account", "password", PASSWORD);
             browser.submit("#delete-account");
             assertThat(browser.path()).startsWith("/signin");
-            signIn(browser, email, PASSWORD);
+            browser.signIn(email, PASSWORD);
             assertThat(browser.path()).isEqualTo("/signin");
             assertThat(browser.find("#problem").getText()).isEqualTo("wrong email or password");
             browser.screenshot("signed-in-after-deletion");
@@ -114,8 +114,8 @@ class BrowserTest {
     @DisplayName("a POST without the CSRF token is refused with 403 and changes nothing")
     void csrf() throws Exception {
         try (Browser browser = new Browser("http://localhost:" + port)) {
-            signUpAndConfirm(browser, "carl@example.test", "Carl");
-            signIn(browser, "carl@example.test", PASSWORD);
+            browser.signUpAndConfirm("carl@example.test", "Carl", PASSWORD);
+            browser.signIn("carl@example.test", PASSWORD);
             browser.fill("#new-album", "name", "Forged");
             browser.script("document.querySelector('#new-album input[name=_csrf]').remove()");
             browser.submit("#new-album");
@@ -131,8 +131,8 @@ class BrowserTest {
         String photoPath;
         String albumPath;
         try (Browser browser = new Browser("http://localhost:" + port)) {
-            signUpAndConfirm(browser, "dora@example.test", "Dora");
-            signIn(browser, "dora@example.test", PASSWORD);
+            browser.signUpAndConfirm("dora@example.test", "Dora", PASSWORD);
+            browser.signIn("dora@example.test", PASSWORD);
             browser.fill("#new-album", "name", "Private");
             browser.submit("#new-album");
             albumPath = browser.path();
@@ -143,8 +143,8 @@ class BrowserTest {
             photoPath = browser.path();
         }
         try (Browser browser = new Browser("http://localhost:" + port)) {
-            signUpAndConfirm(browser, "eve@example.test", "Eve");
-            signIn(browser, "eve@example.test", PASSWORD);
+            browser.signUpAndConfirm("eve@example.test", "Eve", PASSWORD);
+            browser.signIn("eve@example.test", PASSWORD);
             browser.open(photoPath);
             assertThat(browser.find("#status").getText()).startsWith("404");
             browser.screenshot("not-found");
@@ -153,32 +153,5 @@ class BrowserTest {
             browser.open("/photos/" + java.util.UUID.randomUUID());
             assertThat(browser.find("#status").getText()).startsWith("404");
         }
-    }
-
-    private static void signUpAndConfirm(Browser browser, String email, String name) {
-        browser.open("/signup");
-        browser.fill("#sign-up", "email", email);
-        browser.fill("#sign-up", "displayName", name);
-        browser.fill("#sign-up", "password", PASSWORD);
-        browser.submit("#sign-up");
-        browser.follow(browser.find("#dev-mail-link"));
-        // The mail goes out in the background: reload /dev/mail until it is there.
-        WebElement link = browser.await(driver -> {
-            driver.navigate().refresh();
-            return driver.findElements(By.cssSelector(".mail")).stream()
-                    .filter(mail -> mail.findElement(By.cssSelector(".to")).getText().equals(email))
-                    .flatMap(mail -> mail.findElements(By.cssSelector(".body a")).stream())
-                    .filter(a -> a.getText().contains("/account/confirm-email?token=")).findFirst().orElse(null);
-        });
-        browser.screenshot("dev-mail");
-        browser.follow(link);
-        assertThat(browser.find("#confirmed").getText()).contains(name);
-    }
-
-    private static void signIn(Browser browser, String email, String password) {
-        browser.open("/signin");
-        browser.fill("#sign-in", "email", email);
-        browser.fill("#sign-in", "password", password);
-        browser.submit("#sign-in");
     }
 }

@@ -5,7 +5,6 @@ import dev.gallerykit.auth.AuthTokens;
 import dev.gallerykit.error.AuthenticationFailedException;
 import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.InvalidInputException;
-import dev.gallerykit.web.session.CurrentUser;
 import dev.gallerykit.web.session.SessionCookies;
 import dev.gallerykit.web.session.SessionInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Sign-up, the confirmation link, sign-in and sign-out, and the account page. */
+/** Sign-up, the confirmation link, sign-in and sign-out. */
 @Controller
 class AccountController {
 
@@ -92,26 +91,5 @@ class AccountController {
         SessionCookies.read(request, SessionCookies.REFRESH).ifPresent(accounts::signOut);
         SessionCookies.clear(request, response);
         return "redirect:/signin?signedOut";
-    }
-
-    @GetMapping("/account")
-    String account(CurrentUser user, Model model) {
-        model.addAttribute("user", user);
-        return "account";
-    }
-
-    @PostMapping("/account/delete")
-    String delete(CurrentUser user, @RequestParam String password, Model model,
-                  HttpServletRequest request, HttpServletResponse response) {
-        try {
-            accounts.deleteAccount(user.id(), password);
-        } catch (AuthenticationFailedException e) {
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            model.addAttribute("user", user);
-            model.addAttribute("problem", "That is not your password; the account is still here.");
-            return "account";
-        }
-        SessionCookies.clear(request, response);
-        return "redirect:/signin?deleted";
     }
 }

@@ -7,13 +7,16 @@ import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.Page;
 import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.web.session.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The album list, creating and deleting albums, an album's grid of thumbnails, and the upload form. */
+/** The album list with covers, creating, editing and deleting albums, an album's grid of thumbnails, and uploads. */
 @Controller
 class AlbumController {
 
@@ -41,7 +44,8 @@ class AlbumController {
     @GetMapping("/albums")
     String albums(CurrentUser user, @RequestParam Optional<String> cursor, Model model) {
         Page<Album> page = gallery.albums().list(user.id(), new PageRequest(ALBUMS_PER_PAGE, cursor));
-        model.addAttribute("albums", page.items());
+        model.addAttribute("albums", page.items().stream()
+                .map(album -> new PhotoLinks.AlbumCard(album, links.cover(user.id(), album).orElse(null))).toList());
         model.addAttribute("next", page.nextCursor().orElse(null));
         model.addAttribute("paged", cursor.isPresent());
         return "albums";
@@ -56,8 +60,48 @@ class AlbumController {
     @GetMapping("/albums/{id}")
     String album(CurrentUser user, @PathVariable String id, @RequestParam Optional<String> cursor, Model model) {
         Album album = gallery.albums().get(user.id(), AlbumId.parse(id));
+        model.addAttribute("editName", album.name());
+        model.addAttribute("editDescription", album.description());
+        return show(user, album, cursor, model);
+    }
+
+    /**
+     * Renames and describes the album, each only when it changed. They are two writes of the gallery, and
+     * the gallery owns the rules for both fields: when it refuses one, the page shows why next to the form,
+     * with what was typed, and the album as it is (renamed, if only the description was refused).
+     */
+    @PostMapping("/albums/{id}/edit")
+    String edit(CurrentUser user, @PathVariable String id, @RequestParam String name,
+                @RequestParam(defaultValue = "") String description, Model model, HttpServletResponse response) {
+        Album album = gallery.albums().get(user.id(), AlbumId.parse(id));
+        try {
+            if (!name.strip().equals(album.name())) {
+                album = gallery.albums().rename(user.id(), album.id(), name);
+            }
+            if (!description.equals(album.description())) {
+                album = gallery.albums().describe(user.id(), album.id(), description);
+            }
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("editName", name);
+            model.addAttribute("editDescription", description);
+            model.addAttribute("editProblem", e.getMessage());
+            return show(user, album, Optional.empty(), model);
+        }
+        return "redirect:/albums/" + album.id();
+    }
+
+    /** Makes one of the album's photos its cover, the picture the album list shows for it. */
+    @PostMapping("/albums/{id}/cover")
+    String cover(CurrentUser user, @PathVariable String id, @RequestParam String photoId) {
+        Album album = gallery.albums().setCover(user.id(), AlbumId.parse(id), PhotoId.parse(photoId));
+        return "redirect:/albums/" + album.id();
+    }
+
+    private String show(CurrentUser user, Album album, Optional<String> cursor, Model model) {
         Page<Photo> page = gallery.photos().list(user.id(), album.id(), new PageRequest(PHOTOS_PER_PAGE, cursor));
         model.addAttribute("album", album);
+        model.addAttribute("coverId", album.cover().orElse(null));
         model.addAttribute("cards", links.cards(user.id(), page.items()));
         model.addAttribute("next", page.nextCursor().orElse(null));
         model.addAttribute("paged", cursor.isPresent());

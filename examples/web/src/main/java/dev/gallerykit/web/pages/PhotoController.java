@@ -3,6 +3,7 @@ package dev.gallerykit.web.pages;
 import dev.gallerykit.Gallery;
 import dev.gallerykit.PhotoUpdate;
 import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.Page;
 import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
@@ -11,6 +12,7 @@ import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.TagSource;
 import dev.gallerykit.web.session.CurrentUser;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The photo page (the 1280 px rendition and the EXIF table), editing tags, and search by tag. */
+/** The photo page (the 1280 px rendition and the EXIF table), editing tags, moving, deleting, and search by tag. */
 @Controller
 class PhotoController {
 
@@ -44,7 +46,23 @@ class PhotoController {
         model.addAttribute("previewUrl", links.preview(user.id(), photo).orElse(null));
         model.addAttribute("exif", ExifRows.of(photo));
         model.addAttribute("userTags", String.join(", ", userTags(photo)));
+        model.addAttribute("albums", allAlbums(user));
         return "photo";
+    }
+
+    /** Moves the photo to another of the user's albums; another user's album is not found (404), like a missing one. */
+    @PostMapping("/photos/{id}/move")
+    String move(CurrentUser user, @PathVariable String id, @RequestParam String albumId) {
+        Photo photo = gallery.photos().move(user.id(), PhotoId.parse(id), AlbumId.parse(albumId));
+        return "redirect:/photos/" + photo.id();
+    }
+
+    /** Deletes the photo and its files, then shows the album it was in. */
+    @PostMapping("/photos/{id}/delete")
+    String delete(CurrentUser user, @PathVariable String id) {
+        Photo photo = gallery.photos().get(user.id(), PhotoId.parse(id));
+        gallery.photos().delete(user.id(), photo.id());
+        return "redirect:/albums/" + photo.albumId() + "?photoDeleted";
     }
 
     /** Replaces the user tags with the comma-separated list given (machine labels stay as they are). */
@@ -67,6 +85,18 @@ class PhotoController {
             model.addAttribute("next", page.nextCursor().orElse(null));
         }
         return "search";
+    }
+
+    /** Every album of the user, newest first, for the move select: read page by page, as the gallery lists them. */
+    private List<Album> allAlbums(CurrentUser user) {
+        List<Album> albums = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<Album> page = gallery.albums().list(user.id(), new PageRequest(AlbumController.ALBUMS_PER_PAGE, cursor));
+            albums.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+        return albums;
     }
 
     private static List<String> userTags(Photo photo) {

@@ -1,9 +1,11 @@
 package dev.gallerykit.web.pages;
 
 import dev.gallerykit.Gallery;
+import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.Derivative;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.NotFoundException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,12 +39,30 @@ class PhotoLinks {
                 .map(derivative -> url(user, photo, derivative));
     }
 
+    /**
+     * The thumbnail of the album's cover photo; empty without a cover, when the cover has no rendition,
+     * or when the photo went away between reading the album and reading it (a delete clears the cover).
+     */
+    Optional<String> cover(UserId user, Album album) {
+        return album.cover().flatMap(id -> {
+            try {
+                return thumbnail(user, gallery.photos().get(user, id));
+            } catch (NotFoundException goneMeanwhile) {
+                return Optional.empty();
+            }
+        });
+    }
+
     List<Card> cards(UserId user, List<Photo> photos) {
         return photos.stream().map(photo -> new Card(photo, thumbnail(user, photo).orElse(null))).toList();
     }
 
     private String url(UserId user, Photo photo, Derivative derivative) {
         return gallery.photos().url(user, photo.id(), derivative.name(), TTL).uri().toString();
+    }
+
+    /** An album in the list; {@code coverUrl} is null when there is no cover thumbnail to show. */
+    record AlbumCard(Album album, String coverUrl) {
     }
 
     /** A photo in a grid; {@code thumbnailUrl} is null when there is no rendition to show. */
