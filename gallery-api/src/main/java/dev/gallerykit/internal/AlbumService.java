@@ -46,13 +46,16 @@ final class AlbumService implements Albums {
         // Asked again after the write: an account deletion marks the account, then purges. If the
         // mark came after the first check, either the purge lists this album or this check sees the
         // mark and takes the album back (see OwnerCheck).
-        if (!owners.mayOwn(actor)) {
+        try {
+            requireOwner(actor);
+        } catch (NotFoundException gone) {
             core.albums.delete(actor, album.id());
-            throw new NotFoundException("user", actor);
+            throw gone;
         }
         return album;
     }
 
+    /** @throws NotFoundException naming the user when the gallery's {@link OwnerCheck} turns it down */
     private void requireOwner(UserId actor) {
         if (!owners.mayOwn(actor)) {
             throw new NotFoundException("user", actor);
