@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -304,10 +305,15 @@ public final class LocalS3 implements BeforeAllCallback, ParameterResolver {
         return start();
     }
 
-    /** S3Proxy serving {@code store} on {@code port} of the loopback interface (0: any free one). */
+    /**
+     * S3Proxy serving {@code store} on {@code port} of the loopback interface (0: any free one). It answers
+     * CORS requests from any origin, as a bucket with an allow-all CORS rule would: a web page then PUTs a
+     * direct upload to its presigned URL from the browser (the signature still decides what is accepted).
+     */
     static S3Proxy s3Proxy(BlobStore store, Credentials credentials, int port) {
         return S3Proxy.builder()
                 .blobStore(store)
+                .corsRules(new CrossOriginResourceSharing())
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, credentials.accessKeyId(),
                         credentials.secretAccessKey())

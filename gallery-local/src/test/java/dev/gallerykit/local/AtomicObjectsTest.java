@@ -99,7 +99,7 @@ class AtomicObjectsTest {
         }
     }
 
-    private static S3Client s3Client(LocalS3.Endpoint endpoint) {
+    static S3Client s3Client(LocalS3.Endpoint endpoint) {
         Credentials key = endpoint.credentials().orElseThrow();
         return S3Client.builder().httpClientBuilder(ApacheHttpClient.builder().maxConnections(8))
                 .endpointOverride(endpoint.uri().orElseThrow()).region(Region.of(endpoint.region()))
