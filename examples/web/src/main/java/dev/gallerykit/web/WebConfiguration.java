@@ -20,7 +20,7 @@ class WebConfiguration implements WebMvcConfigurer {
      * Not pages: static files, Boot's error dispatch (which repeats the failed request's method), and the
      * JSON API, which reads no cookies (bearer tokens only) and so needs no CSRF token (api/ApiConfiguration).
      */
-    private static final List<String> NOT_PAGES = List.of("/css/**", "/favicon.ico", "/error", "/api/**");
+    private static final List<String> NOT_PAGES = List.of("/css/**", "/js/**", "/favicon.ico", "/error", "/api/**");
 
     private final Accounts accounts;
     private final Clock clock;

@@ -21,6 +21,7 @@ class BrowserTest {
 
     private static final String PASSWORD = "correct horse battery staple";
     private static Path uploads;
+    private static Path direct;
 
     @LocalServerPort
     int port;
@@ -30,10 +31,12 @@ class BrowserTest {
         uploads = Files.createDirectories(Path.of("target", "uploads"));
         PhotoFixtures.aJpegWithExif().writeTo(uploads);
         PhotoFixtures.aJpeg(900, 600, 7).writeTo(uploads);
+        direct = PhotoFixtures.aJpeg(640, 480, 13).writeTo(Files.createDirectories(Path.of("target", "direct")));
     }
 
     @Test
-    @DisplayName("a visitor signs up, confirms by mail, uploads, tags, searches, signs out and in, and deletes the account")
+    @DisplayName("a visitor signs up, confirms by mail, uploads through the form and directly, edits, searches, "
+            + "signs out and in, and deletes the account")
     void journey() throws Exception {
         try (Browser browser = new Browser("http://localhost:" + port)) {
             String email = "ann@example.test";
@@ -53,12 +56,17 @@ class BrowserTest {
             assertThat(files).hasSize(2);
             browser.find("#upload input[type=file]").sendKeys(files.get(0) + "\n" + files.get(1));
             browser.submit("#upload");
-            browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#photos img.thumbnail"), 2));
+            assertThat(browser.find("#uploaded").getText()).isEqualTo("2 photo(s) uploaded.");
+            assertThat(browser.driver().getCurrentUrl()).as("no servlet session in the URL").doesNotContain("jsessionid");
+
+            // Direct upload: the page's script PUTs the file to its presigned S3 URL, then completes it.
+            browser.find("#direct-upload input[type=file]").sendKeys(direct.toAbsolutePath().toString());
+            browser.submit("#direct-upload");
+            assertThat(browser.find("#uploaded").getText()).isEqualTo("1 photo(s) uploaded.");
+            browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#photos img.thumbnail"), 3));
             for (WebElement thumbnail : browser.driver().findElements(By.cssSelector("#photos img.thumbnail"))) {
-                browser.await(d -> (Boolean) browser.script("return arguments[0].complete", thumbnail));
-                assertThat(((Number) browser.script("return arguments[0].naturalWidth", thumbnail)).intValue())
-                        .as("thumbnail %s loaded from its presigned URL", thumbnail.getAttribute("src"))
-                        .isPositive();
+                assertThat(browser.loaded(thumbnail))
+                        .as("thumbnail %s loaded from its presigned URL", thumbnail.getAttribute("src")).isTrue();
             }
             browser.screenshot("album");
 
@@ -75,8 +83,17 @@ class BrowserTest {
             browser.await(d -> (Boolean) browser.script("return arguments[0].complete", preview));
             assertThat(((Number) browser.script("return arguments[0].naturalWidth", preview)).intValue()).isPositive();
 
-            browser.fill("#edit-tags", "tags", "Beach, sunset");
-            browser.submit("#edit-tags");
+            assertThat(browser.find("#location").getText()).contains("48.85840° N, 2.29450° E, 35 m");
+            WebElement marker = browser.find("#map circle.marker");
+            assertThat(marker.getAttribute("cx")).isEqualTo("180.0");
+            assertThat(marker.getAttribute("cy")).isEqualTo("120.0");
+
+            browser.fill("#edit-photo", "title", "Tower at night");
+            browser.fill("#edit-photo", "description", "Seen from the Trocadéro");
+            browser.fill("#edit-photo", "tags", "Beach, sunset");
+            browser.submit("#edit-photo");
+            assertThat(browser.find("h1").getText()).isEqualTo("Tower at night");
+            assertThat(browser.find("#photo-description").getText()).isEqualTo("Seen from the Trocadéro");
             assertThat(browser.find("#tags").getText()).contains("beach").contains("sunset");
             browser.screenshot("photo");
 
@@ -84,6 +101,24 @@ class BrowserTest {
             assertThat(browser.find("#result-count").getText()).startsWith("1 photo(s)");
             browser.follow(browser.find("#photos a.photo"));
             assertThat(browser.path()).isEqualTo(photoPath);
+
+            // The search form: text (case and accents as the gallery folds them), days, a place box.
+            browser.open("/search");
+            browser.fill("#search", "text", "TROCADÉRO");
+            browser.submit("#search");
+            assertThat(resultTitles(browser)).containsExactly("Tower at night");
+            browser.open("/search?from=2024-07-14&to=2024-07-14");
+            assertThat(resultTitles(browser)).containsExactly("Tower at night");
+            browser.open("/search?from=2024-07-15");
+            assertThat(resultTitles(browser)).isEmpty();
+            browser.open("/search?south=48.80&west=2.20&north=48.90&east=2.40");
+            assertThat(resultTitles(browser)).containsExactly("Tower at night");
+            browser.screenshot("search");
+            browser.open("/search?south=48.80&west=2.20");
+            assertThat(browser.find("#search-problem").getText()).contains("box").contains("four edges");
+            browser.open(photoPath);
+            browser.follow(browser.find("#near-here"));
+            assertThat(resultTitles(browser)).containsExactly("Tower at night");
 
             // Silent refresh: without the access-token cookie, the refresh token signs the page in again.
             browser.driver().manage().deleteCookieNamed("GK_ACCESS");
@@ -108,6 +143,12 @@ class BrowserTest {
             assertThat(browser.find("#problem").getText()).isEqualTo("wrong email or password");
             browser.screenshot("signed-in-after-deletion");
         }
+    }
+
+    private static java.util.List<String> resultTitles(Browser browser) {
+        browser.find("#search");
+        return browser.driver().findElements(By.cssSelector("#photos a.photo span")).stream()
+                .map(WebElement::getText).toList();
     }
 
     @Test

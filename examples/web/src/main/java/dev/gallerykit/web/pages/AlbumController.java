@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The album list with covers, creating, editing and deleting albums, an album's grid of thumbnails, and uploads. */
 @Controller
@@ -58,8 +57,10 @@ class AlbumController {
     }
 
     @GetMapping("/albums/{id}")
-    String album(CurrentUser user, @PathVariable String id, @RequestParam Optional<String> cursor, Model model) {
+    String album(CurrentUser user, @PathVariable String id, @RequestParam Optional<String> cursor,
+                 @RequestParam Optional<Integer> uploaded, Model model) {
         Album album = gallery.albums().get(user.id(), AlbumId.parse(id));
+        uploaded.filter(count -> count > 0).ifPresent(count -> model.addAttribute("uploaded", count));
         model.addAttribute("editName", album.name());
         model.addAttribute("editDescription", album.description());
         return show(user, album, cursor, model);
@@ -119,8 +120,7 @@ class AlbumController {
      * EXIF and makes the renditions. A file that fails stops the rest; those before it stay uploaded.
      */
     @PostMapping("/albums/{id}/photos")
-    String upload(CurrentUser user, @PathVariable String id, @RequestParam("files") List<MultipartFile> files,
-                  RedirectAttributes redirect) {
+    String upload(CurrentUser user, @PathVariable String id, @RequestParam("files") List<MultipartFile> files) {
         AlbumId album = AlbumId.parse(id);
         List<MultipartFile> chosen = files.stream().filter(file -> !file.isEmpty()).toList();
         if (chosen.isEmpty()) {
@@ -134,7 +134,7 @@ class AlbumController {
                 throw new UncheckedIOException("could not read the uploaded file " + name, e);
             }
         }
-        redirect.addFlashAttribute("uploaded", chosen.size());
-        return "redirect:/albums/" + album;
+        // A query parameter, not a flash attribute: those live in a servlet session, which this app never opens.
+        return "redirect:/albums/" + album + "?uploaded=" + chosen.size();
     }
 }

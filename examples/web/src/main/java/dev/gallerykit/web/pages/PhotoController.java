@@ -11,11 +11,14 @@ import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.TagSource;
+import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.web.session.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,11 +26,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The photo page (the 1280 px rendition and the EXIF table), editing tags, moving, deleting, and search by tag. */
+/**
+ * The photo page (the 1280 px rendition, the EXIF table, the place on a map), editing its title,
+ * description and tags, moving, deleting, and search by text, tag, days and place.
+ */
 @Controller
 class PhotoController {
 
     static final int RESULTS_PER_PAGE = 24;
+    /** Photos of the owner drawn on the photo page's map around it: the first this many inside the panel. */
+    static final int MAP_DOTS = 50;
 
     private final Gallery gallery;
     private final PhotoLinks links;
@@ -40,13 +48,52 @@ class PhotoController {
     @GetMapping("/photos/{id}")
     String photo(CurrentUser user, @PathVariable String id, Model model) {
         Photo photo = gallery.photos().get(user.id(), PhotoId.parse(id));
+        model.addAttribute("editTitle", photo.title());
+        model.addAttribute("editDescription", photo.description());
+        model.addAttribute("editTags", String.join(", ", userTags(photo)));
+        return show(user, photo, model);
+    }
+
+    /**
+     * Sets the title, the description and the user tags (comma-separated; machine labels stay as they
+     * are) in one write: either all three change or, when the gallery refuses one, none does and the
+     * page shows why next to the form, with what was typed.
+     */
+    @PostMapping("/photos/{id}/edit")
+    String edit(CurrentUser user, @PathVariable String id, @RequestParam(defaultValue = "") String title,
+                @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String tags,
+                Model model, HttpServletResponse response) {
+        PhotoId photoId = PhotoId.parse(id);
+        List<String> values = Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        try {
+            Photo photo = gallery.photos().update(user.id(), photoId,
+                    PhotoUpdate.of(u -> u.title(title.strip()).description(description.strip()).tags(values)));
+            return "redirect:/photos/" + photo.id();
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("editTitle", title);
+            model.addAttribute("editDescription", description);
+            model.addAttribute("editTags", tags);
+            model.addAttribute("editProblem", e.getMessage());
+            return show(user, gallery.photos().get(user.id(), photoId), model);
+        }
+    }
+
+    private String show(CurrentUser user, Photo photo, Model model) {
         Album album = gallery.albums().get(user.id(), photo.albumId());
         model.addAttribute("photo", photo);
         model.addAttribute("album", album);
         model.addAttribute("previewUrl", links.preview(user.id(), photo).orElse(null));
         model.addAttribute("exif", ExifRows.of(photo));
-        model.addAttribute("userTags", String.join(", ", userTags(photo)));
         model.addAttribute("albums", allAlbums(user));
+        photo.location().ifPresent(point -> {
+            List<Photo> around = gallery.photos().search(user.id(),
+                    PhotoQuery.of(q -> q.box(LocationMap.area(point))), new PageRequest(MAP_DOTS, Optional.empty()))
+                    .items();
+            LocationMap map = LocationMap.of(photo, point, around);
+            model.addAttribute("map", map);
+            model.addAttribute("nearLink", SearchForm.around(map.area()).link(Optional.empty()));
+        });
         return "photo";
     }
 
@@ -65,24 +112,26 @@ class PhotoController {
         return "redirect:/albums/" + photo.albumId() + "?photoDeleted";
     }
 
-    /** Replaces the user tags with the comma-separated list given (machine labels stay as they are). */
-    @PostMapping("/photos/{id}/tags")
-    String tags(CurrentUser user, @PathVariable String id, @RequestParam(defaultValue = "") String tags) {
-        List<String> values = Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
-        Photo photo = gallery.photos().update(user.id(), PhotoId.parse(id), PhotoUpdate.of(u -> u.tags(values)));
-        return "redirect:/photos/" + photo.id();
-    }
-
+    /**
+     * Search by any of text, tag, days taken and place; the criteria given must all hold. A field the
+     * gallery cannot read answers 400 on the same page, with the form as typed and the problem named.
+     */
     @GetMapping("/search")
-    String search(CurrentUser user, @RequestParam Optional<String> tag, @RequestParam Optional<String> cursor,
-                  Model model) {
-        Optional<String> wanted = tag.map(String::strip).filter(t -> !t.isEmpty());
-        model.addAttribute("tag", wanted.orElse(""));
-        if (wanted.isPresent()) {
-            Page<Photo> page = gallery.photos().search(user.id(), PhotoQuery.of(q -> q.tags(wanted.get())),
+    String search(CurrentUser user, SearchForm form, @RequestParam Optional<String> cursor, Model model,
+                  HttpServletResponse response) {
+        model.addAttribute("form", form);
+        if (form.isEmpty()) {
+            return "search";
+        }
+        try {
+            Page<Photo> page = gallery.photos().search(user.id(), form.query(),
                     new PageRequest(RESULTS_PER_PAGE, cursor));
             model.addAttribute("cards", links.cards(user.id(), page.items()));
-            model.addAttribute("next", page.nextCursor().orElse(null));
+            model.addAttribute("searched", form.describe());
+            model.addAttribute("next", page.nextCursor().map(next -> form.link(Optional.of(next))).orElse(null));
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("searchProblem", e.getMessage());
         }
         return "search";
     }
