@@ -89,6 +89,43 @@ class BrowserAlbumPagesTest {
         }
     }
 
+    @Test
+    @DisplayName("a refused direct upload says why and adds no photo; a refused photo edit changes none of its fields")
+    void refusals() throws Exception {
+        Path folder = Files.createDirectories(Path.of("target", "jay"));
+        Path notAnImage = PhotoFixtures.aTextFileNamedJpg().writeTo(folder).toAbsolutePath();
+        Path photo = PhotoFixtures.aJpeg(320, 240, 31).writeTo(folder).toAbsolutePath();
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            browser.signUpAndConfirm("jay@example.test", "Jay", PASSWORD);
+            browser.signIn("jay@example.test", PASSWORD);
+            String album = createAlbum(browser, "Refusals");
+
+            browser.find("#direct-upload input[type=file]").sendKeys(notAnImage.toString());
+            browser.find("#direct-upload button[type=submit]").click();
+            WebElement problem = browser.await(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#direct-upload-problem")));
+            assertThat(problem.getText()).as("the gallery's own words for the refusal").contains("not");
+            assertThat(browser.path()).as("the page stays, with the message").isEqualTo(album);
+            browser.screenshot("direct-upload-refused");
+            browser.open(album);
+            assertThat(titles(browser)).as("no photo from the refused file").isEmpty();
+
+            browser.find("#upload input[type=file]").sendKeys(photo.toString());
+            browser.submit("#upload");
+            browser.follow(card(browser, title(photo)).findElement(By.cssSelector("a.photo")));
+            String page = browser.path();
+            browser.fill("#edit-photo", "title", " ");
+            browser.fill("#edit-photo", "tags", "kept, out");
+            browser.submit("#edit-photo");
+            assertThat(browser.find("#edit-problem").getText()).isEqualTo("title must not be blank");
+            assertThat(browser.find("[name=tags]").getAttribute("value")).as("the form keeps what was typed")
+                    .isEqualTo("kept, out");
+            browser.open(page);
+            assertThat(browser.find("h1").getText()).isEqualTo(title(photo));
+            assertThat(browser.find("#tags").getText()).as("the tags of the refused edit were not written").isEmpty();
+        }
+    }
+
     /** Creates an album from the albums page and answers its path. */
     private static String createAlbum(Browser browser, String name) {
         browser.open("/albums");

@@ -29,7 +29,7 @@ record LocationMap(String label, double x, double y, double worldX, double world
     static final int HEIGHT = 240;
     static final int WORLD_WIDTH = 72;
     static final int WORLD_HEIGHT = 36;
-    /** Half the panel's height in degrees of latitude: about 2.2 km, so the panel is about 4.4 km high. */
+    /** Half the panel's height in degrees of latitude: about 2.2 km, so the panel is about 4.5 km high and 6.7 km wide. */
     static final double HALF_HEIGHT_DEGREES = 0.02;
     /** The panel's width in kilometres, the same at every latitude. */
     static final double WIDTH_KM = 2 * HALF_HEIGHT_DEGREES * WIDTH / HEIGHT * 111.32;
@@ -64,7 +64,7 @@ record LocationMap(String label, double x, double y, double worldX, double world
                 nearby, area(point), osm);
     }
 
-    /** Rounded for the page: "4.5 km". */
+    /** Rounded for the page: "6.7 km across". */
     public String across() {
         return String.format(Locale.ROOT, "%.1f km across", WIDTH_KM);
     }

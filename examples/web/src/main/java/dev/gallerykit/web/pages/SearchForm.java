@@ -3,6 +3,8 @@ package dev.gallerykit.web.pages;
 import dev.gallerykit.domain.GeoBox;
 import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.error.InvalidInputException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The search page's fields as typed (blank when left empty): text in the title or description, a tag,
@@ -76,16 +78,17 @@ record SearchForm(String text, String tag, String from, String to, String south,
         return query.build();
     }
 
-    /** The link to this search, at its first page or at the page of {@code cursor}. */
+    /**
+     * The link to this search, at its first page or at the page of {@code cursor}. Values are encoded as
+     * a form would send them, so that a {@code +} in a text stays a plus and does not come back a space.
+     */
     String link(Optional<String> cursor) {
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/search");
-        fields().forEach((name, value) -> {
-            if (!value.isEmpty()) {
-                link.queryParam(name, value);
-            }
-        });
-        cursor.ifPresent(value -> link.queryParam("cursor", value));
-        return link.encode().build().toUriString();
+        Map<String, String> parameters = fields();
+        cursor.ifPresent(value -> parameters.put("cursor", value));
+        return parameters.entrySet().stream()
+                .filter(parameter -> !parameter.getValue().isEmpty())
+                .map(parameter -> parameter.getKey() + "=" + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&", "/search?", ""));
     }
 
     /** What was searched for, in words, for the result line. */
