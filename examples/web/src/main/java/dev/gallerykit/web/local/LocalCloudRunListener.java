@@ -1,6 +1,7 @@
 package dev.gallerykit.web.local;
 
 import dev.gallerykit.local.LocalCloud;
+import dev.gallerykit.local.LocalDynamoDb;
 import dev.gallerykit.local.LocalS3;
 import dev.gallerykit.local.LocalSmtp;
 import java.io.IOException;
@@ -25,9 +26,10 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * On the {@code local} profile, starts S3Proxy and GreenMail with {@link LocalCloud} before the
- * context is built and points the {@code gallerykit.*} properties at them, since the starter reads
- * those properties when it makes its beans. The cloud becomes the {@code localCloud} bean and stops
- * with the context.
+ * context is built (and DynamoDB Local when the records are on DynamoDB, as with the
+ * {@code dynamodb} profile) and points the {@code gallerykit.*} properties at them, since the
+ * starter reads those properties when it makes its beans. The cloud becomes the
+ * {@code localCloud} bean and stops with the context.
  *
  * <p>The mailed confirmation links must carry the port the app listens on, and they are fixed when
  * the accounts are built, before the web server starts: so a random port ({@code server.port=0}, as
@@ -60,7 +62,10 @@ public final class LocalCloudRunListener implements SpringApplicationRunListener
         if (port == 0) {
             port = freePort();
         }
-        cloud = LocalCloud.start(LocalCloud.Service.S3, LocalCloud.Service.SMTP);
+        boolean dynamoDb = "dynamodb".equalsIgnoreCase(environment.getProperty("gallerykit.store", "").strip());
+        cloud = dynamoDb
+                ? LocalCloud.start(LocalCloud.Service.S3, LocalCloud.Service.DYNAMODB, LocalCloud.Service.SMTP)
+                : LocalCloud.start(LocalCloud.Service.S3, LocalCloud.Service.SMTP);
         LocalS3.Endpoint s3 = cloud.s3();
         LocalSmtp.Server smtp = cloud.smtp();
         Map<String, Object> properties = new HashMap<>();
@@ -70,8 +75,15 @@ public final class LocalCloudRunListener implements SpringApplicationRunListener
         properties.put("gallerykit.s3.region", s3.region());
         properties.put("gallerykit.mail.host", smtp.host());
         properties.put("gallerykit.mail.port", smtp.port());
-        // A database per start: two contexts in one JVM (tests) must not share one in-memory H2.
-        properties.put("gallerykit.jdbc.url", "jdbc:h2:mem:gallerykit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        if (dynamoDb) {
+            // DynamoDB Local in memory: the starter creates the tables on start, as it does by default.
+            LocalDynamoDb.Endpoint dynamo = cloud.dynamoDb();
+            properties.put("gallerykit.dynamodb.endpoint", dynamo.uri().toString());
+            properties.put("gallerykit.dynamodb.region", dynamo.region());
+        } else {
+            // A database per start: two contexts in one JVM (tests) must not share one in-memory H2.
+            properties.put("gallerykit.jdbc.url", "jdbc:h2:mem:gallerykit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        }
         // Tokens and cursors need secrets; on a local demo they live as long as the process.
         properties.put("gallerykit.tokens.hmac-secret", randomSecret());
         properties.put("gallerykit.cursor-secret", randomSecret());
