@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
@@ -167,6 +168,19 @@ final class Browser implements AutoCloseable {
             Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A screenshot of the whole page, not only the window: the window is made as tall as the page for it. */
+    void screenshotWholePage(String name) {
+        Dimension window = driver.manage().window().getSize();
+        long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(window.getWidth(),
+                (int) Math.min(height + 120, 4000)));
+        try {
+            screenshot(name);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

@@ -95,7 +95,7 @@ class BrowserTest {
             assertThat(browser.find("h1").getText()).isEqualTo("Tower at night");
             assertThat(browser.find("#photo-description").getText()).isEqualTo("Seen from the Trocadéro");
             assertThat(browser.find("#tags").getText()).contains("beach").contains("sunset");
-            browser.screenshot("photo");
+            browser.screenshotWholePage("photo");
 
             browser.open("/search?tag=sunset");
             assertThat(browser.find("#result-count").getText()).startsWith("1 photo(s)");
