@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.util.StringUtils;
 
 /**
  * What the {@code aws} profile requires beyond the starter, which has fallbacks that suit one process
@@ -21,20 +22,16 @@ class AwsProfileConfiguration {
 
     AwsProfileConfiguration(GalleryKitProperties properties) {
         List<Problem> problems = new ArrayList<>();
-        if (blank(properties.mail().host())) {
+        if (!StringUtils.hasText(properties.mail().host())) {
             problems.add(new Problem("gallerykit.mail.host", "is required on the aws profile (GALLERYKIT_MAIL_HOST):"
                     + " without it the mails, whose links are credentials, would only be logged"));
         }
-        if (blank(properties.cursorSecret())) {
+        if (!StringUtils.hasText(properties.cursorSecret())) {
             problems.add(new Problem("gallerykit.cursor-secret", "is required on the aws profile"
                     + " (GALLERYKIT_CURSORSECRET, base64 of at least 32 random bytes, the same on every instance)"));
         }
         if (!problems.isEmpty()) {
             throw new GalleryKitConfigurationException(problems);
         }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

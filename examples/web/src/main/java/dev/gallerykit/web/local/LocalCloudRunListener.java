@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -63,9 +64,9 @@ public final class LocalCloudRunListener implements SpringApplicationRunListener
             port = freePort();
         }
         boolean dynamoDb = "dynamodb".equalsIgnoreCase(environment.getProperty("gallerykit.store", "").strip());
-        cloud = dynamoDb
-                ? LocalCloud.start(LocalCloud.Service.S3, LocalCloud.Service.DYNAMODB, LocalCloud.Service.SMTP)
-                : LocalCloud.start(LocalCloud.Service.S3, LocalCloud.Service.SMTP);
+        cloud = LocalCloud.start(dynamoDb
+                ? EnumSet.of(LocalCloud.Service.S3, LocalCloud.Service.DYNAMODB, LocalCloud.Service.SMTP)
+                : EnumSet.of(LocalCloud.Service.S3, LocalCloud.Service.SMTP));
         LocalS3.Endpoint s3 = cloud.s3();
         LocalSmtp.Server smtp = cloud.smtp();
         Map<String, Object> properties = new HashMap<>();

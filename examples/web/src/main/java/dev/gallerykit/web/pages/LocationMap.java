@@ -9,20 +9,17 @@ import java.util.Locale;
 /**
  * A small map of where a photo was taken, drawn as SVG by the page itself, without tiles from the
  * internet: a panel a few kilometres across (equirectangular, north up, its width corrected for the
- * latitude) with a grid, the photo in the middle and the owner's other photos in the panel as dots,
+ * latitude) with a grid, the photo in the middle and the album's other photos in the panel as dots,
  * and a world locator in the corner. Coordinates are in the panel's pixels.
  *
  * @param label    the coordinates in words, with the altitude when known
- * @param x        the photo on the panel (always the middle)
- * @param y        the photo on the panel (always the middle)
  * @param worldX   the photo on the world locator
  * @param worldY   the photo on the world locator
  * @param nearby   the other photos inside the panel
  * @param area     the panel's box, for "photos near here"
  * @param osmUrl   the place on OpenStreetMap, for a real map one click away
  */
-record LocationMap(String label, double x, double y, double worldX, double worldY, List<Dot> nearby, GeoBox area,
-                   String osmUrl) {
+record LocationMap(String label, double worldX, double worldY, List<Dot> nearby, GeoBox area, String osmUrl) {
 
     /** The panel in pixels; photo.html draws the same size. */
     static final int WIDTH = 360;
@@ -59,9 +56,17 @@ record LocationMap(String label, double x, double y, double worldX, double world
                 + point.altitude().map(a -> String.format(Locale.ROOT, ", %.0f m", a)).orElse("");
         String osm = String.format(Locale.ROOT, "https://www.openstreetmap.org/?mlat=%.5f&mlon=%.5f#map=15/%.5f/%.5f",
                 point.latitude(), point.longitude(), point.latitude(), point.longitude());
-        return new LocationMap(label, WIDTH / 2.0, HEIGHT / 2.0,
-                (point.longitude() + 180) / 360 * WORLD_WIDTH, (90 - point.latitude()) / 180 * WORLD_HEIGHT,
+        return new LocationMap(label, (point.longitude() + 180) / 360 * WORLD_WIDTH, (90 - point.latitude()) / 180 * WORLD_HEIGHT,
                 nearby, area(point), osm);
+    }
+
+    /** The photo on the panel: always its middle. */
+    public double x() {
+        return WIDTH / 2.0;
+    }
+
+    public double y() {
+        return HEIGHT / 2.0;
     }
 
     /** Rounded for the page: "6.7 km across". */

@@ -34,7 +34,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PhotoController {
 
     static final int RESULTS_PER_PAGE = 24;
-    /** Photos of the owner drawn on the photo page's map around it: the first this many inside the panel. */
+    /**
+     * Photos of the album drawn on the photo page's map around it: the first this many inside the panel.
+     * The album bounds the read of every photo page view (on DynamoDB it is the index partition; the
+     * owner's whole library would be filtered otherwise); "photos near here" searches all of them.
+     */
     static final int MAP_DOTS = 50;
 
     private final Gallery gallery;
@@ -88,7 +92,7 @@ class PhotoController {
         model.addAttribute("albums", allAlbums(user));
         photo.location().ifPresent(point -> {
             List<Photo> around = gallery.photos().search(user.id(),
-                    PhotoQuery.of(q -> q.box(LocationMap.area(point))), new PageRequest(MAP_DOTS, Optional.empty()))
+                    PhotoQuery.of(q -> q.box(LocationMap.area(point)).album(photo.albumId())), new PageRequest(MAP_DOTS, Optional.empty()))
                     .items();
             LocationMap map = LocationMap.of(photo, point, around);
             model.addAttribute("map", map);

@@ -57,15 +57,17 @@ record SearchForm(String text, String tag, String from, String to, String south,
         if (!tag.isEmpty()) {
             query.tags(tag);
         }
-        if (!from.isEmpty()) {
-            query.takenFrom(day("from", from).atStartOfDay());
-        }
-        if (!to.isEmpty()) {
-            // The last day counts whole: up to the midnight after it.
-            query.takenTo(day("to", to).plusDays(1).atStartOfDay());
-        }
-        if (!from.isEmpty() && !to.isEmpty() && day("to", to).isBefore(day("from", from))) {
+        LocalDate first = from.isEmpty() ? null : day("from", from);
+        LocalDate last = to.isEmpty() ? null : day("to", to);
+        if (first != null && last != null && last.isBefore(first)) {
             throw new InvalidInputException("to", "is before from: the last day must not come before the first");
+        }
+        if (first != null) {
+            query.takenFrom(first.atStartOfDay());
+        }
+        if (last != null) {
+            // The last day counts whole: up to the midnight after it.
+            query.takenTo(last.plusDays(1).atStartOfDay());
         }
         List<String> edges = List.of(south, west, north, east);
         if (edges.stream().anyMatch(e -> !e.isEmpty())) {

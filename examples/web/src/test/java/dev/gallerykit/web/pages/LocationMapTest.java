@@ -35,7 +35,7 @@ class LocationMapTest {
         assertThat(equator.east() - equator.west()).isCloseTo(0.06, within(1e-9));
         // At 60° a degree of longitude is half as long: twice as many degrees across.
         assertThat(oslo.east() - oslo.west()).isCloseTo(0.12, within(1e-9));
-        assertThat(new LocationMap("", 0, 0, 0, 0, List.of(), equator, "").across()).isEqualTo("6.7 km across");
+        assertThat(new LocationMap("", 0, 0, List.of(), equator, "").across()).isEqualTo("6.7 km across");
     }
 
     @Test
