@@ -2,9 +2,11 @@ package dev.gallerykit;
 
 import dev.gallerykit.image.ImageOptions;
 import dev.gallerykit.image.ImagePipeline;
+import dev.gallerykit.image.JavaImageEngine;
 import dev.gallerykit.internal.Assembly;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.ImageEngine;
 import dev.gallerykit.spi.ImageLabeler;
 import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.PhotoRepository;
@@ -14,7 +16,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -36,11 +37,11 @@ public final class Gallery {
     public static final int DEFAULT_MAX_PAGE_SIZE = 100;
 
     private final Assembly assembly;
-    private final ImageOptions imageOptions;
+    private final ImagePipeline pipeline;
 
-    private Gallery(Assembly assembly, ImageOptions imageOptions) {
+    private Gallery(Assembly assembly, ImagePipeline pipeline) {
         this.assembly = assembly;
-        this.imageOptions = imageOptions;
+        this.pipeline = pipeline;
     }
 
     public static Builder builder() {
@@ -70,7 +71,12 @@ public final class Gallery {
     }
 
     public ImageOptions imageOptions() {
-        return imageOptions;
+        return pipeline.options();
+    }
+
+    /** The engine that makes the renditions of uploads. */
+    public ImageEngine imageEngine() {
+        return pipeline.engine();
     }
 
     /** Collects the adapters and settings; {@link #build()} says what is missing or wrong. */
@@ -81,6 +87,7 @@ public final class Gallery {
         private Clock clock = Clock.systemUTC();
         private ImageLabeler labeler = ImageLabeler.none();
         private ImageOptions imageOptions = ImageOptions.defaults();
+        private ImageEngine imageEngine = new JavaImageEngine();
         private DuplicatePolicy duplicates = DuplicatePolicy.REJECT;
         private byte[] cursorSecret;
         private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
@@ -119,6 +126,15 @@ public final class Gallery {
 
         public Builder imageOptions(ImageOptions value) {
             imageOptions = value;
+            return this;
+        }
+
+        /**
+         * What decodes uploads and makes their renditions. Defaults to the pure-Java
+         * {@link JavaImageEngine}; {@code gallery-vips} has one on libvips, which also decodes HEIC and AVIF.
+         */
+        public Builder imageEngine(ImageEngine value) {
+            imageEngine = value;
             return this;
         }
 
@@ -180,6 +196,9 @@ public final class Gallery {
             if (imageOptions == null) {
                 problems.add("ImageOptions: call imageOptions(ImageOptions.defaults()) or leave the default");
             }
+            if (imageEngine == null) {
+                problems.add("an ImageEngine: call imageEngine(new JavaImageEngine()) or leave the default");
+            }
             if (owners == null) {
                 problems.add("an OwnerCheck: call owners(...) or leave the default");
             }
@@ -199,9 +218,10 @@ public final class Gallery {
                 throw new IllegalStateException("Gallery needs " + String.join("; ", problems));
             }
             byte[] secret = cursorSecret != null ? cursorSecret : randomSecret();
+            ImagePipeline pipeline = new ImagePipeline(imageOptions, imageEngine);
             Assembly assembly = Assembly.of(albums, photos, blobs, clock, secret, maxPageSize,
-                    new ImagePipeline(imageOptions), labeler, duplicates, spoolDirectory, owners);
-            return new Gallery(assembly, Objects.requireNonNull(imageOptions));
+                    pipeline, labeler, duplicates, spoolDirectory, owners);
+            return new Gallery(assembly, pipeline);
         }
 
         private static byte[] randomSecret() {

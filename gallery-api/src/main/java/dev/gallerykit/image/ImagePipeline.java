@@ -1,7 +1,7 @@
 package dev.gallerykit.image;
 
 import dev.gallerykit.internal.image.Analyzer;
-import dev.gallerykit.internal.image.Thumbnailer;
+import dev.gallerykit.spi.ImageEngine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -13,13 +13,24 @@ import java.util.Objects;
 public final class ImagePipeline {
 
     private final ImageOptions options;
+    private final ImageEngine engine;
 
+    /** A pipeline on the pure-Java {@link JavaImageEngine}. */
     public ImagePipeline(ImageOptions options) {
+        this(options, new JavaImageEngine());
+    }
+
+    public ImagePipeline(ImageOptions options, ImageEngine engine) {
         this.options = Objects.requireNonNull(options, "options");
+        this.engine = Objects.requireNonNull(engine, "engine");
     }
 
     public ImageOptions options() {
         return options;
+    }
+
+    public ImageEngine engine() {
+        return engine;
     }
 
     /**
@@ -37,18 +48,18 @@ public final class ImagePipeline {
 
     /**
      * Makes one rendition per {@link ImageOptions#thumbnailSizes() size}, largest first, from a single
-     * decode; EXIF orientation is applied and no metadata is copied. Returns an empty list for a
-     * format that is recognised but not {@link MediaType#decodable() decodable}.
+     * decode by the {@link #engine() engine}; EXIF orientation is applied and no metadata is copied.
+     * Returns an empty list for a format that is recognised but that the engine does not
+     * {@link ImageEngine#decodes decode}.
      *
      * @throws dev.gallerykit.error.UnsupportedMediaException when the pixel data is truncated or corrupt
      */
     public List<Rendition> render(Path file, ImageAnalysis analysis) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(analysis, "analysis");
-        if (!analysis.type().decodable() || options.thumbnailSizes().isEmpty()) {
+        if (!engine.decodes(analysis.type()) || options.thumbnailSizes().isEmpty()) {
             return List.of();
         }
-        return Thumbnailer.render(file, analysis.type(), analysis.metadata().orientation(),
-                options.thumbnailSizes(), options.maxPixels(), options.jpegQuality());
+        return engine.render(file, analysis.type(), analysis.metadata().orientation(), options);
     }
 }

@@ -30,8 +30,8 @@ public enum MediaType {
     }
 
     /**
-     * Whether thumbnails can be made here. A recognised format that is not decodable is still
-     * stored, with its EXIF, and has no thumbnails.
+     * Whether the built-in {@link JavaImageEngine} (ImageIO) decodes it. Another
+     * {@link dev.gallerykit.spi.ImageEngine} may decode more; see {@link dev.gallerykit.spi.ImageEngine#decodes}.
      */
     public boolean decodable() {
         return decodable;
