@@ -9,7 +9,11 @@ public enum MediaType {
     PNG("image/png", "png", true),
     GIF("image/gif", "gif", true),
     WEBP("image/webp", "webp", true),
-    HEIC("image/heic", "heic", false);
+    HEIC("image/heic", "heic", false),
+    /** HEIF with an AV1-coded primary image. */
+    AVIF("image/avif", "avif", false),
+    /** Classic TIFF (not BigTIFF), as scanners and raw converters write it; its first image is the photo. */
+    TIFF("image/tiff", "tif", false);
 
     private final String mimeType;
     private final String extension;

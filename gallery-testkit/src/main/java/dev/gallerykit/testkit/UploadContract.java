@@ -137,6 +137,28 @@ abstract class UploadContract extends GalleryCase {
     }
 
     @Test
+    @DisplayName("an AVIF and a TIFF photo are stored with their size and EXIF; the pure-Java engine makes no thumbnails of them")
+    void avifAndTiffAreStoredWithTheirMetadata() {
+        Album album = anAlbum(alice, "Formats");
+
+        Photo avif = upload(alice, album.id(), PhotoFixtures.anAvifWithExif());
+        Photo tiff = upload(alice, album.id(), PhotoFixtures.aTiffWithExif());
+
+        assertThat(avif.contentType()).isEqualTo("image/avif");
+        assertThat(avif.dimensions()).contains(new Dimensions(PhotoFixtures.AVIF_WIDTH, PhotoFixtures.AVIF_HEIGHT));
+        assertThat(avif.takenAt().orElseThrow().local()).isEqualTo(PhotoFixtures.EXIF_TAKEN_AT);
+        assertThat(tiff.contentType()).isEqualTo("image/tiff");
+        assertThat(tiff.dimensions()).contains(new Dimensions(PhotoFixtures.TIFF_WIDTH, PhotoFixtures.TIFF_HEIGHT));
+        assertThat(tiff.metadata().orientation()).isEqualTo(PhotoFixtures.EXIF_ORIENTATION);
+        assertThat(tiff.metadata().location()).isPresent();
+        assertThat(List.of(avif, tiff)).allSatisfy(photo -> {
+            assertThat(photo.hasThumbnails()).isFalse();
+            assertThat(photo.derivatives()).extracting(Derivative::name).containsExactly("original");
+        });
+        assertThat(blobKeysOf(alice)).containsExactlyInAnyOrder(avif.original().blobKey(), tiff.original().blobKey());
+    }
+
+    @Test
     @DisplayName("the same bytes uploaded twice by one owner are refused, naming the first photo")
     void duplicatesAreRejected() {
         Album album = anAlbum(alice, "Twice");

@@ -24,9 +24,16 @@ public final class Analyzer {
             Metadata metadata = ExifReader.readRaw(file, type);
             return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size).build());
         }
-        // HEIC, which ImageIO cannot open: accepted only with a valid primary image item, whose own
-        // size (not a tile's) is recorded and checked.
-        Dimensions size = HeifBoxes.primaryImageSize(file);
+        if (type == MediaType.TIFF) {
+            // The size is in the first directory, which the bounded metadata walk reads anyway.
+            Metadata metadata = ExifReader.readRaw(file, type);
+            Dimensions size = ExifReader.tiffDimensions(metadata);
+            ImageFiles.checkPixels(size, maxPixels);
+            return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size).build());
+        }
+        // HEIC and AVIF, which ImageIO cannot open: accepted only with a valid primary image item, whose
+        // own size (not a tile's) is recorded and checked.
+        Dimensions size = HeifBoxes.primaryImageSize(file, type);
         ImageFiles.checkPixels(size, maxPixels);
         return new ImageAnalysis(type, ExifReader.read(ExifReader.readRaw(file, type)).dimensions(size).build());
     }

@@ -4,6 +4,9 @@ import com.drew.imaging.FileType;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
 import com.drew.imaging.jpeg.JpegMetadataReader;
+import com.drew.imaging.tiff.TiffReader;
+import com.drew.lang.RandomAccessFileReader;
+import com.drew.lang.RandomAccessReader;
 import com.drew.lang.GeoLocation;
 import com.drew.lang.Rational;
 import com.drew.metadata.Directory;
@@ -11,19 +14,20 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifDirectoryBase;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
+import com.drew.metadata.exif.ExifTiffHandler;
 import com.drew.metadata.exif.GpsDirectory;
-
-
-
+import dev.gallerykit.domain.Dimensions;
 import dev.gallerykit.domain.GeoPoint;
 import dev.gallerykit.domain.ImageMetadata;
 import dev.gallerykit.domain.TakenAt;
 import dev.gallerykit.error.StorageUnavailableException;
+import dev.gallerykit.error.UnsupportedMediaException;
 import dev.gallerykit.image.MediaType;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -32,6 +36,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,6 +82,14 @@ final class ExifReader {
                     // A GIF has no EXIF; its XMP extension is all the reader would add.
                     return new Metadata();
                 }
+                case TIFF -> {
+                    // The file is one big TIFF structure: walked with bounds of our own (see BoundedTiffHandler).
+                    Metadata metadata = new Metadata();
+                    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+                        new TiffReader().processTiff(new RandomAccessFileReader(raf), new BoundedTiffHandler(metadata), 0);
+                    }
+                    return metadata;
+                }
                 default -> {
                     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
                         return ImageMetadataReader.readMetadata(in, Files.size(file), fileType(type));
@@ -94,6 +107,77 @@ final class ExifReader {
             // whose parser state is all discarded, so the metadata counts as unreadable like any other.
             log.debug("ignoring metadata of {} nested too deep to parse", file);
             return new Metadata();
+        }
+    }
+
+    /**
+     * The size of a TIFF's first image, from its first directory (ImageWidth, ImageLength).
+     *
+     * @throws UnsupportedMediaException when the directory gives no size
+     */
+    static Dimensions tiffDimensions(Metadata metadata) {
+        ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        Long width = ifd0 == null ? null : attempt(() -> ifd0.getLongObject(ExifDirectoryBase.TAG_IMAGE_WIDTH));
+        Long height = ifd0 == null ? null : attempt(() -> ifd0.getLongObject(ExifDirectoryBase.TAG_IMAGE_HEIGHT));
+        if (width == null || height == null || width < 1 || height < 1
+                || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
+            throw new UnsupportedMediaException("the TIFF file is not a valid image: its first directory gives no size"
+                    + (width != null && height != null ? " (it says " + width + "x" + height + ")" : ""));
+        }
+        return new Dimensions(width.intValue(), height.intValue());
+    }
+
+    /**
+     * metadata-extractor's EXIF handler, bounded for a file that is all TIFF structure and may be as big
+     * as an upload: the tags that hold other formats (XMP, IPTC, Photoshop resources, ICC profiles, maker
+     * notes, PrintIM), which it would parse with no bound of ours, are skipped, as is any value over
+     * {@link #MAX_TAG_BYTES} (one strip of pixels can be megabytes, and every tag may point at the same
+     * one); at most {@link #MAX_DIRECTORIES} directories are entered, so a chain of them cannot recurse
+     * deeply.
+     */
+    private static final class BoundedTiffHandler extends ExifTiffHandler {
+
+        static final int MAX_TAG_BYTES = 64 * 1024;
+        static final int MAX_DIRECTORIES = 16;
+        private static final Set<Integer> SKIPPED = Set.of(0x02BC, 0x83BB, 0x8649, 0x8773, 0x927C, 0xC4A5);
+
+        private int directories = 1;
+
+        BoundedTiffHandler(Metadata metadata) {
+            super(metadata, null, 0);
+        }
+
+        @Override
+        public boolean customProcessTag(int tagOffset, Set<Integer> processedIfdOffsets, int tiffHeaderOffset,
+                                        RandomAccessReader reader, int tagId, int byteCount) throws IOException {
+            if (SKIPPED.contains(tagId) || byteCount > MAX_TAG_BYTES) {
+                return true; // consumed: nothing is read
+            }
+            return super.customProcessTag(tagOffset, processedIfdOffsets, tiffHeaderOffset, reader, tagId, byteCount);
+        }
+
+        @Override
+        public boolean tryEnterSubIfd(int tagId) {
+            if (directories >= MAX_DIRECTORIES) {
+                return false;
+            }
+            boolean entered = super.tryEnterSubIfd(tagId);
+            if (entered) {
+                directories++;
+            }
+            return entered;
+        }
+
+        @Override
+        public boolean hasFollowerIfd() {
+            if (directories >= MAX_DIRECTORIES) {
+                return false;
+            }
+            boolean follows = super.hasFollowerIfd();
+            if (follows) {
+                directories++;
+            }
+            return follows;
         }
     }
 
@@ -222,7 +306,8 @@ final class ExifReader {
             case PNG -> FileType.Png;
             case GIF -> FileType.Gif;
             case WEBP -> FileType.WebP;
-            case HEIC -> FileType.Heif;
+            case HEIC, AVIF -> FileType.Heif;
+            case TIFF -> FileType.Tiff;
         };
     }
 }

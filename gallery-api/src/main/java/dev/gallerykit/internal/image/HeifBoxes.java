@@ -2,6 +2,7 @@ package dev.gallerykit.internal.image;
 
 import dev.gallerykit.domain.Dimensions;
 import dev.gallerykit.error.UnsupportedMediaException;
+import dev.gallerykit.image.MediaType;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -34,17 +35,25 @@ final class HeifBoxes {
     /** Far more than the item tables of any camera file (an iPhone's are a few KB). */
     static final int MAX_META_BYTES = 4 << 20;
 
-    /** Image items a HEIC's primary item may be: HEVC coded, or a grid / overlay / identity of such. */
-    private static final Set<String> IMAGE_ITEM_TYPES = Set.of("hvc1", "grid", "iovl", "iden");
+    /** Derived image items: a grid, overlay or identity of coded ones. */
+    private static final Set<String> DERIVED_ITEM_TYPES = Set.of("grid", "iovl", "iden");
 
     private HeifBoxes() {
     }
 
-    /** The size of the primary image, checked as far as the item tables go. */
-    static Dimensions primaryImageSize(Path file) {
+    /**
+     * The size of the primary image, checked as far as the item tables go: its item must be coded as
+     * the type says (HEVC for HEIC, AV1 for AVIF) or derived.
+     */
+    static Dimensions primaryImageSize(Path file, MediaType type) {
+        String coded = switch (type) {
+            case HEIC -> "hvc1";
+            case AVIF -> "av01";
+            default -> throw new IllegalArgumentException(type + " is no HEIF type");
+        };
         ByteBuffer meta = metaBox(file);
         try {
-            return primaryImageSize(meta);
+            return primaryImageSize(meta, coded);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw corrupt("its item tables are cut short or inconsistent");
         }
@@ -94,7 +103,7 @@ final class HeifBoxes {
         }
     }
 
-    private static Dimensions primaryImageSize(ByteBuffer meta) {
+    private static Dimensions primaryImageSize(ByteBuffer meta, String coded) {
         meta.getInt(); // version and flags of the meta full box
         Integer primary = null;
         Map<Integer, String> itemTypes = new HashMap<>();
@@ -145,8 +154,9 @@ final class HeifBoxes {
         if (itemType == null) {
             throw corrupt("its primary item " + primary + " is not in the item list ('iinf')");
         }
-        if (!IMAGE_ITEM_TYPES.contains(itemType)) {
-            throw corrupt("its primary item is of type '" + printable(itemType) + "', not an HEVC image");
+        if (!itemType.equals(coded) && !DERIVED_ITEM_TYPES.contains(itemType)) {
+            throw corrupt("its primary item is of type '" + printable(itemType) + "', not "
+                    + (coded.equals("hvc1") ? "an HEVC" : "an AV1") + " image");
         }
         for (int index : associations.getOrDefault(primary, List.of())) {
             if (index >= 1 && index <= properties.size() && properties.get(index - 1) >= 0) {

@@ -14,15 +14,16 @@ import java.util.Set;
 /** Tells the format from the first bytes of a file; the name and any declared type are ignored. */
 final class MediaTypeSniffer {
 
-    static final String UNSUPPORTED = "the file is not an image of a supported type (JPEG, PNG, GIF, WebP, HEIC)";
+    static final String UNSUPPORTED = "the file is not an image of a supported type (JPEG, PNG, GIF, WebP, HEIC, AVIF, TIFF)";
 
     /** Plenty for any real {@code ftyp} box and every other signature. */
     private static final int PREFIX_LENGTH = 512;
     private static final byte[] JPEG_SIGNATURE = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    private static final byte[] TIFF_LITTLE_ENDIAN = {'I', 'I', 42, 0};
+    private static final byte[] TIFF_BIG_ENDIAN = {'M', 'M', 0, 42};
     private static final Set<String> HEVC_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis");
     private static final Set<String> GENERIC_HEIF_BRANDS = Set.of("mif1", "msf1");
-    /** AVIF is HEIF too (it lists mif1) but AV1-coded: not a format we accept. */
     private static final Set<String> AVIF_BRANDS = Set.of("avif", "avis");
 
     private MediaTypeSniffer() {
@@ -54,33 +55,55 @@ final class MediaTypeSniffer {
         if (ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
             return MediaType.WEBP;
         }
-        if (isHeif(head)) {
-            return MediaType.HEIC;
+        if (startsWith(head, TIFF_LITTLE_ENDIAN) || startsWith(head, TIFF_BIG_ENDIAN)) {
+            return MediaType.TIFF;
+        }
+        MediaType heif = heifType(head);
+        if (heif != null) {
+            return heif;
         }
         throw new UnsupportedMediaException(UNSUPPORTED);
     }
 
-    /** An ISO BMFF {@code ftyp} box first, whose major or compatible brands name HEVC-coded HEIF. */
-    private static boolean isHeif(byte[] head) {
+    /**
+     * An ISO BMFF {@code ftyp} box first, whose brands name HEIF: the major brand decides (an iPhone
+     * writes {@code heic}, an AVIF encoder {@code avif}); under a generic major brand ({@code mif1}) the
+     * compatible brands do, HEVC before AV1, and HEIC when they name neither. Whether the primary image
+     * really is HEVC or AV1 coded is checked from the item tables ({@link HeifBoxes}).
+     */
+    private static MediaType heifType(byte[] head) {
         if (head.length < 16 || !ascii(head, 4, 4).equals("ftyp")) {
-            return false;
+            return null;
         }
         long boxSize = ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
         if (boxSize < 16) {
-            return false;
+            return null;
+        }
+        String major = ascii(head, 8, 4);
+        if (HEVC_BRANDS.contains(major)) {
+            return MediaType.HEIC;
+        }
+        if (AVIF_BRANDS.contains(major)) {
+            return MediaType.AVIF;
         }
         int end = (int) Math.min(boxSize, head.length);
         boolean hevc = false;
-        boolean generic = false;
+        boolean generic = GENERIC_HEIF_BRANDS.contains(major);
         boolean avif = false;
-        // The major brand at 8, the minor version at 12, then the compatible brands.
-        for (int offset = 8; offset + 4 <= end; offset += offset == 8 ? 8 : 4) {
+        // The minor version at 12, then the compatible brands.
+        for (int offset = 16; offset + 4 <= end; offset += 4) {
             String brand = ascii(head, offset, 4);
             hevc |= HEVC_BRANDS.contains(brand);
             generic |= GENERIC_HEIF_BRANDS.contains(brand);
             avif |= AVIF_BRANDS.contains(brand);
         }
-        return hevc || (generic && !avif);
+        if (hevc) {
+            return MediaType.HEIC;
+        }
+        if (avif) {
+            return MediaType.AVIF;
+        }
+        return generic ? MediaType.HEIC : null;
     }
 
     private static boolean startsWith(byte[] data, byte[] expected) {

@@ -67,7 +67,9 @@ class ImagePipelineTest {
                     Arguments.of(aPng(40, 30), MediaType.PNG),
                     Arguments.of(aGif(), MediaType.GIF),
                     Arguments.of(aWebp(), MediaType.WEBP),
-                    Arguments.of(aHeicWithExif(), MediaType.HEIC));
+                    Arguments.of(aHeicWithExif(), MediaType.HEIC),
+                    Arguments.of(anAvifWithExif(), MediaType.AVIF),
+                    Arguments.of(aTiffWithExif(), MediaType.TIFF));
         }
 
         @ParameterizedTest(name = "{1}")
@@ -100,13 +102,43 @@ class ImagePipelineTest {
         }
 
         @Test
-        @DisplayName("does not take AVIF for HEIC although both are HEIF containers")
-        void rejectsAvif() throws IOException {
-            byte[] ftyp = {0, 0, 0, 28, 'f', 't', 'y', 'p', 'a', 'v', 'i', 'f', 0, 0, 0, 0,
+        @DisplayName("tells AVIF from HEIC although both are HEIF containers listing mif1")
+        void tellsAvifFromHeic() throws IOException {
+            byte[] avif = {0, 0, 0, 28, 'f', 't', 'y', 'p', 'a', 'v', 'i', 'f', 0, 0, 0, 0,
                     'a', 'v', 'i', 'f', 'm', 'i', 'f', '1', 'm', 'i', 'a', 'f'};
-            Path file = Files.write(dir.resolve("IMG_0003.heic"), ftyp);
+            byte[] genericAvif = {0, 0, 0, 28, 'f', 't', 'y', 'p', 'm', 'i', 'f', '1', 0, 0, 0, 0,
+                    'm', 'i', 'f', '1', 'a', 'v', 'i', 'f', 'm', 'i', 'a', 'f'};
+            byte[] genericHeic = {0, 0, 0, 28, 'f', 't', 'y', 'p', 'm', 'i', 'f', '1', 0, 0, 0, 0,
+                    'm', 'i', 'f', '1', 'a', 'v', 'i', 'f', 'h', 'e', 'i', 'c'};
 
-            assertThatThrownBy(() -> pipeline.analyze(file)).isInstanceOf(UnsupportedMediaException.class);
+            assertThat(MediaTypeSniffer.sniff(avif)).isEqualTo(MediaType.AVIF);
+            assertThat(MediaTypeSniffer.sniff(genericAvif)).isEqualTo(MediaType.AVIF);
+            assertThat(MediaTypeSniffer.sniff(genericHeic)).isEqualTo(MediaType.HEIC);
+            // A brand alone is not an image: the item tables must name an AV1-coded primary image.
+            Path file = Files.write(dir.resolve("IMG_0003.avif"), avif);
+            assertThatThrownBy(() -> pipeline.analyze(file)).isInstanceOf(UnsupportedMediaException.class)
+                    .hasMessageStartingWith("the HEIF file is not a valid image");
+        }
+
+        @Test
+        @DisplayName("takes an AVIF brand over an HEVC-coded primary image for no AVIF, nor a HEIC brand over AV1")
+        void checksTheCodingAgainstTheBrand() throws IOException {
+            Path avifOfHevc = HostileFiles.aHeifOf("avif", "hvc1").writeTo(dir);
+            Path heicOfAv1 = HostileFiles.aHeifOf("heic", "av01").writeTo(dir);
+
+            assertThatThrownBy(() -> pipeline.analyze(avifOfHevc)).isInstanceOf(UnsupportedMediaException.class)
+                    .hasMessageContaining("its primary item is of type 'hvc1', not an AV1 image");
+            assertThatThrownBy(() -> pipeline.analyze(heicOfAv1)).isInstanceOf(UnsupportedMediaException.class)
+                    .hasMessageContaining("its primary item is of type 'av01', not an HEVC image");
+        }
+
+        @Test
+        @DisplayName("recognises TIFF of either byte order, and not BigTIFF")
+        void recognisesTiff() {
+            assertThat(MediaTypeSniffer.sniff(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0})).isEqualTo(MediaType.TIFF);
+            assertThat(MediaTypeSniffer.sniff(new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8})).isEqualTo(MediaType.TIFF);
+            assertThatThrownBy(() -> MediaTypeSniffer.sniff(new byte[] {'I', 'I', 43, 0, 8, 0, 0, 0}))
+                    .isInstanceOf(UnsupportedMediaException.class);
         }
 
         @Test
@@ -244,8 +276,59 @@ class ImagePipelineTest {
     }
 
     @Nested
-    @DisplayName("reads HEIC and WebP metadata")
+    @DisplayName("reads HEIC, AVIF and TIFF metadata")
     class Undecodable {
+
+        @Test
+        @DisplayName("reports an AVIF's declared size and its EXIF capture time, make and model")
+        void analyzesAvif() {
+            ImageAnalysis analysis = pipeline.analyze(anAvifWithExif().writeTo(dir));
+
+            assertThat(analysis.type()).isEqualTo(MediaType.AVIF);
+            ImageMetadata metadata = analysis.metadata();
+            assertThat(metadata.dimensions()).contains(new Dimensions(AVIF_WIDTH, AVIF_HEIGHT));
+            assertThat(metadata.takenAt()).hasValueSatisfying(t -> assertThat(t.local()).isEqualTo(EXIF_TAKEN_AT));
+            assertThat(metadata.cameraMake()).contains(EXIF_MAKE);
+            assertThat(metadata.cameraModel()).contains(EXIF_MODEL);
+        }
+
+        @Test
+        @DisplayName("reports a TIFF's size, orientation, capture time, camera and position from its own directories")
+        void analyzesTiff() {
+            ImageAnalysis analysis = pipeline.analyze(aTiffWithExif().writeTo(dir));
+
+            assertThat(analysis.type()).isEqualTo(MediaType.TIFF);
+            ImageMetadata metadata = analysis.metadata();
+            assertThat(metadata.dimensions()).contains(new Dimensions(TIFF_WIDTH, TIFF_HEIGHT));
+            assertThat(metadata.orientation()).isEqualTo(EXIF_ORIENTATION);
+            assertThat(metadata.takenAt()).hasValueSatisfying(t -> {
+                assertThat(t.local()).isEqualTo(EXIF_TAKEN_AT);
+                assertThat(t.offset()).contains(EXIF_OFFSET);
+            });
+            assertThat(metadata.cameraMake()).contains(EXIF_MAKE);
+            assertThat(metadata.location()).hasValueSatisfying(point -> {
+                assertThat(point.latitude()).isCloseTo(EXIF_LATITUDE, within(1e-6));
+                assertThat(point.longitude()).isCloseTo(EXIF_LONGITUDE, within(1e-6));
+            });
+        }
+
+        @Test
+        @DisplayName("checks the pixel limit against the size a TIFF's first directory declares")
+        void tiffPixelLimit() {
+            Path path = HostileFiles.aTiffDeclaring(20_000, 20_000).writeTo(dir);
+
+            assertThatThrownBy(() -> pipeline.analyze(path)).isInstanceOfSatisfying(LimitExceededException.class,
+                    e -> assertThat(e.limit()).isEqualTo("pixels")).hasMessageContaining("20000x20000");
+        }
+
+        @Test
+        @DisplayName("walks at most 16 of a TIFF's chained pages, so 100,000 of them cannot exhaust the stack")
+        void tiffDirectoryChain() {
+            Path path = HostileFiles.aTiffWithFollowerChain(100_000).writeTo(dir);
+
+            // A walk that overflowed would lose the whole metadata, the size with it, and refuse the file.
+            assertThat(pipeline.analyze(path).metadata().dimensions()).contains(new Dimensions(64, 48));
+        }
 
         @Test
         @DisplayName("reports the declared size and the EXIF capture time, make and model")
@@ -300,11 +383,13 @@ class ImagePipelineTest {
         }
 
         @Test
-        @DisplayName("makes no renditions of HEIC")
+        @DisplayName("makes no renditions of HEIC, AVIF or TIFF with the pure-Java engine")
         void noRenditionsOfUndecodableFormats() {
-            Path heic = aHeicWithExif().writeTo(dir);
+            for (Fixture fixture : List.of(aHeicWithExif(), anAvifWithExif(), aTiffWithExif())) {
+                Path file = fixture.writeTo(dir);
 
-            assertThat(pipeline.render(heic, pipeline.analyze(heic))).isEmpty();
+                assertThat(pipeline.render(file, pipeline.analyze(file))).as(fixture.fileName()).isEmpty();
+            }
         }
 
         @Test
