@@ -5,6 +5,7 @@ import dev.gallerykit.Gallery;
 import dev.gallerykit.image.ImageOptions;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.ImageEngine;
 import dev.gallerykit.spi.ImageLabeler;
 import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.PhotoRepository;
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Import;
 /**
  * Configures the {@link Gallery} over the store and blob store chosen by {@code gallerykit.store} and
  * {@code gallerykit.blobs} (in memory by default). Every bean backs off when the host defines one of
- * the same type; a host {@link Clock} or {@link ImageLabeler} bean is used when there is one.
+ * the same type; a host {@link Clock}, {@link ImageLabeler}, {@link OwnerCheck} or {@link ImageEngine} bean is
+ * used when there is one.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(GalleryKitProperties.class)
@@ -35,7 +37,7 @@ public class GalleryKitAutoConfiguration {
     @ConditionalOnMissingBean
     Gallery gallery(GalleryKitProperties properties, ObjectProvider<AlbumRepository> albums,
             ObjectProvider<PhotoRepository> photos, ObjectProvider<BlobStore> blobs, ObjectProvider<Clock> clock,
-            ObjectProvider<ImageLabeler> labeler, ObjectProvider<OwnerCheck> owners) {
+            ObjectProvider<ImageLabeler> labeler, ObjectProvider<OwnerCheck> owners, ObjectProvider<ImageEngine> engine) {
         Problems problems = new Problems();
         AlbumRepository albumRepository = albums.getIfUnique();
         PhotoRepository photoRepository = photos.getIfUnique();
@@ -58,6 +60,7 @@ public class GalleryKitAutoConfiguration {
                     .duplicates(properties.duplicates());
             clock.ifUnique(builder::clock);
             labeler.ifUnique(builder::labeler);
+            engine.ifUnique(builder::imageEngine);
             owners.ifUnique(builder::owners);
             if (cursorSecret != null) {
                 builder.cursorSecret(cursorSecret);

@@ -9,6 +9,10 @@ import dev.gallerykit.auth.TokenService;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.image.ImageOptions;
+import dev.gallerykit.image.JavaImageEngine;
+import dev.gallerykit.image.MediaType;
+import dev.gallerykit.image.Rendition;
 import dev.gallerykit.memory.InMemoryAlbumRepository;
 import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.memory.InMemoryPhotoRepository;
@@ -16,9 +20,11 @@ import dev.gallerykit.memory.InMemorySessionRepository;
 import dev.gallerykit.memory.InMemoryUserRepository;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.ImageEngine;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.SessionRepository;
 import dev.gallerykit.spi.UserRepository;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -102,6 +108,38 @@ class MemoryStoreTest {
                     assertThat(host.sent).singleElement().satisfies(mail ->
                             assertThat(mail.text()).contains("https://photos.example.test/account/confirm-email?token="));
                 });
+    }
+
+    @Test
+    @DisplayName("the host's ImageEngine bean makes the renditions; without one the pure-Java engine does")
+    void hostImageEngine() {
+        Contexts.starter().withPropertyValues("gallerykit.accounts.enabled=false").run(context ->
+                assertThat(context.getBean(Gallery.class).imageEngine()).isInstanceOf(JavaImageEngine.class));
+        Contexts.starter().withPropertyValues("gallerykit.accounts.enabled=false")
+                .withBean(ImageEngine.class, NamedEngine::new).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(Gallery.class).imageEngine()).isSameAs(context.getBean(ImageEngine.class));
+                });
+    }
+
+    /** The pure-Java engine under another name: a host's engine of its own. */
+    static final class NamedEngine implements ImageEngine {
+        private final ImageEngine delegate = new JavaImageEngine();
+
+        @Override
+        public String name() {
+            return "host";
+        }
+
+        @Override
+        public boolean decodes(MediaType type) {
+            return delegate.decodes(type);
+        }
+
+        @Override
+        public List<Rendition> render(Path file, MediaType type, int orientation, ImageOptions options) {
+            return delegate.render(file, type, orientation, options);
+        }
     }
 
     @Test
