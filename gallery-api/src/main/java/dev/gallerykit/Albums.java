@@ -65,6 +65,18 @@ public interface Albums {
     Album describe(UserId actor, AlbumId id, String description);
 
     /**
+     * Renames and describes the album in one write: both fields are checked first, and when either is
+     * refused nothing changes. An empty update changes nothing and returns the album as it is.
+     *
+     * @throws InvalidInputException naming {@code name} or {@code description}, as for {@link #create}
+     * @throws NotFoundException when the album does not exist or is another user's
+     * @throws ConcurrentModificationException when the album changed meanwhile; read it again and retry
+     * @throws StorageUnavailableException when a store cannot be reached, times out or throttles (retryable)
+     * @throws StorageException when a store refuses for a lasting reason, such as a missing table (not retryable)
+     */
+    Album update(UserId actor, AlbumId id, AlbumUpdate update);
+
+    /**
      * Shows {@code photo}, which must be in this album, for the album.
      *
      * @throws NotFoundException when the album, or the photo in it, does not exist or is another user's

@@ -1,5 +1,6 @@
 package dev.gallerykit.internal;
 
+import dev.gallerykit.AlbumUpdate;
 import dev.gallerykit.Albums;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
@@ -77,6 +78,26 @@ final class AlbumService implements Albums {
     public Album describe(UserId actor, AlbumId id, String description) {
         String checked = Validation.description("description", description);
         return core.albums.update(core.album(actor, id).withDescription(checked, core.now()));
+    }
+
+    @Override
+    public Album update(UserId actor, AlbumId id, AlbumUpdate update) {
+        Validation.required("update", update);
+        Optional<String> name = update.name().map(value -> Validation.line("name", value, Validation.MAX_NAME));
+        Optional<String> description = update.description().map(value -> Validation.description("description", value));
+        Album album = core.album(actor, id);
+        if (update.isEmpty()) {
+            return album;
+        }
+        Instant now = core.now();
+        Album changed = album;
+        if (name.isPresent()) {
+            changed = changed.withName(name.get(), now);
+        }
+        if (description.isPresent()) {
+            changed = changed.withDescription(description.get(), now);
+        }
+        return core.albums.update(changed);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gallerykit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gallerykit.AlbumUpdate;
 import dev.gallerykit.Gallery;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
@@ -51,6 +52,8 @@ abstract class AlbumContract extends GalleryCase {
                 .hasMessageContaining("album " + mine.id() + " not found");
         assertThatThrownBy(() -> gallery.albums().rename(bob, mine.id(), "Mine now")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> gallery.albums().describe(bob, mine.id(), "x")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> gallery.albums().update(bob, mine.id(), AlbumUpdate.of(u -> u.name("Mine now"))))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> gallery.photos().list(bob, mine.id(), PageRequest.first(10))).isInstanceOf(NotFoundException.class);
         gallery.albums().delete(bob, mine.id());
 
@@ -76,6 +79,36 @@ abstract class AlbumContract extends GalleryCase {
         assertThat(described.version()).isGreaterThan(renamed.version());
         assertThat(renamed.version()).isGreaterThan(album.version());
         assertThat(described.createdAt()).isEqualTo(album.createdAt());
+    }
+
+    @Test
+    @DisplayName("an update renames and describes in one write; a refused field changes neither")
+    void updateInOneWrite() {
+        Album album = anAlbum(alice, "Draft");
+        clock.advance(Duration.ofMinutes(5));
+
+        Album updated = gallery.albums().update(alice, album.id(),
+                AlbumUpdate.of(u -> u.name("  Lisbon 2024 ").description("Five days in May")));
+
+        assertThat(updated.name()).isEqualTo("Lisbon 2024");
+        assertThat(updated.description()).isEqualTo("Five days in May");
+        assertThat(updated.updatedAt()).isEqualTo(clock.instant());
+        Album other = anAlbum(alice, "Other");
+        long oneWrite = gallery.albums().rename(alice, other.id(), "Renamed once").version() - other.version();
+        assertThat(updated.version() - album.version()).as("one write, one version step").isEqualTo(oneWrite);
+        assertThat(gallery.albums().get(alice, album.id())).isEqualTo(updated);
+
+        assertInvalid(() -> gallery.albums().update(alice, album.id(),
+                AlbumUpdate.of(u -> u.name("Renamed").description("d".repeat(5001)))), "description");
+        assertInvalid(() -> gallery.albums().update(alice, album.id(),
+                AlbumUpdate.of(u -> u.name(" ").description("Fine"))), "name");
+        assertThat(gallery.albums().get(alice, album.id())).isEqualTo(updated);
+
+        Album unchanged = gallery.albums().update(alice, album.id(), AlbumUpdate.of(u -> { }));
+        assertThat(unchanged).isEqualTo(updated);
+        Album described = gallery.albums().update(alice, album.id(), AlbumUpdate.of(u -> u.description("")));
+        assertThat(described.name()).isEqualTo("Lisbon 2024");
+        assertThat(described.description()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gallerykit.web.api;
 
+import dev.gallerykit.AlbumUpdate;
 import dev.gallerykit.Gallery;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
@@ -57,15 +58,9 @@ class AlbumApiController {
         if (body.name() == null && body.description() == null) {
             throw new InvalidInputException("body", "changes nothing: give name or description");
         }
-        // Two use cases, two writes: a description refused after a new name leaves the new name.
-        Album album = null;
-        if (body.name() != null) {
-            album = gallery.albums().rename(user.id(), id, body.name());
-        }
-        if (body.description() != null) {
-            album = gallery.albums().describe(user.id(), id, body.description());
-        }
-        return AlbumJson.of(album);
+        // One write: when either field is refused, neither changes.
+        return AlbumJson.of(gallery.albums().update(user.id(), id,
+                new AlbumUpdate(Optional.ofNullable(body.name()), Optional.ofNullable(body.description()))));
     }
 
     /** Deletes the album with every photo in it; idempotent, so a second delete also answers 204. */

@@ -1,5 +1,6 @@
 package dev.gallerykit.web.pages;
 
+import dev.gallerykit.AlbumUpdate;
 import dev.gallerykit.Gallery;
 import dev.gallerykit.Upload;
 import dev.gallerykit.domain.Album;
@@ -67,20 +68,17 @@ class AlbumController {
     }
 
     /**
-     * Renames and describes the album, each only when it changed. They are two writes of the gallery, and
-     * the gallery owns the rules for both fields: when it refuses one, the page shows why next to the form,
-     * with what was typed, and the album as it is (renamed, if only the description was refused).
+     * Renames and describes the album in one write of the gallery, which owns the rules for both fields:
+     * when it refuses one, nothing changes and the page shows why next to the form, with what was typed.
      */
     @PostMapping("/albums/{id}/edit")
     String edit(CurrentUser user, @PathVariable String id, @RequestParam String name,
                 @RequestParam(defaultValue = "") String description, Model model, HttpServletResponse response) {
         Album album = gallery.albums().get(user.id(), AlbumId.parse(id));
         try {
-            if (!name.strip().equals(album.name())) {
-                album = gallery.albums().rename(user.id(), album.id(), name);
-            }
-            if (!description.equals(album.description())) {
-                album = gallery.albums().describe(user.id(), album.id(), description);
+            if (!name.strip().equals(album.name()) || !description.equals(album.description())) {
+                album = gallery.albums().update(user.id(), album.id(),
+                        AlbumUpdate.of(u -> u.name(name).description(description)));
             }
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

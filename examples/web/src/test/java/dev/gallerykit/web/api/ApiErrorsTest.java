@@ -126,6 +126,12 @@ class ApiErrorsTest {
         problem(api.post("/api/v1/uploads/complete", token, Map.of("uploadToken", "forged")), 400, "invalid-input");
         problem(api.patch("/api/v1/photos/" + UUID.randomUUID(), token, Map.of()), 400, "invalid-input");
         problem(api.patch("/api/v1/albums/" + album, token, Map.of()), 400, "invalid-input");
+        String nameBefore = ApiTest.ok(api.get("/api/v1/albums/" + album, token)).get("name").asString();
+        JsonNode longText = problem(api.patch("/api/v1/albums/" + album, token,
+                Map.of("name", "Renamed", "description", "d".repeat(5001))), 400, "invalid-input");
+        assertThat(longText.get("detail").asString()).contains("description");
+        assertThat(ApiTest.ok(api.get("/api/v1/albums/" + album, token)).get("name").asString())
+                .as("a refused description leaves the name too").isEqualTo(nameBefore);
         assertThat(ApiTest.ids(ApiTest.ok(api.get("/api/v1/albums/" + album + "/photos", token))))
                 .as("nothing was stored").isEmpty();
     }
