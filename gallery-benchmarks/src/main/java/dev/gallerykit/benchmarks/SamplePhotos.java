@@ -8,13 +8,19 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.FileImageOutputStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Photo-like JPEGs made on the spot, so that the benchmarks need no binary files: a sky gradient,
@@ -32,6 +38,36 @@ public final class SamplePhotos {
         int height = megapixels == 24 ? 4000 : megapixels == 12 ? 3000 : width * 3 / 4;
         Path file = directory.resolve("sample-" + megapixels + "mp.jpg");
         write(picture(width, height, megapixels), file);
+        return file;
+    }
+
+    /**
+     * A 12 MP (4000 x 3000) JPEG as a camera writes it: fine texture over the whole frame, as foliage, gravel or
+     * fabric give, so that it weighs 3 to 4 MB at quality 0.92, with 4:2:2 chroma (full vertical, half
+     * horizontal colour resolution), which many cameras use where phones use 4:2:0.
+     */
+    public static Path writeCameraLike(Path directory) {
+        int width = 4000;
+        int height = 3000;
+        BufferedImage image = picture(width, height, 12);
+        Random random = new Random(4022);
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        // Texture: luminance detail at one- to four-pixel scales, stronger than sensor noise.
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            int phase = random.nextInt(4);
+            for (int x = 0; x < width; x++) {
+                row[x] = random.nextInt(9) - 4 + (((x + phase) >> 1 & 1) == 0 ? 3 : -3);
+            }
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                int t = row[x];
+                int p = pixels[i];
+                pixels[i] = clamp((p >> 16 & 0xff) + t) << 16 | clamp((p >> 8 & 0xff) + t) << 8 | clamp((p & 0xff) + t);
+            }
+        }
+        Path file = directory.resolve("camera-12mp-422.jpg");
+        write(image, file, 0.92f, true);
         return file;
     }
 
@@ -73,6 +109,19 @@ public final class SamplePhotos {
         return image;
     }
 
+    /** Luma sampled 2 x 1, each chroma component 1 x 1: chroma at half the horizontal resolution. */
+    private static void subsampleChroma422(IIOMetadata metadata) throws IOException {
+        String format = "javax_imageio_jpeg_image_1.0";
+        Node root = metadata.getAsTree(format);
+        NodeList components = ((Element) root).getElementsByTagName("componentSpec");
+        for (int i = 0; i < components.getLength(); i++) {
+            Element component = (Element) components.item(i);
+            component.setAttribute("HsamplingFactor", i == 0 ? "2" : "1");
+            component.setAttribute("VsamplingFactor", "1");
+        }
+        metadata.setFromTree(format, root);
+    }
+
     private static int mute(int grey, Random random) {
         return clamp(grey + random.nextInt(61) - 30);
     }
@@ -82,13 +131,27 @@ public final class SamplePhotos {
     }
 
     private static void write(BufferedImage image, Path file) {
+        write(image, file, 0.92f, false);
+    }
+
+    private static void write(BufferedImage image, Path file, float quality, boolean chroma422) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try {
+            Files.deleteIfExists(file); // FileImageOutputStream writes over a file without truncating it
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (FileImageOutputStream out = new FileImageOutputStream(file.toFile())) {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.92f);
+            param.setCompressionQuality(quality);
+            IIOMetadata metadata = null;
+            if (chroma422) {
+                metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+                subsampleChroma422(metadata);
+            }
             writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), param);
+            writer.write(null, new IIOImage(image, null, metadata), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
