@@ -112,12 +112,11 @@ public abstract class ImageEngineContract {
     private static final int COLOUR_TOLERANCE = 40;
     private static final int MEAN_TOLERANCE = 6;
     /**
-     * The Java engine gives 44.3 dB on {@link EngineFixtures#smooth} at a quarter of its size; a
-     * bilinear scale with no filtering gives about the same on so smooth a picture, but a colour shift
-     * of 4 levels, a one-pixel misplacement of the grid or nearest-neighbour on subsampled input
-     * fall below this.
+     * On {@link EngineFixtures#smooth} at a quarter of its size, JPEG quality 0.85, the Java engine
+     * gives 48.0 dB and {@code vips thumbnail} 48.1 dB; the JPEG's own error dominates. A systematic
+     * colour shift of two levels alone gives 41.9 dB, below the floor.
      */
-    private static final double PSNR_FLOOR = 38.0;
+    private static final double PSNR_FLOOR = 44.0;
 
     @TempDir
     Path dir;
@@ -589,7 +588,7 @@ public abstract class ImageEngineContract {
             BufferedImage source = EngineFixtures.smooth(1600, 1200);
             Path file = EngineFixtures.png(source).writeTo(dir);
 
-            List<Rendition> renditions = engine.render(file, MediaType.PNG, 1, sizes(400));
+            List<Rendition> renditions = engine.render(file, MediaType.PNG, 1, sizes(400).withJpegQuality(0.85f));
 
             assertThat(renditions).extracting(Rendition::dimensions).containsExactly(new Dimensions(400, 300));
             double psnr = Psnr.of(decode(renditions.get(0)), Psnr.boxDownscale(source, 4));
