@@ -60,7 +60,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * such files, or the tests of that type fail saying so; a type the engine does not decode must be
  * refused by {@link ImageEngine#render} with an {@link UnsupportedMediaException}. Only a lossy WebP
  * the engine cannot write is skipped, with a reason, since the kit's lossless WebP already covers the
- * container.
+ * container; and the TIFF and AVIF cases are skipped, with a reason, on a gallery-api whose
+ * {@link MediaType} has no such constant (they look it up by name).
  *
  * <p>What the contract settles beyond the port's Javadoc:
  * <ul>
