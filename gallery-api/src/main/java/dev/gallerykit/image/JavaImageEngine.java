@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * The default engine, in pure Java on ImageIO: JPEG, PNG, GIF (first frame) and WebP, subsampled on
- * decode to a few times the largest rendition, then area-averaged. It needs nothing outside the JVM;
- * HEIC and AVIF uploads get no renditions with it (an engine on libvips makes them).
+ * decode to a few times the largest rendition, then area-averaged; grey and 16-bit samples are taken
+ * as they are (no gamma conversion), transparency is composited on white. It needs nothing outside
+ * the JVM; HEIC and AVIF uploads get no renditions with it (an engine on libvips makes them).
  */
 public final class JavaImageEngine implements ImageEngine {
 

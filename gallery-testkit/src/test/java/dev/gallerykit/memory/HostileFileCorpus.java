@@ -112,8 +112,8 @@ final class HostileFileCorpus {
                         file(() -> HostileFiles.cut(PhotoFixtures.aGif(), 13)), UnsupportedMediaException.class, CORRUPT),
                 refused("WebP: the RIFF header alone is corrupt",
                         file(() -> HostileFiles.cut(PhotoFixtures.aWebp(), 12)), UnsupportedMediaException.class, CORRUPT),
-                stored("WebP: cut in the middle of its pixels is stored with its declared 320x240",
-                        file(() -> cutToHalf(PhotoFixtures.aWebp())), size(PhotoFixtures.WEBP_WIDTH, PhotoFixtures.WEBP_HEIGHT)),
+                refused("WebP: cut in the middle of its pixels is corrupt, like a cut PNG",
+                        file(() -> cutToHalf(PhotoFixtures.aWebp())), UnsupportedMediaException.class, CORRUPT),
                 refused("HEIF: cut inside its meta box is corrupt",
                         file(HostileFiles::aTruncatedHeif), UnsupportedMediaException.class, "HEIF"));
     }

@@ -1,8 +1,11 @@
 package dev.gallerykit.internal.image;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.util.Arrays;
@@ -122,8 +125,9 @@ final class Downscaler {
 
     /**
      * Gives access to source rows, three bytes a pixel. The JPEG decoder's own layout (interleaved
-     * bytes, one bank) is read in place, with the band offsets its sample model states; every other
-     * image type goes through {@code getRGB}, alpha flattened onto white, into a row buffer.
+     * bytes, one bank) is read in place, with the band offsets its sample model states; greyscale
+     * images are read from their samples; every other image type goes through {@code getRGB}, alpha
+     * flattened onto white, into a row buffer.
      */
     private static final class RowReader {
         private final BufferedImage image;
@@ -134,10 +138,30 @@ final class Downscaler {
         final int green;
         final int blue;
         private final int[] argb;
+        /** Grey samples of a row and their alpha (null when opaque); null unless the image is grey. */
+        private final int[] grey;
+        private final int[] greyAlpha;
+        private final int greyMax;
+        private final int alphaMax;
 
         RowReader(BufferedImage image) {
             this.image = image;
             Raster raster = image.getRaster();
+            ColorModel colours = image.getColorModel();
+            // ImageIO labels the samples of grey JPEGs and PNGs with the linear CS_GRAY, although they
+            // are display (gamma-encoded) values; getRGB would convert them to sRGB and lighten them.
+            if (!(colours instanceof IndexColorModel) && colours.getColorSpace().getType() == ColorSpace.TYPE_GRAY
+                    && raster.getNumBands() == (colours.hasAlpha() ? 2 : 1)) {
+                this.grey = new int[image.getWidth()];
+                this.greyAlpha = colours.hasAlpha() ? new int[image.getWidth()] : null;
+                this.greyMax = (1 << colours.getComponentSize(0)) - 1;
+                this.alphaMax = colours.hasAlpha() ? (1 << colours.getComponentSize(1)) - 1 : 1;
+            } else {
+                this.grey = null;
+                this.greyAlpha = null;
+                this.greyMax = 0;
+                this.alphaMax = 0;
+            }
             if (image.getType() == BufferedImage.TYPE_3BYTE_BGR
                     && raster.getSampleModel() instanceof ComponentSampleModel model
                     && model.getPixelStride() == 3 && raster.getDataBuffer() instanceof DataBufferByte buffer
@@ -168,6 +192,9 @@ final class Downscaler {
 
         /** Where row {@code y} starts in {@link #data()}. */
         int read(int y) {
+            if (grey != null) {
+                return readGrey(y);
+            }
             if (argb == null) {
                 return origin + y * scanline;
             }
@@ -180,6 +207,28 @@ final class Downscaler {
                 data[i] = (byte) onWhite(p >>> 16 & 0xFF, alpha);
                 data[i + 1] = (byte) onWhite(p >>> 8 & 0xFF, alpha);
                 data[i + 2] = (byte) onWhite(p & 0xFF, alpha);
+            }
+            return 0;
+        }
+
+        private int readGrey(int y) {
+            int width = image.getWidth();
+            Raster raster = image.getRaster();
+            int minX = raster.getMinX();
+            int row = raster.getMinY() + y;
+            raster.getSamples(minX, row, width, 1, 0, grey);
+            if (greyAlpha != null) {
+                raster.getSamples(minX, row, width, 1, 1, greyAlpha);
+            }
+            for (int x = 0; x < width; x++) {
+                int level = greyMax == 255 ? grey[x] : (grey[x] * 255 + greyMax / 2) / greyMax;
+                if (greyAlpha != null) {
+                    level = onWhite(level, alphaMax == 255 ? greyAlpha[x] : (greyAlpha[x] * 255 + alphaMax / 2) / alphaMax);
+                }
+                int i = x * 3;
+                data[i] = (byte) level;
+                data[i + 1] = (byte) level;
+                data[i + 2] = (byte) level;
             }
             return 0;
         }

@@ -60,6 +60,40 @@ final class ImageFiles {
         }
     }
 
+    /** The chunks walked by {@link #checkComplete}: the image data comes within the first few. */
+    private static final int WEBP_CHUNKS_CHECKED = 16;
+
+    /**
+     * Refuses a WebP whose chunks run past the end of the file. The WebP decoder reads zeros past
+     * the end without a warning, so a cut lossless WebP would decode to a grey picture. Leaves the
+     * stream at its start.
+     */
+    static void checkComplete(ImageInputStream in, MediaType type) throws IOException {
+        if (type != MediaType.WEBP) {
+            return;
+        }
+        byte[] header = new byte[8];
+        long position = 12; // RIFF, its size, WEBP: the sniffer checked them
+        for (int i = 0; i < WEBP_CHUNKS_CHECKED; i++) {
+            in.seek(position);
+            if (in.read(header) < header.length) {
+                break;
+            }
+            long length = Integer.toUnsignedLong((header[4] & 0xFF) | (header[5] & 0xFF) << 8
+                    | (header[6] & 0xFF) << 16 | (header[7] & 0xFF) << 24);
+            long end = position + 8 + length;
+            if (length > 0) {
+                in.seek(end - 1);
+                if (in.read() < 0) {
+                    throw new UnsupportedMediaException(CORRUPT + " (a WebP chunk of " + length
+                            + " bytes at byte " + position + " runs past the end of the file)");
+                }
+            }
+            position = end + (length & 1);
+        }
+        in.seek(0);
+    }
+
     /** A fresh reader per call: ImageIO readers are stateful and not thread-safe. */
     static ImageReader reader(MediaType type) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type.mimeType());
