@@ -60,8 +60,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * such files, or the tests of that type fail saying so; a type the engine does not decode must be
  * refused by {@link ImageEngine#render} with an {@link UnsupportedMediaException}. Only a lossy WebP
  * the engine cannot write is skipped, with a reason, since the kit's lossless WebP already covers the
- * container; and the TIFF and AVIF cases are skipped, with a reason, on a gallery-api whose
- * {@link MediaType} has no such constant (they look it up by name).
+ * container.
  *
  * <p>What the contract settles beyond the port's Javadoc:
  * <ul>
@@ -84,20 +83,20 @@ public abstract class ImageEngineContract {
     /** Files the test kit cannot encode; an engine's test supplies them through {@link #written}. */
     public enum Format {
         /** A lossy ({@code VP8}) WebP. */
-        WEBP_LOSSY("WEBP"),
+        WEBP_LOSSY(MediaType.WEBP),
         /** An HEVC-coded HEIF. */
-        HEIC("HEIC"),
+        HEIC(MediaType.HEIC),
         /** An AV1-coded HEIF. */
-        AVIF("AVIF");
+        AVIF(MediaType.AVIF);
 
-        private final String mediaType;
+        private final MediaType mediaType;
 
-        Format(String mediaType) {
+        Format(MediaType mediaType) {
             this.mediaType = mediaType;
         }
 
-        /** The name of the {@link MediaType} constant such a file is recognised as. */
-        public String mediaType() {
+        /** The type such a file is recognised as. */
+        public MediaType mediaType() {
             return mediaType;
         }
     }
@@ -137,20 +136,20 @@ public abstract class ImageEngineContract {
 
     /** Every format a rendition may be asked of: the kit writes the first five, {@link #written} the rest. */
     enum Sample {
-        JPEG("JPEG", null, EngineFixtures::jpeg),
-        PNG("PNG", null, EngineFixtures::png),
-        GIF("GIF", null, EngineFixtures::gif),
-        WEBP_LOSSLESS("WEBP", null, picture -> EngineFixtures.losslessWebp(picture.getWidth(), picture.getHeight())),
-        TIFF("TIFF", null, EngineFixtures::tiff),
-        WEBP_LOSSY("WEBP", Format.WEBP_LOSSY, null),
-        HEIC("HEIC", Format.HEIC, null),
-        AVIF("AVIF", Format.AVIF, null);
+        JPEG(MediaType.JPEG, null, EngineFixtures::jpeg),
+        PNG(MediaType.PNG, null, EngineFixtures::png),
+        GIF(MediaType.GIF, null, EngineFixtures::gif),
+        WEBP_LOSSLESS(MediaType.WEBP, null, picture -> EngineFixtures.losslessWebp(picture.getWidth(), picture.getHeight())),
+        TIFF(MediaType.TIFF, null, EngineFixtures::tiff),
+        WEBP_LOSSY(MediaType.WEBP, Format.WEBP_LOSSY, null),
+        HEIC(MediaType.HEIC, Format.HEIC, null),
+        AVIF(MediaType.AVIF, Format.AVIF, null);
 
-        final String mediaType;
+        final MediaType mediaType;
         final Format format;
         final Function<BufferedImage, Fixture> kitWriter;
 
-        Sample(String mediaType, Format format, Function<BufferedImage, Fixture> kitWriter) {
+        Sample(MediaType mediaType, Format format, Function<BufferedImage, Fixture> kitWriter) {
             this.mediaType = mediaType;
             this.format = format;
             this.kitWriter = kitWriter;
@@ -166,21 +165,13 @@ public abstract class ImageEngineContract {
     private record Original(MediaType type, Path file) {
     }
 
-    private static MediaType typeOf(Sample sample) {
-        return Arrays.stream(MediaType.values()).filter(type -> type.name().equals(sample.mediaType)).findFirst()
-                .orElseGet(() -> {
-                    Assumptions.abort("this gallery-api has no MediaType." + sample.mediaType + " yet");
-                    return null;
-                });
-    }
-
     /**
      * The picture as a file of the sample's format. For a type the engine does not decode, any file
      * of that type will do (it must be refused), so a kit-made stand-in replaces what {@link #written}
      * cannot supply.
      */
     private Original original(Sample sample, BufferedImage picture) {
-        MediaType type = typeOf(sample);
+        MediaType type = sample.mediaType;
         if (sample.kitWriter != null) {
             return new Original(type, sample.kitWriter.apply(picture).writeTo(dir));
         }
