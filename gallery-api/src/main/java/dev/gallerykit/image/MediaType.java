@@ -13,7 +13,7 @@ public enum MediaType {
     /** HEIF with an AV1-coded primary image. */
     AVIF("image/avif", "avif", false),
     /** Classic TIFF (not BigTIFF), as scanners and raw converters write it; its first image is the photo. */
-    TIFF("image/tiff", "tif", false);
+    TIFF("image/tiff", "tif", true);
 
     private final String mimeType;
     private final String extension;

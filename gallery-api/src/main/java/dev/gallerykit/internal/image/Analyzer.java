@@ -17,18 +17,19 @@ public final class Analyzer {
         if (type == MediaType.GIF) {
             GifBlocks.checkExtensions(file);
         }
+        if (type == MediaType.TIFF) {
+            // The size is in the first directory, which the bounded metadata walk reads anyway; an ImageIO
+            // reader would parse every directory, with values of any size, to answer getWidth.
+            Metadata metadata = ExifReader.readRaw(file, type);
+            Dimensions size = ExifReader.tiffDimensions(metadata);
+            ImageFiles.checkDecodable(type, size, maxPixels);
+            return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size).build());
+        }
         if (type.decodable()) {
             // Refuse a decompression bomb on its header, before even metadata-extractor walks the file.
             Dimensions size = ImageFiles.headerDimensions(file, type);
             ImageFiles.checkDecodable(type, size, maxPixels);
             Metadata metadata = ExifReader.readRaw(file, type);
-            return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size).build());
-        }
-        if (type == MediaType.TIFF) {
-            // The size is in the first directory, which the bounded metadata walk reads anyway.
-            Metadata metadata = ExifReader.readRaw(file, type);
-            Dimensions size = ExifReader.tiffDimensions(metadata);
-            ImageFiles.checkPixels(size, maxPixels);
             return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size).build());
         }
         // HEIC and AVIF, which ImageIO cannot open: accepted only with a valid primary image item, whose

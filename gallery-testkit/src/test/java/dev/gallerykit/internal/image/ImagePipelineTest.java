@@ -383,13 +383,29 @@ class ImagePipelineTest {
         }
 
         @Test
-        @DisplayName("makes no renditions of HEIC, AVIF or TIFF with the pure-Java engine")
+        @DisplayName("makes no renditions of HEIC or AVIF with the pure-Java engine")
         void noRenditionsOfUndecodableFormats() {
-            for (Fixture fixture : List.of(aHeicWithExif(), anAvifWithExif(), aTiffWithExif())) {
+            for (Fixture fixture : List.of(aHeicWithExif(), anAvifWithExif())) {
                 Path file = fixture.writeTo(dir);
 
                 assertThat(pipeline.render(file, pipeline.analyze(file))).as(fixture.fileName()).isEmpty();
             }
+        }
+
+        @Test
+        @DisplayName("renders a TIFF upright per the orientation in its own first directory")
+        void rendersTiff() throws IOException {
+            Path tiff = aTiffWithExif().writeTo(dir);
+
+            List<Rendition> renditions = pipeline.render(tiff, pipeline.analyze(tiff));
+
+            assertThat(renditions).extracting(Rendition::dimensions)
+                    .containsExactly(new Dimensions(TIFF_HEIGHT, TIFF_WIDTH), new Dimensions(171, 256));
+            // Orientation 6: the stored top-left (red) quadrant shows at the top right once turned.
+            BufferedImage upright = ImageIO.read(new ByteArrayInputStream(renditions.get(0).jpeg()));
+            Color topRight = new Color(upright.getRGB(upright.getWidth() - 20, 20));
+            assertThat(topRight.getRed()).isGreaterThan(200);
+            assertThat(topRight.getGreen()).isLessThan(60);
         }
 
         @Test
