@@ -60,8 +60,10 @@ final class Renderer implements AutoCloseable {
         // Shrink-on-load (DCT scaling for JPEG, the smaller pyramid level or embedded thumbnail elsewhere),
         // sequential reads, and a truncated or damaged file an error rather than grey pixels. FORCE gives
         // exactly the size the pure-Java engine makes; the orientation is ours to apply, not the file's.
+        // thumbnail_source of 8.14 does not hand its own fail_on to the loader, so the loader gets it too.
         Pointer image = check(vips.vips_thumbnail_source(source, out, largest.width(), "height", largest.height(),
-                "size", LibVips.VIPS_SIZE_FORCE, "no_rotate", 1, "fail_on", LibVips.VIPS_FAIL_ON_ERROR, END), out);
+                "size", LibVips.VIPS_SIZE_FORCE, "no_rotate", 1, "fail_on", LibVips.VIPS_FAIL_ON_ERROR,
+                "option_string", "fail_on=error", END), out);
         image = srgb8(image);
         // The one decode: evaluated into memory here, so every rendition reads it and the source is read once.
         image = checkImage(vips.vips_image_copy_memory(image));
