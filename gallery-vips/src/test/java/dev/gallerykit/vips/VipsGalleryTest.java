@@ -1,0 +1,78 @@
+package dev.gallerykit.vips;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gallerykit.Gallery;
+import dev.gallerykit.Upload;
+import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.Derivative;
+import dev.gallerykit.domain.Dimensions;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.UserId;
+import dev.gallerykit.image.JavaImageEngine;
+import dev.gallerykit.memory.InMemoryAlbumRepository;
+import dev.gallerykit.memory.InMemoryBlobStore;
+import dev.gallerykit.memory.InMemoryPhotoRepository;
+import dev.gallerykit.spi.ImageEngine;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("A gallery on the libvips engine")
+class VipsGalleryTest {
+
+    @TempDir
+    Path directory;
+
+    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    private final UserId owner = UserId.of(UUID.randomUUID());
+
+    private Gallery gallery(ImageEngine engine) {
+        InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
+        return Gallery.builder().albums(albums).photos(new InMemoryPhotoRepository(albums)).blobs(blobs)
+                .imageEngine(engine).build();
+    }
+
+    private Photo upload(Gallery gallery, Path file) throws Exception {
+        Album album = gallery.albums().create(owner, "Phone", "");
+        try (InputStream in = Files.newInputStream(file)) {
+            return gallery.photos().upload(owner, album.id(), Upload.of(in, file.getFileName().toString()));
+        }
+    }
+
+    @Test
+    @DisplayName("gives a HEIC upload its renditions, with their real sizes, stored as JPEGs")
+    void heicUploadGetsRenditions() throws Exception {
+        Path heic = VipsWriter.write(Images.quadrants(4032, 3024), directory, "IMG_0001.HEIC");
+        Gallery gallery = gallery(VipsImageEngine.create());
+
+        Photo photo = upload(gallery, heic);
+
+        assertThat(gallery.imageEngine().name()).startsWith("libvips ");
+        assertThat(photo.contentType()).isEqualTo("image/heic");
+        assertThat(photo.dimensions()).contains(new Dimensions(4032, 3024));
+        assertThat(photo.thumbnails()).extracting(Derivative::name).containsExactly("thumb-1280", "thumb-256");
+        assertThat(photo.thumbnails()).extracting(Derivative::dimensions).containsExactly(
+                Optional.of(new Dimensions(1280, 960)), Optional.of(new Dimensions(256, 192)));
+        for (Derivative thumbnail : photo.thumbnails()) {
+            assertThat(thumbnail.contentType()).isEqualTo("image/jpeg");
+            byte[] stored = blobs.get(thumbnail.blobKey()).orElseThrow().readAllBytes();
+            assertThat(Images.decode(stored).getWidth()).isEqualTo(thumbnail.dimensions().orElseThrow().width());
+        }
+    }
+
+    @Test
+    @DisplayName("where the pure-Java engine stores the same HEIC without renditions")
+    void javaEngineHasNone() throws Exception {
+        Path heic = VipsWriter.write(Images.quadrants(640, 480), directory, "IMG_0002.HEIC");
+
+        Photo photo = upload(gallery(new JavaImageEngine()), heic);
+
+        assertThat(photo.hasThumbnails()).isFalse();
+    }
+}
