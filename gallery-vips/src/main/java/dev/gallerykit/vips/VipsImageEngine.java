@@ -7,6 +7,7 @@ import dev.gallerykit.image.Rendition;
 import dev.gallerykit.spi.ImageEngine;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,19 +30,15 @@ import java.util.Objects;
  */
 public final class VipsImageEngine implements ImageEngine {
 
-    /**
-     * The libvips loaders allowed for each type, by name prefix (keyed by name, so that types added to
-     * {@link MediaType} later are decoded as soon as they exist). A file whose bytes another loader claims
-     * is refused.
-     */
-    private static final Map<String, List<String>> LOADERS = Map.of(
-            "JPEG", List.of("VipsForeignLoadJpeg"),
-            "PNG", List.of("VipsForeignLoadPng", "VipsForeignLoadSpng"),
-            "GIF", List.of("VipsForeignLoadNsgif", "VipsForeignLoadGif"),
-            "WEBP", List.of("VipsForeignLoadWebp"),
-            "HEIC", List.of("VipsForeignLoadHeif"),
-            "AVIF", List.of("VipsForeignLoadHeif"),
-            "TIFF", List.of("VipsForeignLoadTiff"));
+    /** The libvips loaders allowed for each type, by name prefix: a file another loader claims is refused. */
+    private static final Map<MediaType, List<String>> LOADERS = new EnumMap<>(Map.of(
+            MediaType.JPEG, List.of("VipsForeignLoadJpeg"),
+            MediaType.PNG, List.of("VipsForeignLoadPng", "VipsForeignLoadSpng"),
+            MediaType.GIF, List.of("VipsForeignLoadNsgif", "VipsForeignLoadGif"),
+            MediaType.WEBP, List.of("VipsForeignLoadWebp"),
+            MediaType.HEIC, List.of("VipsForeignLoadHeif"),
+            MediaType.AVIF, List.of("VipsForeignLoadHeif"),
+            MediaType.TIFF, List.of("VipsForeignLoadTiff")));
 
     private final LibVips vips;
     private final String name;
@@ -87,7 +84,7 @@ public final class VipsImageEngine implements ImageEngine {
 
     @Override
     public boolean decodes(MediaType type) {
-        return LOADERS.containsKey(Objects.requireNonNull(type, "type").name());
+        return LOADERS.containsKey(Objects.requireNonNull(type, "type"));
     }
 
     @Override
@@ -108,7 +105,7 @@ public final class VipsImageEngine implements ImageEngine {
         }
         int quality = Math.max(1, Math.min(100, Math.round(options.jpegQuality() * 100)));
         try (Renderer renderer = new Renderer(vips)) {
-            return renderer.render(file, type, LOADERS.get(type.name()), orientation, options.thumbnailSizes(),
+            return renderer.render(file, type, LOADERS.get(type), orientation, options.thumbnailSizes(),
                     options.maxPixels(), quality);
         }
     }

@@ -22,6 +22,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("A gallery on the libvips engine")
 class VipsGalleryTest {
@@ -45,16 +47,17 @@ class VipsGalleryTest {
         }
     }
 
-    @Test
-    @DisplayName("gives a HEIC upload its renditions, with their real sizes, stored as JPEGs")
-    void heicUploadGetsRenditions() throws Exception {
-        Path heic = VipsWriter.write(Images.quadrants(4032, 3024), directory, "IMG_0001.HEIC");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"IMG_0001.HEIC, image/heic", "IMG_0001.avif, image/avif", "scan.tif, image/tiff"})
+    @DisplayName("gives a HEIC, AVIF or TIFF upload its renditions, with their real sizes, stored as JPEGs")
+    void uploadGetsRenditions(String name, String contentType) throws Exception {
+        Path original = VipsWriter.write(Images.quadrants(4032, 3024), directory, name);
         Gallery gallery = gallery(VipsImageEngine.create());
 
-        Photo photo = upload(gallery, heic);
+        Photo photo = upload(gallery, original);
 
         assertThat(gallery.imageEngine().name()).startsWith("libvips ");
-        assertThat(photo.contentType()).isEqualTo("image/heic");
+        assertThat(photo.contentType()).isEqualTo(contentType);
         assertThat(photo.dimensions()).contains(new Dimensions(4032, 3024));
         assertThat(photo.thumbnails()).extracting(Derivative::name).containsExactly("thumb-1280", "thumb-256");
         assertThat(photo.thumbnails()).extracting(Derivative::dimensions).containsExactly(
