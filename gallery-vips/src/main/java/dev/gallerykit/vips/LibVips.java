@@ -22,6 +22,7 @@ interface LibVips extends Library {
     int VIPS_DIRECTION_VERTICAL = 1;
     int VIPS_INTERPRETATION_SRGB = 22;
     int VIPS_FORMAT_UCHAR = 0;
+    int VIPS_EXTEND_COPY = 1;
 
     int vips_init(String argv0);
 
@@ -78,6 +79,8 @@ interface LibVips extends Library {
     int vips_rot(Pointer in, PointerByReference out, int angle, Object... optional);
 
     int vips_flip(Pointer in, PointerByReference out, int direction, Object... optional);
+
+    int vips_embed(Pointer in, PointerByReference out, int x, int y, int width, int height, Object... optional);
 
     int vips_resize(Pointer in, PointerByReference out, double scale, Object... optional);
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,6 +74,28 @@ class VipsImageEngineTest {
             for (Rendition rendition : vips) {
                 BufferedImage decoded = Images.decode(rendition.jpeg());
                 assertThat(new Dimensions(decoded.getWidth(), decoded.getHeight())).isEqualTo(rendition.dimensions());
+            }
+        }
+
+        @Test
+        @DisplayName("of exactly the rounded size, for any shape, sizes and orientation")
+        void anyShape() {
+            Random random = new Random(7);
+            ImageOptions options = OPTIONS.withThumbnailSizes(List.of(1280, 700, 256, 100, 17));
+            for (int n = 0; n < 30; n++) {
+                Dimensions original = new Dimensions(20 + random.nextInt(3000), 20 + random.nextInt(3000));
+                int orientation = 1 + random.nextInt(8);
+                Path file = jpeg(original.width(), original.height());
+
+                List<Rendition> renditions = engine.render(file, MediaType.JPEG, orientation, options);
+
+                for (Rendition rendition : renditions) {
+                    Dimensions expected = Fit.oriented(Fit.fit(original, rendition.longEdge()), orientation);
+                    BufferedImage decoded = Images.decode(rendition.jpeg());
+                    assertThat(new Dimensions(decoded.getWidth(), decoded.getHeight()))
+                            .as("%s at %d, orientation %d", original, rendition.longEdge(), orientation)
+                            .isEqualTo(rendition.dimensions()).isEqualTo(expected);
+                }
             }
         }
 
