@@ -30,7 +30,15 @@ interface LibVips extends Library {
 
     void vips_concurrency_set(int concurrency);
 
+    int vips_concurrency_get();
+
     void vips_cache_set_max(int max);
+
+    int vips_cache_get_max();
+
+    long vips_cache_get_max_mem();
+
+    int vips_cache_get_max_files();
 
     void vips_cache_set_max_mem(long maxBytes);
 
