@@ -8,4 +8,5 @@ module dev.gallerykit.vips {
 
     requires transitive dev.gallerykit.api;
     requires com.sun.jna;
+    requires org.slf4j;
 }

@@ -1,5 +1,6 @@
 package dev.gallerykit.vips;
 
+import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
@@ -23,6 +24,15 @@ interface LibVips extends Library {
     int VIPS_INTERPRETATION_SRGB = 22;
     int VIPS_FORMAT_UCHAR = 0;
     int VIPS_EXTEND_COPY = 1;
+
+    int G_LOG_LEVEL_WARNING = 1 << 4;
+
+    /** GLib's {@code GLogFunc}. */
+    interface LogHandler extends Callback {
+        void invoke(String domain, int level, String message, Pointer data);
+    }
+
+    int g_log_set_handler(String domain, int levels, LogHandler handler, Pointer data);
 
     int vips_init(String argv0);
 

@@ -6,6 +6,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Loads and initialises libvips once per JVM, and the few helpers every call into it needs. */
 final class Vips {
@@ -18,6 +20,16 @@ final class Vips {
 
     static final String INSTALL_HINT = "on Debian or Ubuntu run `apt-get install libvips42`, on Fedora `dnf install vips`, "
             + "on macOS `brew install vips`; or name the library with -D" + LIBRARY_PROPERTY + "=/path/to/libvips.so.42";
+
+    private static final Logger log = LoggerFactory.getLogger(Vips.class);
+
+    /**
+     * libvips prints its warnings (a damaged file it read past, ...) on standard error; they go to the log
+     * instead, at debug: the failures that matter come back as exceptions. Held here so that it is never
+     * collected while libvips may call it.
+     */
+    private static final LibVips.LogHandler WARNINGS = (domain, level, message, data) ->
+            log.debug("{}: {}", domain, message);
 
     private static LibVips library;
     private static String version;
@@ -69,6 +81,7 @@ final class Vips {
         // Only the loaders of the formats GalleryKit accepts should ever see an upload; this also keeps
         // ImageMagick, PDF and the other loaders libvips marks untrusted away from it.
         vips.vips_block_untrusted_set(1);
+        vips.g_log_set_handler("VIPS", LibVips.G_LOG_LEVEL_WARNING, WARNINGS, null);
         version = major + "." + minor + "." + micro;
         return vips;
     }
