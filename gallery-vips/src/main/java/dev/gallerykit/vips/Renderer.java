@@ -65,7 +65,7 @@ final class Renderer implements AutoCloseable {
                 "size", LibVips.VIPS_SIZE_FORCE, "no_rotate", 1, "fail_on", LibVips.VIPS_FAIL_ON_ERROR,
                 "option_string", "fail_on=error", END), out);
         image = srgb8(image);
-        // The one decode: evaluated into memory here, so every rendition reads it and the source is read once.
+        // The one decode: evaluated into memory here; every rendition is made from these pixels.
         image = checkImage(vips.vips_image_copy_memory(image));
         image = upright(image, orientation);
 
