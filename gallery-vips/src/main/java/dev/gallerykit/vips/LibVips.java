@@ -110,6 +110,10 @@ interface LibVips extends Library {
 
     void vips_area_unref(Pointer area);
 
+    int vips_black(PointerByReference out, int width, int height, Object... optional);
+
+    int vips_gaussnoise(PointerByReference out, int width, int height, Object... optional);
+
     Pointer vips_image_new_from_memory_copy(byte[] data, long size, int width, int height, int bands, int format);
 
     int vips_image_write_to_file(Pointer image, byte[] filename, Object... optional);
