@@ -26,7 +26,9 @@ import java.util.Objects;
  *
  * <p>Thread-safe: one instance serves every upload. libvips is loaded and initialised once per JVM, by
  * the first {@link #create}; {@code -Dgallerykit.vips.library=/path/to/libvips.so.42} names another
- * library than the platform's default one.
+ * library than the platform's default one. Initialising it also blocks, for the whole process, the
+ * loaders libvips marks untrusted (ImageMagick, PDF, SVG, FITS, ...): uploads only ever reach the loader of
+ * their own type.
  */
 public final class VipsImageEngine implements ImageEngine {
 
