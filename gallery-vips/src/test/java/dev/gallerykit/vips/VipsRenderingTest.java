@@ -370,6 +370,20 @@ class VipsRenderingTest {
         }
 
         @Test
+        @DisplayName("an SVG, a PDF or a web page, whose libvips loaders are blocked, whatever type it is given as")
+        void untrustedFormats() {
+            List<byte[]> files = List.of(HostileContainers.anSvgWithScript(), HostileContainers.aPdf(),
+                    HostileContainers.aWebPage());
+            for (int i = 0; i < files.size(); i++) {
+                Path file = Images.write(directory.resolve("hostile-" + i), files.get(i));
+                for (MediaType type : List.of(MediaType.PNG, MediaType.TIFF, MediaType.HEIC)) {
+                    assertThatThrownBy(() -> engine.render(file, type, 1, OPTIONS))
+                            .isInstanceOf(UnsupportedMediaException.class);
+                }
+            }
+        }
+
+        @Test
         @DisplayName("an orientation outside 1 to 8")
         void badOrientation() {
             Path file = jpeg(64, 48);
