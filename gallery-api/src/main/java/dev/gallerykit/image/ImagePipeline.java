@@ -60,6 +60,10 @@ public final class ImagePipeline {
         if (!engine.decodes(analysis.type()) || options.thumbnailSizes().isEmpty()) {
             return List.of();
         }
-        return engine.render(file, analysis.type(), analysis.metadata().orientation(), options);
+        // A HEIF decoder applies the container's own rotation (irot), which the analysis recorded as the
+        // orientation: turning the decoded picture again would turn it twice.
+        boolean heif = analysis.type() == MediaType.HEIC || analysis.type() == MediaType.AVIF;
+        int orientation = heif ? 1 : analysis.metadata().orientation();
+        return engine.render(file, analysis.type(), orientation, options);
     }
 }

@@ -42,7 +42,8 @@ public interface ImageEngine {
      *
      * @param file        the original, on a local disk
      * @param type        its type, as recognised from its first bytes
-     * @param orientation its EXIF orientation, 1 to 8 (1 when it has none)
+     * @param orientation the EXIF orientation to apply, 1 to 8 (1 when it has none); always 1 for HEIC and AVIF,
+     *                    whose decoders apply the container's own rotation (its {@code irot})
      * @param options     the sizes, the JPEG quality and the pixel limit
      * @return one rendition per size of {@code options}, largest first; empty when it has no sizes
      */

@@ -14,6 +14,7 @@ import dev.gallerykit.memory.InMemoryAlbumRepository;
 import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.memory.InMemoryPhotoRepository;
 import dev.gallerykit.spi.ImageEngine;
+import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,23 @@ class VipsGalleryTest {
             byte[] stored = blobs.get(thumbnail.blobKey()).orElseThrow().readAllBytes();
             assertThat(Images.decode(stored).getWidth()).isEqualTo(thumbnail.dimensions().orElseThrow().width());
         }
+    }
+
+    @Test
+    @DisplayName("turns a HEIC by its container only: an EXIF orientation in it is not applied on top")
+    void heicIsTurnedOnce() throws Exception {
+        // libvips keeps the JPEG's EXIF (orientation 6) in the HEIC it writes, and writes no irot: the picture
+        // displays as stored, which is what libheif (so every libvips reader) and the HEIF standard say.
+        Path jpeg = directory.resolve("turned.jpg");
+        Files.write(jpeg, PhotoFixtures.aJpegWithExif().bytes());
+        Path heic = VipsWriter.convert(jpeg, directory, "IMG_0003.HEIC");
+
+        Photo photo = upload(gallery(VipsImageEngine.create()), heic);
+
+        assertThat(photo.metadata().orientation()).isEqualTo(1);
+        assertThat(photo.thumbnails()).extracting(Derivative::dimensions).containsExactly(
+                Optional.of(new Dimensions(PhotoFixtures.EXIF_WIDTH, PhotoFixtures.EXIF_HEIGHT)),
+                Optional.of(new Dimensions(256, 192)));
     }
 
     @Test

@@ -14,6 +14,38 @@ final class VipsWriter {
     private VipsWriter() {
     }
 
+    /**
+     * Loads {@code source} with libvips and writes it as {@code nameWithOptions} says, with the metadata
+     * libvips keeps (EXIF among it).
+     *
+     * @return the file written, without the bracketed options
+     */
+    static Path convert(Path source, Path directory, String nameWithOptions) {
+        LibVips vips = Vips.library();
+        Pointer input = vips.vips_source_new_from_file(Vips.fileName(source));
+        if (input == null) {
+            throw new IllegalStateException(Vips.takeError(vips));
+        }
+        try {
+            Pointer image = vips.vips_image_new_from_source(input, "", (Object) null);
+            if (image == null) {
+                throw new IllegalStateException("libvips could not read " + source + ": " + Vips.takeError(vips));
+            }
+            try {
+                Path file = directory.resolve(nameWithOptions);
+                if (vips.vips_image_write_to_file(image, Vips.fileName(file), (Object) null) != 0) {
+                    throw new IllegalStateException("libvips could not write " + file + ": " + Vips.takeError(vips));
+                }
+                int options = nameWithOptions.indexOf('[');
+                return options < 0 ? file : directory.resolve(nameWithOptions.substring(0, options));
+            } finally {
+                vips.g_object_unref(image);
+            }
+        } finally {
+            vips.g_object_unref(input);
+        }
+    }
+
     /** @return {@code file}, without the bracketed options */
     static Path write(BufferedImage image, Path directory, String nameWithOptions) {
         LibVips vips = Vips.library();

@@ -33,9 +33,11 @@ public final class Analyzer {
             return new ImageAnalysis(type, ExifReader.read(metadata).dimensions(size).build());
         }
         // HEIC and AVIF, which ImageIO cannot open: accepted only with a valid primary image item, whose
-        // own size (not a tile's) is recorded and checked.
-        Dimensions size = HeifBoxes.primaryImageSize(file, type);
-        ImageFiles.checkPixels(size, maxPixels);
-        return new ImageAnalysis(type, ExifReader.read(ExifReader.readRaw(file, type)).dimensions(size).build());
+        // own size (not a tile's) is recorded and checked. The container says how it displays (irot);
+        // an EXIF orientation, which phones write as well, only describes that and is not applied again.
+        HeifBoxes.PrimaryImage primary = HeifBoxes.primaryImage(file, type);
+        ImageFiles.checkPixels(primary.size(), maxPixels);
+        return new ImageAnalysis(type, ExifReader.read(ExifReader.readRaw(file, type))
+                .dimensions(primary.size()).orientation(primary.orientation()).build());
     }
 }

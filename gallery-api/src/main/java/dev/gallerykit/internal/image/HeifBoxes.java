@@ -42,10 +42,21 @@ final class HeifBoxes {
     }
 
     /**
-     * The size of the primary image, checked as far as the item tables go: its item must be coded as
-     * the type says (HEVC for HEIC, AV1 for AVIF) or derived.
+     * The primary image as stored, and how it is displayed.
+     *
+     * @param size        its {@code ispe}: the coded size, before any rotation
+     * @param orientation the EXIF orientation code its {@code irot} property amounts to (1, 8, 3 or 6 for
+     *                    0, 90, 180 or 270 degrees anticlockwise); 1 when it has none
      */
-    static Dimensions primaryImageSize(Path file, MediaType type) {
+    record PrimaryImage(Dimensions size, int orientation) {
+    }
+
+    /**
+     * The primary image, checked as far as the item tables go: its item must be coded as the type says
+     * (HEVC for HEIC, AV1 for AVIF) or derived. Its orientation comes from the container, which is what
+     * HEIF readers (libheif, and so libvips) apply; an EXIF orientation in the file only describes it.
+     */
+    static PrimaryImage primaryImage(Path file, MediaType type) {
         String coded = switch (type) {
             case HEIC -> "hvc1";
             case AVIF -> "av01";
@@ -53,7 +64,7 @@ final class HeifBoxes {
         };
         ByteBuffer meta = metaBox(file);
         try {
-            return primaryImageSize(meta, coded);
+            return primaryImage(meta, coded);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw corrupt("its item tables are cut short or inconsistent");
         }
@@ -103,12 +114,12 @@ final class HeifBoxes {
         }
     }
 
-    private static Dimensions primaryImageSize(ByteBuffer meta, String coded) {
+    private static PrimaryImage primaryImage(ByteBuffer meta, String coded) {
         meta.getInt(); // version and flags of the meta full box
         Integer primary = null;
         Map<Integer, String> itemTypes = new HashMap<>();
-        List<Dimensions> sizes = new ArrayList<>(); // ispe properties, by their 0-based index in ipco
-        List<Integer> properties = new ArrayList<>(); // every property of ipco; -1 for those that are no ispe
+        List<Dimensions> sizes = new ArrayList<>(); // by the 0-based index of the property in ipco; null if no ispe
+        List<Integer> rotations = new ArrayList<>(); // quarter turns anticlockwise; null if no irot
         Map<Integer, List<Integer>> associations = new HashMap<>();
         for (ByteBuffer box : children(meta)) {
             String type = fourCc(box);
@@ -124,17 +135,22 @@ final class HeifBoxes {
                         String childType = fourCc(child);
                         if (childType.equals("ipco")) {
                             for (ByteBuffer property : children(child)) {
-                                if (fourCc(property).equals("ispe")) {
+                                String propertyType = fourCc(property);
+                                if (propertyType.equals("ispe")) {
                                     skip(property, 4);
                                     long width = Integer.toUnsignedLong(property.getInt());
                                     long height = Integer.toUnsignedLong(property.getInt());
                                     if (width < 1 || height < 1 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
                                         throw corrupt("an image size ('ispe') of " + width + "x" + height);
                                     }
-                                    properties.add(sizes.size());
                                     sizes.add(new Dimensions((int) width, (int) height));
+                                    rotations.add(null);
+                                } else if (propertyType.equals("irot")) {
+                                    sizes.add(null);
+                                    rotations.add(property.get() & 0x03);
                                 } else {
-                                    properties.add(-1);
+                                    sizes.add(null);
+                                    rotations.add(null);
                                 }
                             }
                         } else if (childType.equals("ipma")) {
@@ -158,12 +174,29 @@ final class HeifBoxes {
             throw corrupt("its primary item is of type '" + printable(itemType) + "', not "
                     + (coded.equals("hvc1") ? "an HEVC" : "an AV1") + " image");
         }
+        Dimensions size = null;
+        int orientation = 1;
         for (int index : associations.getOrDefault(primary, List.of())) {
-            if (index >= 1 && index <= properties.size() && properties.get(index - 1) >= 0) {
-                return sizes.get(properties.get(index - 1));
+            if (index < 1 || index > sizes.size()) {
+                continue;
+            }
+            if (size == null && sizes.get(index - 1) != null) {
+                size = sizes.get(index - 1);
+            }
+            Integer quarterTurns = rotations.get(index - 1);
+            if (quarterTurns != null) {
+                orientation = switch (quarterTurns) {
+                    case 1 -> 8;
+                    case 2 -> 3;
+                    case 3 -> 6;
+                    default -> 1;
+                };
             }
         }
-        throw corrupt("its primary image has no size ('ispe')");
+        if (size == null) {
+            throw corrupt("its primary image has no size ('ispe')");
+        }
+        return new PrimaryImage(size, orientation);
     }
 
     private static void readItemInfos(ByteBuffer iinf, Map<Integer, String> itemTypes) {

@@ -344,6 +344,17 @@ class ImagePipelineTest {
         }
 
         @Test
+        @DisplayName("takes a HEIC's orientation from its container's rotation (irot), as HEIF readers apply it")
+        void heicOrientationFromTheContainer() {
+            ImageAnalysis portrait = pipeline.analyze(PhotoFixtures.aPortraitHeic().writeTo(dir));
+            ImageAnalysis level = pipeline.analyze(aHeicWithExif().writeTo(dir));
+
+            assertThat(portrait.metadata().dimensions()).contains(new Dimensions(HEIC_WIDTH, HEIC_HEIGHT));
+            assertThat(portrait.metadata().orientation()).as("270 degrees anticlockwise").isEqualTo(6);
+            assertThat(level.metadata().orientation()).isEqualTo(1);
+        }
+
+        @Test
         @DisplayName("records a phone's grid HEIC at the grid's size, not a tile's")
         void gridHeic() {
             ImageAnalysis analysis = pipeline.analyze(PhotoFixtures.aGridHeic().writeTo(dir));
