@@ -21,6 +21,7 @@ module dev.gallerykit.spring {
     requires static dev.gallerykit.dynamodb;
     requires static dev.gallerykit.jdbc;
     requires static dev.gallerykit.s3;
+    requires static dev.gallerykit.vips;
     requires static jakarta.mail;
     requires static spring.boot.health;
     requires static spring.context.support;

@@ -64,6 +64,16 @@ public record GalleryKitProperties(
         S3
     }
 
+    /** What makes the renditions of uploads. */
+    public enum Engine {
+        /** libvips when gallery-vips is on the class path and the library loads, the pure-Java engine otherwise. */
+        AUTO,
+        /** The pure-Java engine (JPEG, PNG, GIF, WebP, TIFF). */
+        JAVA,
+        /** libvips through gallery-vips (HEIC and AVIF too); start-up fails without it. */
+        VIPS
+    }
+
     /** Server-side encryption of the objects written to S3. */
     public enum Encryption {
         /** The bucket's default. */
@@ -92,13 +102,15 @@ public record GalleryKitProperties(
      * @param thumbnailSizes The longest edge of each rendition, in pixels.
      * @param jpegQuality The JPEG quality of renditions, from 0 to 1.
      * @param spoolDirectory Where uploads are spooled while they are processed (java.io.tmpdir by default).
+     * @param engine What decodes uploads and makes their renditions; a host ImageEngine bean wins.
      */
     public record Upload(
             @DefaultValue("50MB") DataSize maxBytes,
             @DefaultValue("100000000") long maxPixels,
             @DefaultValue({"1280", "256"}) List<Integer> thumbnailSizes,
             @DefaultValue("0.85") float jpegQuality,
-            Path spoolDirectory) {
+            Path spoolDirectory,
+            @DefaultValue("auto") Engine engine) {
     }
 
     /**

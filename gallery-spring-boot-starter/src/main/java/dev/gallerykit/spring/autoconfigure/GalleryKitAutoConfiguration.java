@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(GalleryKitProperties.class)
 @Import({MemoryStoreConfiguration.class, JdbcStoreConfiguration.class, DynamoDbStoreConfiguration.class,
-        MemoryBlobStoreConfiguration.class, S3BlobStoreConfiguration.class})
+        MemoryBlobStoreConfiguration.class, S3BlobStoreConfiguration.class, ImageEngineConfiguration.class})
 public class GalleryKitAutoConfiguration {
 
     /** Made by Spring Boot from the auto-configuration imports. */

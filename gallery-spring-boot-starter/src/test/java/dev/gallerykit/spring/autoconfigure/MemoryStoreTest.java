@@ -21,6 +21,7 @@ import dev.gallerykit.memory.InMemoryUserRepository;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.ImageEngine;
+import dev.gallerykit.vips.VipsImageEngine;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.SessionRepository;
 import dev.gallerykit.spi.UserRepository;
@@ -111,15 +112,31 @@ class MemoryStoreTest {
     }
 
     @Test
-    @DisplayName("the host's ImageEngine bean makes the renditions; without one the pure-Java engine does")
+    @DisplayName("the host's ImageEngine bean makes the renditions, whatever gallerykit.upload.engine says")
     void hostImageEngine() {
-        Contexts.starter().withPropertyValues("gallerykit.accounts.enabled=false").run(context ->
-                assertThat(context.getBean(Gallery.class).imageEngine()).isInstanceOf(JavaImageEngine.class));
-        Contexts.starter().withPropertyValues("gallerykit.accounts.enabled=false")
+        Contexts.starter().withPropertyValues("gallerykit.upload.engine=vips").withPropertyValues("gallerykit.accounts.enabled=false")
                 .withBean(ImageEngine.class, NamedEngine::new).run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(Gallery.class).imageEngine()).isSameAs(context.getBean(ImageEngine.class));
                 });
+    }
+
+    @Test
+    @DisplayName("gallerykit.upload.engine: auto takes libvips when it loads, java and vips say which, vips without the module fails naming the property")
+    void engineProperty() {
+        Contexts.starter().withPropertyValues("gallerykit.accounts.enabled=false").run(context ->
+                assertThat(context.getBean(Gallery.class).imageEngine().name()).startsWith("libvips "));
+        Contexts.starter().withPropertyValues("gallerykit.accounts.enabled=false", "gallerykit.upload.engine=java")
+                .run(context -> assertThat(context.getBean(Gallery.class).imageEngine()).isInstanceOf(JavaImageEngine.class));
+        Contexts.starter().withPropertyValues("gallerykit.accounts.enabled=false", "gallerykit.upload.engine=vips")
+                .run(context -> assertThat(context.getBean(Gallery.class).imageEngine()).isInstanceOf(VipsImageEngine.class));
+        Contexts.starter().withClassLoader(new FilteredClassLoader("dev.gallerykit.vips"))
+                .withPropertyValues("gallerykit.accounts.enabled=false").run(context ->
+                        assertThat(context.getBean(Gallery.class).imageEngine()).isInstanceOf(JavaImageEngine.class));
+        Contexts.starter().withClassLoader(new FilteredClassLoader("dev.gallerykit.vips"))
+                .withPropertyValues("gallerykit.accounts.enabled=false", "gallerykit.upload.engine=vips").run(context ->
+                        assertThat(context).getFailure().rootCause().hasMessageContaining("gallerykit.upload.engine")
+                                .hasMessageContaining("dev.gallerykit:gallery-vips"));
     }
 
     /** The pure-Java engine under another name: a host's engine of its own. */
