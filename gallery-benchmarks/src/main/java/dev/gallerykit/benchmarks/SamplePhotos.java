@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Random;
+import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -30,6 +32,15 @@ import org.w3c.dom.NodeList;
 public final class SamplePhotos {
 
     private SamplePhotos() {
+    }
+
+    /** Removes a benchmark's sample directory and everything in it. */
+    static void delete(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** 12 MP is 4000 x 3000 (4:3, a phone); 24 MP is 6000 x 4000 (3:2, an APS-C camera). */

@@ -1,7 +1,7 @@
 package dev.gallerykit.vips;
 
+import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,31 +16,17 @@ import javax.imageio.ImageIO;
 /** Pictures for the tests and what they check in the renditions. */
 final class Images {
 
-    static final Color TOP_LEFT = Color.RED;
-    static final Color TOP_RIGHT = new Color(0, 200, 0);
-    static final Color BOTTOM_LEFT = Color.BLUE;
-    static final Color BOTTOM_RIGHT = Color.YELLOW;
+    static final Color TOP_LEFT = PhotoFixtures.TOP_LEFT;
+    static final Color TOP_RIGHT = PhotoFixtures.TOP_RIGHT;
+    static final Color BOTTOM_LEFT = PhotoFixtures.BOTTOM_LEFT;
+    static final Color BOTTOM_RIGHT = PhotoFixtures.BOTTOM_RIGHT;
 
     private Images() {
     }
 
     /** Four quadrants of {@link #TOP_LEFT}, {@link #TOP_RIGHT}, {@link #BOTTOM_LEFT}, {@link #BOTTOM_RIGHT}. */
     static BufferedImage quadrants(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        int w = width / 2;
-        int h = height / 2;
-        fill(g, TOP_LEFT, 0, 0, w, h);
-        fill(g, TOP_RIGHT, w, 0, width - w, h);
-        fill(g, BOTTOM_LEFT, 0, h, w, height - h);
-        fill(g, BOTTOM_RIGHT, w, h, width - w, height - h);
-        g.dispose();
-        return image;
-    }
-
-    private static void fill(Graphics2D g, Color color, int x, int y, int width, int height) {
-        g.setColor(color);
-        g.fillRect(x, y, width, height);
+        return PhotoFixtures.quadrants(width, height);
     }
 
     static Path writeWithImageIo(BufferedImage image, String format, Path file) {
