@@ -13,7 +13,9 @@ public enum MediaType {
     /** HEIF with an AV1-coded primary image. */
     AVIF("image/avif", "avif", false),
     /** Classic TIFF (not BigTIFF), as scanners and raw converters write it; its first image is the photo. */
-    TIFF("image/tiff", "tif", true);
+    TIFF("image/tiff", "tif", true),
+    /** Windows bitmap (BITMAPINFOHEADER and its successors, or OS/2's), as screenshots and old scanners write it. */
+    BMP("image/bmp", "bmp", true);
 
     private final String mimeType;
     private final String extension;

@@ -9,6 +9,7 @@ import dev.gallerykit.domain.Photo;
 import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.error.LimitExceededException;
 import dev.gallerykit.error.UnsupportedMediaException;
+import dev.gallerykit.testkit.fixtures.EngineFixtures;
 import dev.gallerykit.testkit.fixtures.Fixture;
 import dev.gallerykit.testkit.fixtures.HostileContainers;
 import dev.gallerykit.testkit.fixtures.HostileFiles;
@@ -59,6 +60,8 @@ final class HostileFileCorpus {
                         file(() -> HostileFiles.aTiffWhosePixelsInflate(10_000, 10_000)), size(10_000, 10_000)),
                 refused("TIFF: a first directory declaring 20000x20000 is refused on it, before any strip is read",
                         file(() -> HostileFiles.aTiffDeclaring(20_000, 20_000)), LimitExceededException.class, "20000x20000"),
+                refused("BMP: 118 bytes declaring 16000x12000 pixels are refused on the header",
+                        file(() -> EngineFixtures.declaringBmp(16_000, 12_000)), LimitExceededException.class, "16000x12000"),
                 refused("PNG: a 100-byte header declaring 50000x50000 is refused on its header",
                         file(PhotoFixtures::aHugeHeaderPng), LimitExceededException.class, "50000x50000"),
                 refused("PNG: IDAT declaring 10001x10000 (one column over the pixel limit) is refused on its header",

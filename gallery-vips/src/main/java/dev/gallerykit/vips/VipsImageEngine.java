@@ -2,6 +2,7 @@ package dev.gallerykit.vips;
 
 import dev.gallerykit.error.UnsupportedMediaException;
 import dev.gallerykit.image.ImageOptions;
+import dev.gallerykit.image.JavaImageEngine;
 import dev.gallerykit.image.MediaType;
 import dev.gallerykit.image.Rendition;
 import dev.gallerykit.spi.ImageEngine;
@@ -15,7 +16,8 @@ import java.util.Objects;
 /**
  * An {@link ImageEngine} on the system libvips (8.13 or newer; Debian and Ubuntu package it as
  * {@code libvips42}, with HEIC and AVIF through libheif). It decodes JPEG, PNG, GIF (first frame), WebP,
- * HEIC, and AVIF and TIFF, shrinking on load (a JPEG is decoded at 1/2, 1/4 or 1/8 of its size when the
+ * HEIC, AVIF and TIFF (and BMP through the pure-Java engine, as libvips reads it only through ImageMagick),
+ * shrinking on load (a JPEG is decoded at 1/2, 1/4 or 1/8 of its size when the
  * largest rendition allows), once for all renditions, reading the file sequentially; the pixels stay in
  * native memory and only the finished JPEGs reach the Java heap.
  *
@@ -42,6 +44,11 @@ public final class VipsImageEngine implements ImageEngine {
             MediaType.AVIF, List.of("VipsForeignLoadHeif"),
             MediaType.TIFF, List.of("VipsForeignLoadTiff")));
 
+    /**
+     * For what libvips reads only through loaders it blocks as untrusted (BMP goes through ImageMagick): the
+     * pure-Java engine, so that no upload a gallery renders without libvips goes without renditions with it.
+     */
+    private final ImageEngine fallback = new JavaImageEngine();
     private final LibVips vips;
     private final String name;
 
@@ -86,7 +93,7 @@ public final class VipsImageEngine implements ImageEngine {
 
     @Override
     public boolean decodes(MediaType type) {
-        return LOADERS.containsKey(Objects.requireNonNull(type, "type"));
+        return LOADERS.containsKey(Objects.requireNonNull(type, "type")) || fallback.decodes(type);
     }
 
     @Override
@@ -95,6 +102,9 @@ public final class VipsImageEngine implements ImageEngine {
         Objects.requireNonNull(options, "options");
         if (!decodes(type)) {
             throw new UnsupportedMediaException(type.mimeType() + " cannot be decoded by the " + name + " image engine");
+        }
+        if (!LOADERS.containsKey(type)) {
+            return fallback.render(file, type, orientation, options);
         }
         if (orientation < 1 || orientation > 8) {
             throw new IllegalArgumentException("orientation must be within [1, 8], was " + orientation);

@@ -78,8 +78,8 @@ final class ExifReader {
                         return JpegMetadataReader.readMetadata(in, List.of(new com.drew.metadata.exif.ExifReader()));
                     }
                 }
-                case GIF -> {
-                    // A GIF has no EXIF; its XMP extension is all the reader would add.
+                case GIF, BMP -> {
+                    // A GIF has no EXIF (its XMP extension is all the reader would add), nor has a BMP.
                     return new Metadata();
                 }
                 case TIFF -> {
@@ -308,6 +308,7 @@ final class ExifReader {
             case WEBP -> FileType.WebP;
             case HEIC, AVIF -> FileType.Heif;
             case TIFF -> FileType.Tiff;
+            case BMP -> FileType.Bmp;
         };
     }
 }

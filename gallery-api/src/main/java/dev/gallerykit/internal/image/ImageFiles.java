@@ -68,7 +68,11 @@ final class ImageFiles {
      * the end without a warning, so a cut lossless WebP would decode to a grey picture. Leaves the
      * stream at its start.
      */
-    static void checkComplete(ImageInputStream in, MediaType type) throws IOException {
+    static void checkComplete(ImageInputStream in, MediaType type, long maxPixels) throws IOException {
+        if (type == MediaType.BMP) {
+            checkCompleteBmp(in, maxPixels);
+            return;
+        }
         if (type != MediaType.WEBP) {
             return;
         }
@@ -92,6 +96,53 @@ final class ImageFiles {
             position = end + (length & 1);
         }
         in.seek(0);
+    }
+
+    /**
+     * Refuses a BMP cut before the end of its pixels: the decoders fill the missing rows with black without a
+     * warning. Uncompressed pixels (BI_RGB, BI_BITFIELDS) must all be in the file; for compressed ones the
+     * file must be as long as its header says, when it says. A header over the pixel limit is left to the limit
+     * check that follows, which names the limit.
+     */
+    private static void checkCompleteBmp(ImageInputStream in, long maxPixels) throws IOException {
+        in.setByteOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
+        in.seek(2);
+        long declaredSize = in.readUnsignedInt();
+        in.seek(10);
+        long pixelOffset = in.readUnsignedInt();
+        long infoSize = in.readUnsignedInt();
+        long length = in.length();
+        long width;
+        long height;
+        int bits;
+        long compression = 0;
+        if (infoSize == 12) {
+            width = in.readUnsignedShort();
+            height = in.readUnsignedShort();
+            in.readUnsignedShort(); // planes
+            bits = in.readUnsignedShort();
+        } else {
+            width = in.readInt();
+            height = Math.abs((long) in.readInt());
+            in.readUnsignedShort(); // planes
+            bits = in.readUnsignedShort();
+            compression = infoSize >= 40 ? in.readUnsignedInt() : 0;
+        }
+        in.seek(0);
+        in.setByteOrder(java.nio.ByteOrder.BIG_ENDIAN);
+        if (width * height > maxPixels) {
+            return;
+        }
+        boolean uncompressed = compression == 0 || compression == 3 || compression == 6;
+        long end = uncompressed ? pixelOffset + rowBytes(width, bits) * height : declaredSize;
+        if (length >= 0 && end > length) {
+            throw new UnsupportedMediaException(CORRUPT + " (the BMP's pixels end at byte " + end
+                    + ", the file at byte " + length + ")");
+        }
+    }
+
+    private static long rowBytes(long width, int bitsPerPixel) {
+        return (width * bitsPerPixel + 31) / 32 * 4;
     }
 
     /** A fresh reader per call: ImageIO readers are stateful and not thread-safe. */

@@ -14,7 +14,7 @@ import java.util.Set;
 /** Tells the format from the first bytes of a file; the name and any declared type are ignored. */
 final class MediaTypeSniffer {
 
-    static final String UNSUPPORTED = "the file is not an image of a supported type (JPEG, PNG, GIF, WebP, HEIC, AVIF, TIFF)";
+    static final String UNSUPPORTED = "the file is not an image of a supported type (JPEG, PNG, GIF, WebP, HEIC, AVIF, TIFF, BMP)";
 
     /** Plenty for any real {@code ftyp} box and every other signature. */
     private static final int PREFIX_LENGTH = 512;
@@ -25,6 +25,8 @@ final class MediaTypeSniffer {
     private static final Set<String> HEVC_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis");
     private static final Set<String> GENERIC_HEIF_BRANDS = Set.of("mif1", "msf1");
     private static final Set<String> AVIF_BRANDS = Set.of("avif", "avis");
+    /** BITMAPCOREHEADER, OS/2 2.x (16 and 64), BITMAPINFOHEADER, its V2 and V3 extensions, V4 and V5. */
+    private static final Set<Long> BMP_INFO_HEADER_SIZES = Set.of(12L, 16L, 64L, 40L, 52L, 56L, 108L, 124L);
 
     private MediaTypeSniffer() {
     }
@@ -57,6 +59,9 @@ final class MediaTypeSniffer {
         }
         if (startsWith(head, TIFF_LITTLE_ENDIAN) || startsWith(head, TIFF_BIG_ENDIAN)) {
             return MediaType.TIFF;
+        }
+        if (isBmp(head)) {
+            return MediaType.BMP;
         }
         MediaType heif = heifType(head);
         if (heif != null) {
@@ -104,6 +109,24 @@ final class MediaTypeSniffer {
             return MediaType.AVIF;
         }
         return generic ? MediaType.HEIC : null;
+    }
+
+    /**
+     * {@code BM}, then a file header whose pixel offset lies past the headers, and an info header of one of
+     * the sizes Windows and OS/2 define: two letters alone begin too many other files.
+     */
+    private static boolean isBmp(byte[] head) {
+        if (head.length < 26 || head[0] != 'B' || head[1] != 'M') {
+            return false;
+        }
+        long pixelOffset = littleEndian32(head, 10);
+        long infoSize = littleEndian32(head, 14);
+        return BMP_INFO_HEADER_SIZES.contains(infoSize) && pixelOffset >= 14 + infoSize;
+    }
+
+    private static long littleEndian32(byte[] data, int offset) {
+        return (data[offset] & 0xFFL) | (data[offset + 1] & 0xFFL) << 8 | (data[offset + 2] & 0xFFL) << 16
+                | (data[offset + 3] & 0xFFL) << 24;
     }
 
     private static boolean startsWith(byte[] data, byte[] expected) {

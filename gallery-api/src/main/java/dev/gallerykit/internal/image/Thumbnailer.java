@@ -104,7 +104,7 @@ public final class Thumbnailer {
             }
         });
         try (in) {
-            ImageFiles.checkComplete(in, type);
+            ImageFiles.checkComplete(in, type, maxPixels);
             reader.setInput(in, true, true);
             Dimensions original = new Dimensions(reader.getWidth(0), reader.getHeight(0));
             // The analysis checked this already; the file might have been replaced since.

@@ -141,6 +141,7 @@ public abstract class ImageEngineContract {
         GIF(MediaType.GIF, null, EngineFixtures::gif),
         WEBP_LOSSLESS(MediaType.WEBP, null, picture -> EngineFixtures.losslessWebp(picture.getWidth(), picture.getHeight())),
         TIFF(MediaType.TIFF, null, EngineFixtures::tiff),
+        BMP(MediaType.BMP, null, EngineFixtures::bmp),
         WEBP_LOSSY(MediaType.WEBP, Format.WEBP_LOSSY, null),
         HEIC(MediaType.HEIC, Format.HEIC, null),
         AVIF(MediaType.AVIF, Format.AVIF, null);
@@ -363,7 +364,9 @@ public abstract class ImageEngineContract {
                     Arguments.of("PNG", EngineFixtures.declaringPng(png, 40_000, 30_000)),
                     Arguments.of("PNG", PhotoFixtures.aHugeHeaderPng()),
                     Arguments.of("GIF", EngineFixtures.declaringGif(gif, 40_000, 30_000)),
-                    Arguments.of("WEBP", HostileFiles.aTinyWebpDeclaring(16_000, 12_000)));
+                    Arguments.of("WEBP", HostileFiles.aTinyWebpDeclaring(16_000, 12_000)),
+                    Arguments.of("TIFF", HostileFiles.aTiffDeclaring(16_000, 12_000)),
+                    Arguments.of("BMP", EngineFixtures.declaringBmp(16_000, 12_000)));
         }
 
         @ParameterizedTest(name = "{1}")

@@ -21,6 +21,7 @@ import dev.gallerykit.image.ImageOptions;
 import dev.gallerykit.image.ImagePipeline;
 import dev.gallerykit.image.MediaType;
 import dev.gallerykit.image.Rendition;
+import dev.gallerykit.testkit.fixtures.EngineFixtures;
 import dev.gallerykit.testkit.fixtures.Fixture;
 import dev.gallerykit.testkit.fixtures.HostileFiles;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
@@ -69,7 +70,8 @@ class ImagePipelineTest {
                     Arguments.of(aWebp(), MediaType.WEBP),
                     Arguments.of(aHeicWithExif(), MediaType.HEIC),
                     Arguments.of(anAvifWithExif(), MediaType.AVIF),
-                    Arguments.of(aTiffWithExif(), MediaType.TIFF));
+                    Arguments.of(aTiffWithExif(), MediaType.TIFF),
+                    Arguments.of(EngineFixtures.bmp(EngineFixtures.quadrants(40, 30)), MediaType.BMP));
         }
 
         @ParameterizedTest(name = "{1}")
@@ -130,6 +132,16 @@ class ImagePipelineTest {
                     .hasMessageContaining("its primary item is of type 'hvc1', not an AV1 image");
             assertThatThrownBy(() -> pipeline.analyze(heicOfAv1)).isInstanceOf(UnsupportedMediaException.class)
                     .hasMessageContaining("its primary item is of type 'av01', not an HEVC image");
+        }
+
+        @Test
+        @DisplayName("takes BM for a bitmap only with a bitmap's header sizes after it")
+        void recognisesBmpByItsHeaders() {
+            byte[] bmp = EngineFixtures.bmp(EngineFixtures.quadrants(8, 6)).bytes();
+            byte[] notes = "BM: notes on the Bill of Materials, not a picture".getBytes(StandardCharsets.US_ASCII);
+
+            assertThat(MediaTypeSniffer.sniff(bmp)).isEqualTo(MediaType.BMP);
+            assertThatThrownBy(() -> MediaTypeSniffer.sniff(notes)).isInstanceOf(UnsupportedMediaException.class);
         }
 
         @Test
