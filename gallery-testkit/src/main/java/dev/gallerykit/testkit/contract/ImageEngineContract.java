@@ -366,6 +366,9 @@ public abstract class ImageEngineContract {
                     Arguments.of("GIF", EngineFixtures.declaringGif(gif, 40_000, 30_000)),
                     Arguments.of("WEBP", HostileFiles.aTinyWebpDeclaring(16_000, 12_000)),
                     Arguments.of("TIFF", HostileFiles.aTiffDeclaring(16_000, 12_000)),
+                    // HEIC and AVIF: a decoder refuses a container without its codec configuration before it
+                    // reads the size, so a tiny bomb of theirs is refused by the analysis, on its 'ispe'
+                    // (ImagePipelineTest); real files over the limit are refused here, above.
                     Arguments.of("BMP", EngineFixtures.declaringBmp(16_000, 12_000)));
         }
 

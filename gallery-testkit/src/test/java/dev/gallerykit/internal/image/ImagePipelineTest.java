@@ -397,12 +397,15 @@ class ImagePipelineTest {
         }
 
         @Test
-        @DisplayName("checks the pixel limit against the primary image a HEIF declares")
+        @DisplayName("checks the pixel limit against the primary image a HEIC or AVIF declares")
         void heifPixelLimit() {
-            Path path = HostileFiles.aHeifDeclaring(20_000, 20_000).writeTo(dir);
+            for (Fixture bomb : List.of(HostileFiles.aHeifDeclaring(20_000, 20_000), HostileFiles.anAvifDeclaring(20_000, 20_000))) {
+                Path path = bomb.writeTo(dir);
 
-            assertThatThrownBy(() -> pipeline.analyze(path)).isInstanceOfSatisfying(LimitExceededException.class,
-                    e -> assertThat(e.limit()).isEqualTo("pixels")).hasMessageContaining("20000x20000");
+                assertThatThrownBy(() -> pipeline.analyze(path)).as(bomb.fileName())
+                        .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo("pixels"))
+                        .hasMessageContaining("20000x20000");
+            }
         }
 
         @Test
