@@ -2,11 +2,13 @@ package dev.gallerykit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gallerykit.AlbumUpdate;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.testkit.contract.Race;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Album integrity under concurrency (I3, I6), through the public API only: eight threads race an
- * album delete, an owner purge or a cover change, twenty rounds each, and after every round no photo
+ * album delete, an owner purge, a cover change or each other's updates, twenty rounds each, and after every round no photo
  * points at a missing album, no cover at a missing photo, every record has its blobs and every blob its
  * record, every delete or purge finished, and every call that lost failed with {@link NotFoundException}.
  */
@@ -125,6 +127,29 @@ abstract class AlbumRaces extends GalleryCase {
                 assertThat(photos.find(alice, photo.id())).as("round %d: deleted photo", round).isEmpty();
             }
             assertIntegrityOf(alice, round);
+        }
+    }
+
+    @Test
+    @DisplayName("updates racing on one album leave one update's name and description together, never a mix")
+    void updatesRaceEachOther() throws InterruptedException {
+        for (int round = 0; round < ROUNDS; round++) {
+            Album album = anAlbum(alice, "Draft " + round);
+            int r = round;
+            Race.Results<String> results = Race.run(THREADS, contender -> {
+                gallery.albums().update(alice, album.id(), AlbumUpdate.of(u -> u.name("Name " + r + "." + contender)
+                        .description("Description " + r + "." + contender)));
+                return Integer.toString(contender);
+            });
+
+            assertThat(results.wins()).as("round %d: one update at least is written", r).isNotEmpty();
+            assertThat(results.failures()).as("round %d: updates that lost", r)
+                    .allSatisfy(failure -> assertThat(failure).isInstanceOf(ConcurrentModificationException.class));
+            Album now = gallery.albums().get(alice, album.id());
+            String winner = now.name().substring(now.name().lastIndexOf('.') + 1);
+            assertThat(results.wins()).as("round %d: the album is a winner's", r).contains(winner);
+            assertThat(now.description()).as("round %d: name and description of one update", r)
+                    .isEqualTo("Description " + r + "." + winner);
         }
     }
 
