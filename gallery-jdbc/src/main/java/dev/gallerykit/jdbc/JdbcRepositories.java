@@ -8,6 +8,7 @@ import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.spi.UserRepository;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -53,6 +54,7 @@ public final class JdbcRepositories implements AutoCloseable {
     private final AlbumRepository albums;
     private final PhotoRepository photos;
     private final SessionRepository sessions;
+    private final ShareRepository shares;
 
     private JdbcRepositories(DataSource dataSource, HikariDataSource ownPool, JdbcDialect dialect) {
         this.dataSource = dataSource;
@@ -77,6 +79,7 @@ public final class JdbcRepositories implements AutoCloseable {
         this.albums = new JdbcAlbumRepository(db);
         this.photos = new JdbcPhotoRepository(db);
         this.sessions = new JdbcSessionRepository(db);
+        this.shares = new JdbcShareRepository(db);
     }
 
     public static Builder builder() {
@@ -131,6 +134,11 @@ public final class JdbcRepositories implements AutoCloseable {
 
     public SessionRepository sessions() {
         return sessions;
+    }
+
+    /** Album members and share links, in the tables of the albums they point at. */
+    public ShareRepository shares() {
+        return shares;
     }
 
     /** The data source the repositories use; the adapter's own tests reach the tables through it. */

@@ -172,4 +172,45 @@ final class Schema {
         private Sessions() {
         }
     }
+
+    static final class Members {
+        static final Table<Record> TABLE = table(name("gallery_album_member"));
+        static final Field<UUID> ALBUM_ID = column(TABLE, "album_id", Schema.ID);
+        static final Field<UUID> OWNER_ID = column(TABLE, "owner_id", Schema.ID);
+        static final Field<UUID> MEMBER_ID = column(TABLE, "member_id", Schema.ID);
+        static final Field<String> ROLE = column(TABLE, "member_role", SQLDataType.VARCHAR);
+        static final Field<Boolean> ORIGINALS = column(TABLE, "originals", SQLDataType.BOOLEAN);
+        static final Field<LocalDateTime> CREATED_AT = column(TABLE, "created_at", TIME);
+        static final Field<LocalDateTime> UPDATED_AT = column(TABLE, "updated_at", TIME);
+
+        static final List<Field<?>> ALL = List.of(ALBUM_ID, OWNER_ID, MEMBER_ID, ROLE, ORIGINALS, CREATED_AT, UPDATED_AT);
+
+        private Members() {
+        }
+    }
+
+    static final class Links {
+        static final Table<Record> TABLE = table(name("gallery_share_link"));
+        static final Field<UUID> ID = column(TABLE, "id", Schema.ID);
+        static final Field<UUID> ALBUM_ID = column(TABLE, "album_id", Schema.ID);
+        static final Field<UUID> OWNER_ID = column(TABLE, "owner_id", Schema.ID);
+        static final Field<String> TOKEN_HASH = column(TABLE, "token_hash", SQLDataType.VARCHAR);
+        static final Field<LocalDateTime> EXPIRES_AT = column(TABLE, "expires_at", TIME);
+        static final Field<String> PASSWORD_HASH = column(TABLE, "password_hash", SQLDataType.VARCHAR);
+        static final Field<Boolean> ALLOW_ORIGINALS = column(TABLE, "allow_originals", SQLDataType.BOOLEAN);
+        static final Field<Boolean> SHOW_LOCATION = column(TABLE, "show_location", SQLDataType.BOOLEAN);
+        static final Field<LocalDateTime> CREATED_AT = column(TABLE, "created_at", TIME);
+        static final Field<LocalDateTime> REVOKED_AT = column(TABLE, "revoked_at", TIME);
+        static final Field<Long> VIEWS = column(TABLE, "views", SQLDataType.BIGINT);
+        static final Field<Integer> FAILED_GUESSES = column(TABLE, "failed_guesses", SQLDataType.INTEGER);
+        static final Field<LocalDateTime> LAST_FAILED_GUESS_AT = column(TABLE, "last_failed_guess_at", TIME);
+        static final Field<Long> VERSION = column(TABLE, "version", SQLDataType.BIGINT);
+
+        static final List<Field<?>> ALL = List.of(ID, ALBUM_ID, OWNER_ID, TOKEN_HASH, EXPIRES_AT, PASSWORD_HASH,
+                ALLOW_ORIGINALS, SHOW_LOCATION, CREATED_AT, REVOKED_AT, VIEWS, FAILED_GUESSES, LAST_FAILED_GUESS_AT,
+                VERSION);
+
+        private Links() {
+        }
+    }
 }

@@ -17,12 +17,14 @@ import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.spi.UserRepository;
 import dev.gallerykit.testkit.GalleryContract;
 import dev.gallerykit.testkit.contract.AlbumRepositoryContract;
 import dev.gallerykit.testkit.contract.PhotoRepositoryContract;
 import dev.gallerykit.testkit.contract.Records;
 import dev.gallerykit.testkit.contract.SessionRepositoryContract;
+import dev.gallerykit.testkit.contract.ShareRepositoryContract;
 import dev.gallerykit.testkit.contract.UserRepositoryContract;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -42,8 +44,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class JdbcAdapterSuite {
 
-    /** The Flyway scripts each dialect has (V1 tables, V2 photo claims, V3 the album's deleting mark, V4 the hold index). */
-    private static final int MIGRATIONS = 6;
+    /** The Flyway scripts each dialect has (V1 tables, V2 photo claims, V3 the album's deleting mark, V4 the hold index, V5 folded search text, V6 the folds filled in, V7 album shares). */
+    private static final int MIGRATIONS = 7;
 
     /** The shared, migrated gallery of this database. */
     protected abstract JdbcRepositories db();
@@ -89,6 +91,20 @@ abstract class JdbcAdapterSuite {
         @Override
         protected SessionRepository sessions() {
             return db().sessions();
+        }
+    }
+
+    @Nested
+    @DisplayName("ShareRepository contract")
+    class Shares extends ShareRepositoryContract {
+        @Override
+        protected ShareRepository shares() {
+            return db().shares();
+        }
+
+        @Override
+        protected AlbumRepository albums() {
+            return db().albums();
         }
     }
 

@@ -2,6 +2,8 @@ package dev.gallerykit.testkit.contract;
 
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.AlbumMember;
+import dev.gallerykit.domain.AlbumRole;
 import dev.gallerykit.domain.Derivative;
 import dev.gallerykit.domain.Dimensions;
 import dev.gallerykit.domain.GeoPoint;
@@ -9,6 +11,8 @@ import dev.gallerykit.domain.IdGenerator;
 import dev.gallerykit.domain.ImageMetadata;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.Session;
+import dev.gallerykit.domain.ShareLink;
+import dev.gallerykit.domain.ShareLinkId;
 import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.TakenAt;
 import dev.gallerykit.domain.User;
@@ -132,6 +136,17 @@ public final class Records {
     public static Session aSuccessorOf(Session current) {
         return new Session(IDS.nextSessionId(), current.familyId(), current.userId(), aTokenHash(), NOW,
                 NOW.plus(Duration.ofDays(30)), Optional.empty(), Optional.empty());
+    }
+
+    /** A membership of {@code member} in the owner's album, made now. */
+    public static AlbumMember aMember(Album album, UserId member, AlbumRole role) {
+        return new AlbumMember(album.id(), album.ownerId(), member, role, false, NOW, NOW);
+    }
+
+    /** A share link of the album with a fresh token hash, no expiry, no password, renditions only. */
+    public static ShareLink aLink(Album album) {
+        return new ShareLink(new ShareLinkId(UUID.randomUUID()), album.id(), album.ownerId(), aTokenHash(),
+                Optional.empty(), Optional.empty(), false, false, NOW, Optional.empty(), 0, 0, Optional.empty(), 0);
     }
 
     public static String aSha256() {
