@@ -9,6 +9,8 @@ import java.util.Optional;
  * A photo in an album. The bytes live in the {@code BlobStore} under the keys of its
  * {@link #derivatives()}; this record is what the repositories store.
  *
+ * @param uploaderId        who uploaded it: the owner, or a contributor of a shared album (the photo still
+ *                          belongs to the album's owner, for storage and purge)
  * @param description       empty string when none
  * @param originalFileName  the name the client gave, without any directory part
  * @param contentType       the type sniffed from the bytes, never the one the client declared
@@ -21,6 +23,7 @@ public record Photo(
         PhotoId id,
         AlbumId albumId,
         UserId ownerId,
+        UserId uploaderId,
         String title,
         String description,
         List<Tag> tags,
@@ -38,6 +41,7 @@ public record Photo(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(albumId, "albumId");
         Objects.requireNonNull(ownerId, "ownerId");
+        Objects.requireNonNull(uploaderId, "uploaderId");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
         tags = List.copyOf(tags);
@@ -95,6 +99,7 @@ public record Photo(
         private PhotoId id;
         private AlbumId albumId;
         private UserId ownerId;
+        private UserId uploaderId;
         private String title;
         private String description = "";
         private List<Tag> tags = List.of();
@@ -115,6 +120,7 @@ public record Photo(
             id = photo.id;
             albumId = photo.albumId;
             ownerId = photo.ownerId;
+            uploaderId = photo.uploaderId;
             title = photo.title;
             description = photo.description;
             tags = photo.tags;
@@ -141,6 +147,12 @@ public record Photo(
 
         public Builder ownerId(UserId value) {
             ownerId = value;
+            return this;
+        }
+
+        /** Who uploaded the photo; the owner when not set. */
+        public Builder uploaderId(UserId value) {
+            uploaderId = value;
             return this;
         }
 
@@ -205,8 +217,8 @@ public record Photo(
         }
 
         public Photo build() {
-            return new Photo(id, albumId, ownerId, title, description, tags, originalFileName, contentType, size,
-                    sha256, metadata, derivatives, createdAt, updatedAt, version);
+            return new Photo(id, albumId, ownerId, uploaderId == null ? ownerId : uploaderId, title, description,
+                    tags, originalFileName, contentType, size, sha256, metadata, derivatives, createdAt, updatedAt, version);
         }
     }
 }

@@ -55,6 +55,8 @@ final class Items {
         String owner;
         String id;
         String albumId;
+        /** Who uploaded the photo; absent for the photos stored before it was kept: their owner did. */
+        String uploader;
         /** {@code <owner>#<albumId>}: the partition of the album index, owner first. */
         String albumKey;
         /** {@code <owner>#<sha256>}: the partition of the duplicate-detection index. */

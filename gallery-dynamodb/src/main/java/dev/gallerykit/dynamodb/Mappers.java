@@ -127,6 +127,7 @@ final class Mappers {
         item.owner = photo.ownerId().toString();
         item.id = photo.id().toString();
         item.albumId = photo.albumId().toString();
+        item.uploader = photo.uploaderId().toString();
         item.albumKey = albumKey(photo.ownerId(), photo.albumId());
         item.shaKey = shaKey(photo.ownerId(), photo.sha256());
         item.title = photo.title();
@@ -189,6 +190,7 @@ final class Mappers {
                 .id(new PhotoId(UUID.fromString(item.id)))
                 .albumId(new AlbumId(UUID.fromString(item.albumId)))
                 .ownerId(new UserId(UUID.fromString(item.owner)))
+                .uploaderId(item.uploader == null ? null : new UserId(UUID.fromString(item.uploader)))
                 .title(item.title)
                 .description(item.description == null ? "" : item.description)
                 .tags(item.tags == null ? List.of() : item.tags.stream().map(Mappers::toTag).toList())

@@ -124,6 +124,7 @@ final class Schemas {
             .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v)
                     .tags(primarySortKey(), secondarySortKey(PHOTOS_BY_ALBUM), secondarySortKey(PHOTOS_BY_SHA256)))
             .addAttribute(String.class, a -> a.name("albumId").getter(i -> i.albumId).setter((i, v) -> i.albumId = v))
+            .addAttribute(String.class, a -> a.name("uploader").getter(i -> i.uploader).setter((i, v) -> i.uploader = v))
             .addAttribute(String.class, a -> a.name("albumKey").getter(i -> i.albumKey).setter((i, v) -> i.albumKey = v)
                     .tags(secondaryPartitionKey(PHOTOS_BY_ALBUM)))
             .addAttribute(String.class, a -> a.name("shaKey").getter(i -> i.shaKey).setter((i, v) -> i.shaKey = v)

@@ -84,6 +84,7 @@ final class PhotoRows {
         values.put(Photos.DESCRIPTION_FOLD, TextMatch.fold(photo.description()));
         values.put(Photos.CREATED_AT, utc(photo.createdAt()));
         values.put(Photos.UPDATED_AT, utc(photo.updatedAt()));
+        values.put(Photos.UPLOADER_ID, photo.uploaderId().value());
         return values;
     }
 
@@ -193,6 +194,7 @@ final class PhotoRows {
                 .id(new PhotoId(row.get(Photos.ID)))
                 .albumId(new AlbumId(row.get(Photos.ALBUM_ID)))
                 .ownerId(new UserId(row.get(Photos.OWNER_ID)))
+                .uploaderId(row.get(Photos.UPLOADER_ID) == null ? null : new UserId(row.get(Photos.UPLOADER_ID)))
                 .title(row.get(Photos.TITLE))
                 .description(row.get(Photos.DESCRIPTION))
                 .tags(tags)

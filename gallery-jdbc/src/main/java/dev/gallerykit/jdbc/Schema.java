@@ -78,6 +78,8 @@ final class Schema {
         static final Field<UUID> ID = column(TABLE, "id", Schema.ID);
         static final Field<UUID> OWNER_ID = column(TABLE, "owner_id", Schema.ID);
         static final Field<UUID> ALBUM_ID = column(TABLE, "album_id", Schema.ID);
+        /** Null for the photos stored before migration 8: their owner uploaded them. */
+        static final Field<UUID> UPLOADER_ID = column(TABLE, "uploader_id", Schema.ID);
         static final Field<String> TITLE = column(TABLE, "title", SQLDataType.VARCHAR);
         static final Field<String> DESCRIPTION = column(TABLE, "description", SQLDataType.VARCHAR);
         /** {@link dev.gallerykit.domain.TextMatch#fold} of the title: what search compares. */
@@ -108,7 +110,7 @@ final class Schema {
         /** The SHA-256 again when the photo claims it (unique per owner), else null; never read into a Photo. */
         static final Field<String> CONTENT_CLAIM = column(TABLE, "content_claim", SQLDataType.VARCHAR);
 
-        static final List<Field<?>> ALL = List.of(ID, OWNER_ID, ALBUM_ID, TITLE, DESCRIPTION, ORIGINAL_FILE_NAME, CONTENT_TYPE, SIZE, SHA256, WIDTH, HEIGHT, ORIENTATION, TAKEN_AT, TAKEN_OFFSET, CAMERA_MAKE, CAMERA_MODEL, LENS, FOCAL_LENGTH, APERTURE, EXPOSURE_TIME, ISO, LATITUDE, LONGITUDE, ALTITUDE, CREATED_AT, UPDATED_AT, VERSION);
+        static final List<Field<?>> ALL = List.of(ID, OWNER_ID, ALBUM_ID, UPLOADER_ID, TITLE, DESCRIPTION, ORIGINAL_FILE_NAME, CONTENT_TYPE, SIZE, SHA256, WIDTH, HEIGHT, ORIENTATION, TAKEN_AT, TAKEN_OFFSET, CAMERA_MAKE, CAMERA_MODEL, LENS, FOCAL_LENGTH, APERTURE, EXPOSURE_TIME, ISO, LATITUDE, LONGITUDE, ALTITUDE, CREATED_AT, UPDATED_AT, VERSION);
 
         private Photos() {
         }

@@ -102,6 +102,20 @@ public abstract class PhotoRepositoryContract {
         }
 
         @Test
+        @DisplayName("keeps who uploaded a photo, when that is not its owner, through an update too")
+        void keepsTheUploader() {
+            UserId owner = anOwner();
+            UserId contributor = anOwner();
+            Photo photo = repository.create(aPhoto(owner, albumFor(owner), p -> p.uploaderId(contributor)));
+
+            Photo updated = repository.update(photo.toBuilder().title("Renamed").build());
+
+            assertThat(repository.find(owner, photo.id()).orElseThrow().uploaderId()).isEqualTo(contributor);
+            assertThat(updated.uploaderId()).isEqualTo(contributor);
+            assertThat(repository.create(aPhoto(owner, photo.albumId())).uploaderId()).isEqualTo(owner);
+        }
+
+        @Test
         @DisplayName("keeps a photo without any optional field as it is")
         void aPhotoWithoutOptionalFieldsRoundTripsUnchanged() {
             UserId owner = anOwner();

@@ -71,7 +71,7 @@ public final class Records {
         return new Album(IDS.nextAlbumId(), owner, name, description, Optional.empty(), NOW, NOW, 0);
     }
 
-    /** A photo with only the required fields: no tags, no EXIF, the original as its one derivative. */
+    /** A photo with only the required fields: no tags, no EXIF, the original as its one derivative, uploaded by its owner. */
     public static Photo aPhoto(UserId owner, AlbumId album) {
         return aPhoto(owner, album, photo -> { });
     }
@@ -98,6 +98,7 @@ public final class Records {
     /** A photo with every optional field set, to prove a store keeps them all. */
     public static Photo aFullyDescribedPhoto(UserId owner, AlbumId album) {
         return aPhoto(owner, album, photo -> photo
+                .uploaderId(anOwner())
                 .title("Harbour at dusk")
                 .description("Boats in the old harbour, shot from the pier")
                 .tags(List.of(Tag.user("harbour"), Tag.user("boats"), Tag.machine("blue", 0.625)))
