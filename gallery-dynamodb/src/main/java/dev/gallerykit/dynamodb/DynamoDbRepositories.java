@@ -4,6 +4,7 @@ import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.spi.UserRepository;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,12 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
- * The DynamoDB adapters of GalleryKit: user, album, photo and session repositories over four
+ * The DynamoDB adapters of GalleryKit: user, album, photo, session and share repositories over five
  * tables, sharing one client. Thread-safe; build one and share it.
  *
  * <pre>{@code
  * DynamoDbRepositories dynamo = DynamoDbRepositories.builder()
- *         .tablePrefix("myapp-")           // myapp-users, myapp-albums, myapp-photos, myapp-sessions
+ *         .tablePrefix("myapp-")           // myapp-users, myapp-albums, myapp-photos, myapp-sessions, myapp-shares
  *         .build();                        // client from the SDK defaults (credentials chain, region, AWS_ENDPOINT_URL)
  * dynamo.createTablesIfMissing();          // or create them with your infrastructure code
  * Gallery gallery = Gallery.builder().albums(dynamo.albums()).photos(dynamo.photos()).blobs(blobs).build();
@@ -49,19 +50,22 @@ public final class DynamoDbRepositories implements AutoCloseable {
     private final AlbumRepository albums;
     private final PhotoRepository photos;
     private final SessionRepository sessions;
+    private final ShareRepository shares;
 
     private DynamoDbRepositories(DynamoDbClient client, boolean ownsClient, String usersTable, String albumsTable,
-            String photosTable, String sessionsTable) {
+            String photosTable, String sessionsTable, String sharesTable) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.tables = List.of(TableDefinitions.users(usersTable), TableDefinitions.albums(albumsTable),
-                TableDefinitions.photos(photosTable), TableDefinitions.sessions(sessionsTable));
+                TableDefinitions.photos(photosTable), TableDefinitions.sessions(sessionsTable),
+                TableDefinitions.shares(sharesTable));
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         this.users = new DynamoDbUserRepository(enhanced, usersTable);
         AlbumGuards guards = new AlbumGuards(albumsTable, photosTable);
         this.albums = new DynamoDbAlbumRepository(enhanced, client, albumsTable, photosTable, guards);
         this.photos = new DynamoDbPhotoRepository(enhanced, client, photosTable, guards, albumsTable);
         this.sessions = new DynamoDbSessionRepository(enhanced, sessionsTable);
+        this.shares = new DynamoDbShareRepository(client, sharesTable, guards);
     }
 
     public static Builder builder() {
@@ -90,7 +94,11 @@ public final class DynamoDbRepositories implements AutoCloseable {
         return sessions;
     }
 
-    /** The table names in use: users, albums, photos, sessions. */
+    public ShareRepository shares() {
+        return shares;
+    }
+
+    /** The table names in use: users, albums, photos, sessions, shares. */
     public List<String> tableNames() {
         return tables.stream().map(CreateTableRequest::tableName).toList();
     }
@@ -174,6 +182,7 @@ public final class DynamoDbRepositories implements AutoCloseable {
         private String albumsTable;
         private String photosTable;
         private String sessionsTable;
+        private String sharesTable;
 
         private Builder() {
         }
@@ -188,7 +197,7 @@ public final class DynamoDbRepositories implements AutoCloseable {
             return this;
         }
 
-        /** Prefix of the default table names {@code users}, {@code albums}, {@code photos}, {@code sessions}. */
+        /** Prefix of the default table names {@code users}, {@code albums}, {@code photos}, {@code sessions}, {@code shares}. */
         public Builder tablePrefix(String value) {
             tablePrefix = value;
             return this;
@@ -214,6 +223,11 @@ public final class DynamoDbRepositories implements AutoCloseable {
             return this;
         }
 
+        public Builder sharesTable(String value) {
+            sharesTable = value;
+            return this;
+        }
+
         public DynamoDbRepositories build() {
             List<String> problems = new ArrayList<>();
             if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
@@ -224,16 +238,18 @@ public final class DynamoDbRepositories implements AutoCloseable {
             String albums = name("albumsTable", albumsTable, prefix + "albums", problems);
             String photos = name("photosTable", photosTable, prefix + "photos", problems);
             String sessions = name("sessionsTable", sessionsTable, prefix + "sessions", problems);
-            if (List.of(users, albums, photos, sessions).stream().distinct().count() < 4) {
-                problems.add("four different table names (were " + List.of(users, albums, photos, sessions) + ")");
+            String shares = name("sharesTable", sharesTable, prefix + "shares", problems);
+            List<String> all = List.of(users, albums, photos, sessions, shares);
+            if (all.stream().distinct().count() < all.size()) {
+                problems.add("five different table names (were " + all + ")");
             }
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("DynamoDbRepositories needs " + String.join("; ", problems));
             }
             if (client != null) {
-                return new DynamoDbRepositories(client, false, users, albums, photos, sessions);
+                return new DynamoDbRepositories(client, false, users, albums, photos, sessions, shares);
             }
-            return new DynamoDbRepositories(defaultClient(), true, users, albums, photos, sessions);
+            return new DynamoDbRepositories(defaultClient(), true, users, albums, photos, sessions, shares);
         }
 
         private static String name(String field, String explicit, String fallback, List<String> problems) {

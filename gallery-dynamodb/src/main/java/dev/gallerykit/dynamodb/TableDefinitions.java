@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** The four tables and their indexes, on-demand billing. The module README explains each choice. */
+/** The five tables and their indexes, on-demand billing. The module README explains each choice. */
 final class TableDefinitions {
 
     private TableDefinitions() {
@@ -59,6 +59,16 @@ final class TableDefinitions {
                 .globalSecondaryIndexes(
                         index(Schemas.SESSIONS_BY_USER, "userId", revokedAt),
                         index(Schemas.SESSIONS_BY_FAMILY, "familyId", revokedAt))
+                .build();
+    }
+
+    /** Memberships, links, their album listing items and token claims: {@code pk}/{@code sk}, no index. */
+    static CreateTableRequest shares(String name) {
+        return CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(string("pk"), string("sk"))
+                .keySchema(hash("pk"), range("sk"))
                 .build();
     }
 

@@ -65,7 +65,7 @@ class DynamoDbRepositoriesBehaviourTest {
             assertThatThrownBy(() -> DynamoDbRepositories.builder().client(client).albumsTable("shared")
                     .photosTable("shared").build())
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("four different table names");
+                    .hasMessageContaining("five different table names");
             client.close();
         }
 
@@ -77,7 +77,8 @@ class DynamoDbRepositoriesBehaviourTest {
             DynamoDbRepositories repositories = DynamoDbRepositories.builder().client(client).tablePrefix("app-")
                     .sessionsTable("auth-sessions").build();
 
-            assertThat(repositories.tableNames()).containsExactly("app-users", "app-albums", "app-photos", "auth-sessions");
+            assertThat(repositories.tableNames()).containsExactly("app-users", "app-albums", "app-photos", "auth-sessions",
+                    "app-shares");
             client.close();
         }
     }
