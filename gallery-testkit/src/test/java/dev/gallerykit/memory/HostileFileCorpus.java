@@ -121,6 +121,8 @@ final class HostileFileCorpus {
                         file(() -> HostileFiles.cut(PhotoFixtures.aWebp(), 12)), UnsupportedMediaException.class, CORRUPT),
                 refused("WebP: cut in the middle of its pixels is corrupt, like a cut PNG",
                         file(() -> cutToHalf(PhotoFixtures.aWebp())), UnsupportedMediaException.class, CORRUPT),
+                refused("WebP: a whole file whose lossless bitstream ends before its 160x3901 picture is corrupt",
+                        file(HostileFiles::aLosslessWebpEndingBeforeItsPicture), UnsupportedMediaException.class, CORRUPT),
                 refused("HEIF: cut inside its meta box is corrupt",
                         file(HostileFiles::aTruncatedHeif), UnsupportedMediaException.class, "HEIF"));
     }

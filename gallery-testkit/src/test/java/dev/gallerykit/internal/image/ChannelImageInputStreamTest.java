@@ -176,6 +176,34 @@ class ChannelImageInputStreamTest {
         }
 
         @Test
+        @DisplayName("a decoder that keeps reading at the end is stopped with an IIOException, not answered -1 forever")
+        void readsAtTheEndAreLimited() throws IOException {
+            Path file = Files.write(dir.resolve("two.bin"), new byte[] {1, 2});
+            try (ImageInputStream in = new ChannelImageInputStream(file)) {
+                in.seek(2);
+                for (int i = 0; i < ChannelImageInputStream.MAX_READS_AT_END / 2; i++) {
+                    assertThat(in.read()).isEqualTo(-1);
+                    assertThat(in.read(new byte[3], 0, 3)).isEqualTo(-1);
+                }
+                in.seek(0);
+                assertThat(in.read()).isEqualTo(1); // bytes before the end are still served
+                in.seek(2);
+                assertThatThrownBy(in::read).isInstanceOf(javax.imageio.IIOException.class)
+                        .satisfies(e -> assertThat(e).isNotInstanceOf(java.io.EOFException.class))
+                        .hasMessageContaining("ends before the picture does");
+            }
+        }
+
+        @Test
+        @DisplayName("the WebP decoder stops on a lossless bitstream that ends before its picture")
+        void aWebpEndingEarlyIsRefused() {
+            Path file = dev.gallerykit.testkit.fixtures.HostileFiles.aLosslessWebpEndingBeforeItsPicture().writeTo(dir);
+
+            assertThatThrownBy(() -> decode(file, MediaType.WEBP, 1)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("ends before the picture does");
+        }
+
+        @Test
         @DisplayName("once closed, it refuses to read and closes the file")
         void closed() throws IOException {
             Path file = Files.write(dir.resolve("one.bin"), new byte[] {1});
