@@ -10,6 +10,7 @@ import dev.gallerykit.spi.ImageEngine;
 import dev.gallerykit.spi.ImageLabeler;
 import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.ShareRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -58,6 +59,11 @@ public final class Gallery {
         return assembly.albums();
     }
 
+    /** Albums shared with other users; see {@link Sharing}. */
+    public Sharing sharing() {
+        return assembly.sharing();
+    }
+
     public Photos photos() {
         return assembly.photos();
     }
@@ -93,6 +99,7 @@ public final class Gallery {
         private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
         private Path spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"));
         private OwnerCheck owners = OwnerCheck.anyone();
+        private ShareRepository shares;
 
         private Builder() {
         }
@@ -104,6 +111,16 @@ public final class Gallery {
 
         public Builder photos(PhotoRepository value) {
             photos = value;
+            return this;
+        }
+
+        /**
+         * Where album memberships and share links are kept: the {@code ShareRepository} of the store
+         * that holds the albums. Without one the gallery is owner-only: nothing is shared and
+         * {@link Gallery#sharing()} refuses to share.
+         */
+        public Builder shares(ShareRepository value) {
+            shares = value;
             return this;
         }
 
@@ -220,7 +237,7 @@ public final class Gallery {
             byte[] secret = cursorSecret != null ? cursorSecret : randomSecret();
             ImagePipeline pipeline = new ImagePipeline(imageOptions, imageEngine);
             Assembly assembly = Assembly.of(albums, photos, blobs, clock, secret, maxPageSize,
-                    pipeline, labeler, duplicates, spoolDirectory, owners);
+                    pipeline, labeler, duplicates, spoolDirectory, owners, shares);
             return new Gallery(assembly, pipeline);
         }
 

@@ -98,8 +98,10 @@ public interface Photos {
     Page<Photo> list(UserId actor, AlbumId album, PageRequest page);
 
     /**
-     * The actor's photos matching every criterion of {@code query}, newest first. The page has a next
-     * cursor exactly when another match follows.
+     * The actor's photos matching every criterion of {@code query}, newest first. When the query names
+     * an album shared with the actor ({@link PhotoQuery.Builder#album}), the search runs over that
+     * album's photos instead, which belong to its owner. The page has a next cursor exactly when another
+     * match follows.
      *
      * @throws InvalidInputException naming {@code limit} when it is outside 1 to the gallery's maximum page
      *         size, or {@code cursor} when it was altered or issued for another query or user

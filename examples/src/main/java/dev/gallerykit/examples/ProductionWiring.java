@@ -23,7 +23,7 @@ public final class ProductionWiring {
         S3BlobStore blobs = S3BlobStore.builder()              // client from the AWS SDK defaults
                 .bucket("my-photos").serverSideEncryption(S3Encryption.sseS3()).build();
 
-        Gallery gallery = Gallery.builder().albums(db.albums()).photos(db.photos()).blobs(blobs)
+        Gallery gallery = Gallery.builder().albums(db.albums()).photos(db.photos()).shares(db.shares()).blobs(blobs)
                 .owners(Accounts.ownerCheck(db.users())).build();     // no album for a deleted account
 
         return Accounts.builder()

@@ -8,6 +8,7 @@ import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
@@ -25,8 +26,21 @@ class QuickStartTest {
         assertThat(photo.hasThumbnails()).isTrue();
     }
 
+    @Test
+    @DisplayName("the README's sharing example runs: her upload is the owner's, marked as hers")
+    void sharingRuns() {
+        UserId me = new UserId(UUID.randomUUID());
+        UserId sister = new UserId(UUID.randomUUID());
+
+        List<Photo> photos = SharingExample.shareWithFamily(me, sister, PhotoFixtures.aJpeg(64, 48, 1).stream(),
+                PhotoFixtures.aJpeg(64, 48, 2).stream());
+
+        assertThat(photos).hasSize(2).allSatisfy(photo -> assertThat(photo.ownerId()).isEqualTo(me));
+        assertThat(photos).extracting(Photo::uploaderId).containsExactlyInAnyOrder(me, sister);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"QuickStart", "ProductionWiring"})
+    @ValueSource(strings = {"QuickStart", "ProductionWiring", "SharingExample"})
     @DisplayName("the README quotes each example exactly as it is compiled, imports first")
     void readmeQuotesIt(String example) throws IOException {
         String source = Files.readString(Path.of("src/main/java/dev/gallerykit/examples/" + example + ".java"));

@@ -65,19 +65,19 @@ final class AlbumService implements Albums {
 
     @Override
     public Album get(UserId actor, AlbumId id) {
-        return core.album(actor, id);
+        return core.access.album(actor, id, Access.Right.READ).album();
     }
 
     @Override
     public Album rename(UserId actor, AlbumId id, String name) {
         String checked = Validation.line("name", name, Validation.MAX_NAME);
-        return core.albums.update(core.album(actor, id).withName(checked, core.now()));
+        return core.albums.update(manage(actor, id).withName(checked, core.now()));
     }
 
     @Override
     public Album describe(UserId actor, AlbumId id, String description) {
         String checked = Validation.description("description", description);
-        return core.albums.update(core.album(actor, id).withDescription(checked, core.now()));
+        return core.albums.update(manage(actor, id).withDescription(checked, core.now()));
     }
 
     @Override
@@ -85,7 +85,7 @@ final class AlbumService implements Albums {
         Validation.required("update", update);
         Optional<String> name = update.name().map(value -> Validation.line("name", value, Validation.MAX_NAME));
         Optional<String> description = update.description().map(value -> Validation.description("description", value));
-        Album album = core.album(actor, id);
+        Album album = manage(actor, id);
         if (update.isEmpty()) {
             return album;
         }
@@ -104,7 +104,7 @@ final class AlbumService implements Albums {
     public Album setCover(UserId actor, AlbumId id, PhotoId photoId) {
         Validation.required("photoId", photoId);
         for (int attempt = 1; ; attempt++) {
-            Album album = core.album(actor, id);
+            Album album = manage(actor, id);
             Photo photo = core.photo(actor, photoId);
             if (!photo.albumId().equals(id)) {
                 throw new NotFoundException("photo", photoId + " in album " + id);
@@ -123,7 +123,7 @@ final class AlbumService implements Albums {
 
     @Override
     public Album clearCover(UserId actor, AlbumId id) {
-        return core.albums.update(core.album(actor, id).withCover(Optional.empty(), core.now()));
+        return core.albums.update(manage(actor, id).withCover(Optional.empty(), core.now()));
     }
 
     @Override
@@ -140,11 +140,19 @@ final class AlbumService implements Albums {
                 (limit, after) -> core.albums.search(actor, needle, limit, after));
     }
 
+    /** The actor's album, for a change only its owner may make. */
+    private Album manage(UserId actor, AlbumId id) {
+        return core.access.album(actor, id, Access.Right.MANAGE).album();
+    }
+
     @Override
     public void delete(UserId actor, AlbumId id) {
         Validation.required("actor", actor);
         Validation.required("albumId", id);
-        deleteWithContents(actor, id);
+        if (deleteWithContents(actor, id).isEmpty()) {
+            // Absent or gone for its owner: nothing to do, unless the actor is a member, who may not.
+            core.shares.findMember(id, actor).ifPresent(member -> manage(actor, id));
+        }
     }
 
     /**
@@ -157,6 +165,8 @@ final class AlbumService implements Albums {
         if (!core.albums.markDeleting(owner, id)) {
             return Optional.empty();
         }
+        // Nothing can share the album any more once it is marked: its memberships and links go first.
+        core.shares.removeAlbum(owner, id);
         int photos = 0;
         int blobs = 0;
         for (int attempt = 1; ; attempt++) {

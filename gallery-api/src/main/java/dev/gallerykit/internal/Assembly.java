@@ -5,25 +5,28 @@ import dev.gallerykit.DuplicatePolicy;
 import dev.gallerykit.Maintenance;
 import dev.gallerykit.Owners;
 import dev.gallerykit.Photos;
+import dev.gallerykit.Sharing;
 import dev.gallerykit.image.ImagePipeline;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.ImageLabeler;
 import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.ShareRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /** Builds the use-case implementations for {@code Gallery}; not part of the API. */
-public record Assembly(Albums albums, Photos photos, Owners owners, Maintenance maintenance) {
+public record Assembly(Albums albums, Photos photos, Owners owners, Maintenance maintenance, Sharing sharing) {
 
     public static Assembly of(AlbumRepository albumRepository, PhotoRepository photoRepository, BlobStore blobs,
                               Clock clock, byte[] cursorSecret, int maxPageSize, ImagePipeline pipeline,
                               ImageLabeler labeler, DuplicatePolicy duplicates, Path spoolDirectory,
-                              OwnerCheck owners) {
-        Core core = new Core(albumRepository, photoRepository, blobs, clock, cursorSecret, maxPageSize);
+                              OwnerCheck owners, ShareRepository shares) {
+        Core core = new Core(albumRepository, photoRepository, shares == null ? new NoShares() : shares, blobs, clock,
+                cursorSecret, maxPageSize);
         AlbumService albums = new AlbumService(core, owners);
         return new Assembly(albums, new PhotoService(core, pipeline, labeler, duplicates, spoolDirectory),
-                new OwnerService(core, albums), new ReconcileService(core));
+                new OwnerService(core, albums), new ReconcileService(core), new SharingService(core, owners));
     }
 }

@@ -13,6 +13,7 @@ import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.spi.Slice;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,16 +32,20 @@ final class Core {
 
     final AlbumRepository albums;
     final PhotoRepository photos;
+    final ShareRepository shares;
+    final Access access;
     final BlobStore blobs;
     final Clock clock;
     final IdGenerator ids;
     private final CursorCodec cursors;
     private final int maxPageSize;
 
-    Core(AlbumRepository albums, PhotoRepository photos, BlobStore blobs, Clock clock, byte[] cursorSecret,
+    Core(AlbumRepository albums, PhotoRepository photos, ShareRepository shares, BlobStore blobs, Clock clock, byte[] cursorSecret,
          int maxPageSize) {
         this.albums = albums;
         this.photos = photos;
+        this.shares = shares;
+        this.access = new Access(albums, photos, shares);
         this.blobs = blobs;
         this.clock = clock;
         this.ids = IdGenerator.timeOrdered(clock);

@@ -37,6 +37,8 @@ final class OwnerService implements Owners {
                 }
             }
         } while (!batch.items().isEmpty());
+        // Their uploads into other people's albums stay: those photos belong to the albums' owners.
+        core.shares.removeMemberships(owner);
         return new PurgeReport(albumCount, photoCount, blobCount);
     }
 }

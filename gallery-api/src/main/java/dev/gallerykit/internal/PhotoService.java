@@ -8,6 +8,7 @@ import dev.gallerykit.Photos;
 import dev.gallerykit.Upload;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.AlbumMember;
 import dev.gallerykit.domain.Derivative;
 import dev.gallerykit.domain.Page;
 import dev.gallerykit.domain.PageRequest;
@@ -17,6 +18,7 @@ import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.TagSource;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.AccessDeniedException;
 import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.DuplicatePhotoException;
 import dev.gallerykit.error.GalleryException;
@@ -84,10 +86,11 @@ final class PhotoService implements Photos {
                 Validation.line("title", upload.title().orElseGet(() -> defaultTitle(fileName)), Validation.MAX_TITLE),
                 Validation.description("description", upload.description()),
                 Validation.userTags(upload.tags()));
-        Album album = core.album(actor, albumId);
+        Access.AlbumGrant album = core.access.album(actor, albumId, Access.Right.CONTRIBUTE);
 
         try (SpooledUpload spooled = SpooledUpload.spool(upload.content(), pipeline.options().maxBytes(), spoolDirectory)) {
-            return ingest(actor, album.id(), core.ids.nextPhotoId(), details, spooled, claims());
+            return stillAllowed(album, ingest(album.owner(), actor, album.album().id(), core.ids.nextPhotoId(), details,
+                    spooled, claims()), true);
         }
     }
 
@@ -108,7 +111,7 @@ final class PhotoService implements Photos {
             throw new LimitExceededException("bytes", maxBytes, "the upload declares " + request.size() + " bytes");
         }
         Duration ttl = Validation.ttl(request.ttl());
-        Album album = core.album(actor, albumId);
+        Album album = core.access.album(actor, albumId, Access.Right.CONTRIBUTE).album();
 
         PhotoId id = core.ids.nextPhotoId();
         Instant expiresAt = core.now().plus(ttl);
@@ -122,7 +125,7 @@ final class PhotoService implements Photos {
         Validation.required("actor", actor);
         UploadToken token = UploadToken.decode(core.open("uploadToken", UploadToken.SCOPE + actor,
                 Validation.required("uploadToken", uploadToken)));
-        Optional<Photo> done = core.photos.find(actor, token.photoId());
+        Optional<Photo> done = core.access.findPhoto(actor, token.photoId()).map(Access.PhotoGrant::photo);
         if (done.isPresent()) {
             return done.get();
         }
@@ -131,7 +134,7 @@ final class PhotoService implements Photos {
             if (!core.now().isBefore(token.expiresAt())) {
                 throw new InvalidInputException("uploadToken", "has expired at " + token.expiresAt());
             }
-            Album album = core.album(actor, token.albumId());
+            Access.AlbumGrant album = core.access.album(actor, token.albumId(), Access.Right.CONTRIBUTE);
             long size = core.blobs.head(staging).map(BlobInfo::size)
                     .orElseThrow(() -> new InvalidInputException("content", "was not uploaded"));
             if (size != token.size()) {
@@ -145,10 +148,11 @@ final class PhotoService implements Photos {
             try (Blob blob = core.blobs.get(staging).orElseThrow(() -> new InvalidInputException("content", "was not uploaded"));
                  SpooledUpload spooled = SpooledUpload.spool(blob.content(), pipeline.options().maxBytes(), spoolDirectory)) {
                 // The id stays claimed until the token expires, so a deleted photo cannot be completed again.
-                photo = ingest(actor, album.id(), token.photoId(), details, spooled, claims().withIdHeldUntil(token.expiresAt()));
+                photo = ingest(album.owner(), actor, album.album().id(), token.photoId(), details, spooled,
+                        claims().withIdHeldUntil(token.expiresAt()));
             }
             removeStaging(staging);
-            return photo;
+            return stillAllowed(album, photo, false);
         } catch (RuntimeException e) {
             // Any failure, an I/O error on a staging object the winner just removed included.
             Optional<Photo> winner = completedMeanwhile(actor, token.photoId(), e);
@@ -170,7 +174,7 @@ final class PhotoService implements Photos {
         // before the object the racer still reads is removed as a rejected upload's would be.
         for (int attempt = 1; ; attempt++) {
             try {
-                Optional<Photo> found = core.photos.find(actor, id);
+                Optional<Photo> found = core.access.findPhoto(actor, id).map(Access.PhotoGrant::photo);
                 if (found.isPresent() || !(failure instanceof ConflictException)) {
                     return found;
                 }
@@ -204,6 +208,45 @@ final class PhotoService implements Photos {
         }
     }
 
+    /**
+     * The photo a member uploaded, if they are still a contributor once it is stored; otherwise (the
+     * owner revoked or demoted them meanwhile) the photo is taken back and the upload refused, so that
+     * no upload lands after the revoke that raced it has been seen by the uploader. When the check
+     * itself fails, a streamed upload is taken back too (its retry uploads afresh), while a completed
+     * direct upload stays: its retry finds it, as long as the uploader is still a member.
+     */
+    private Photo stillAllowed(Access.AlbumGrant album, Photo photo, boolean takeBackOnFailure) {
+        if (album.byOwner()) {
+            return photo;
+        }
+        boolean allowed;
+        try {
+            allowed = core.access.stillContributes(album.album().id(), photo.uploaderId());
+        } catch (RuntimeException e) {
+            if (takeBackOnFailure) {
+                takeBack(photo, e);
+            }
+            throw e;
+        }
+        if (!allowed) {
+            AccessDeniedException denied = new AccessDeniedException("upload into album " + album.album().id(),
+                    "the membership was revoked during the upload");
+            takeBack(photo, denied);
+            throw denied;
+        }
+        return photo;
+    }
+
+    /** Deletes a photo just stored for an upload that is refused after all; a failure joins {@code cause}. */
+    private void takeBack(Photo photo, RuntimeException cause) {
+        try {
+            core.photos.delete(photo.ownerId(), photo.id());
+            core.deleteBlobsOf(List.of(photo));
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
     /** The claims every create takes under this gallery's duplicate policy. */
     private PhotoClaims claims() {
         return duplicates == DuplicatePolicy.REJECT ? PhotoClaims.NONE.withUniqueContent() : PhotoClaims.NONE;
@@ -213,7 +256,7 @@ final class PhotoService implements Photos {
     }
 
     /** Checks, analyses and renders a spooled upload, then stores it with {@code claims}. */
-    private Photo ingest(UserId actor, AlbumId album, PhotoId id, Details details, SpooledUpload spooled,
+    private Photo ingest(UserId owner, UserId uploader, AlbumId album, PhotoId id, Details details, SpooledUpload spooled,
                          PhotoClaims claims) {
         if (spooled.size() == 0) {
             throw new InvalidInputException("content", "is empty");
@@ -221,7 +264,7 @@ final class PhotoService implements Photos {
         ImageAnalysis analysis = pipeline.analyze(spooled.file());
         if (duplicates == DuplicatePolicy.REJECT) {
             // Saves rendering a file the owner has; the content claim of create is what decides under races.
-            Optional<Photo> existing = core.photos.findBySha256(actor, spooled.sha256());
+            Optional<Photo> existing = core.photos.findBySha256(owner, spooled.sha256());
             if (existing.isPresent()) {
                 if (existing.get().id().equals(id)) {
                     // This very upload, made by a completion that raced this one: a repeat, not a duplicate.
@@ -232,7 +275,8 @@ final class PhotoService implements Photos {
         }
         List<Rendition> renditions = pipeline.render(spooled.file(), analysis);
         Instant now = core.now();
-        Photo.Builder photo = Photo.builder().id(id).albumId(album).ownerId(actor).title(details.title())
+        Photo.Builder photo = Photo.builder().id(id).albumId(album).ownerId(owner).uploaderId(uploader)
+                .title(details.title())
                 .description(details.description()).tags(withMachineTags(details.userTags(), renditions))
                 .originalFileName(details.fileName()).contentType(analysis.type().mimeType()).size(spooled.size())
                 .sha256(spooled.sha256()).metadata(analysis.metadata()).createdAt(now).updatedAt(now);
@@ -346,14 +390,14 @@ final class PhotoService implements Photos {
 
     @Override
     public Photo get(UserId actor, PhotoId id) {
-        return core.photo(actor, id);
+        return core.access.photo(actor, id, Access.Right.READ).photo();
     }
 
     @Override
     public Page<Photo> list(UserId actor, AlbumId albumId, PageRequest page) {
-        core.album(actor, albumId);
+        UserId owner = core.access.album(actor, albumId, Access.Right.READ).owner();
         return core.page(CursorCodec.scope("photos", actor, albumId), page,
-                (limit, after) -> core.photos.listByAlbum(actor, albumId, limit, after));
+                (limit, after) -> core.photos.listByAlbum(owner, albumId, limit, after));
     }
 
     @Override
@@ -372,8 +416,11 @@ final class PhotoService implements Photos {
         PhotoQuery normalized = query.text().isEmpty() ? query
                 : new PhotoQuery(query.text().map(String::strip), query.tags(), query.takenFrom(), query.takenTo(),
                         query.box(), query.albumId());
+        // Within an album shared with the actor, the search runs over its owner's photos; elsewhere over the actor's.
+        UserId owner = normalized.albumId().flatMap(album -> core.shares.findMember(album, actor))
+                .map(AlbumMember::ownerId).orElse(actor);
         return core.page(scopeOf(actor, normalized), page,
-                (limit, after) -> core.photos.search(actor, normalized, limit, after));
+                (limit, after) -> core.photos.search(owner, normalized, limit, after));
     }
 
     /** A stable text form of a query (tags sorted), so that one query always has one cursor scope. */
@@ -389,7 +436,7 @@ final class PhotoService implements Photos {
         Optional<String> title = update.title().map(t -> Validation.line("title", t, Validation.MAX_TITLE));
         Optional<String> description = update.description().map(d -> Validation.description("description", d));
         Optional<List<Tag>> userTags = update.tags().map(Validation::userTags);
-        Photo photo = core.photo(actor, id);
+        Photo photo = core.access.photo(actor, id, Access.Right.EDIT).photo();
         if (update.isEmpty()) {
             return photo;
         }
@@ -403,7 +450,7 @@ final class PhotoService implements Photos {
 
     @Override
     public Photo move(UserId actor, PhotoId id, AlbumId target) {
-        Photo photo = core.photo(actor, id);
+        Photo photo = core.access.photo(actor, id, Access.Right.MANAGE).photo();
         core.album(actor, target);
         if (photo.albumId().equals(target)) {
             return photo;
@@ -416,19 +463,20 @@ final class PhotoService implements Photos {
     public void delete(UserId actor, PhotoId id) {
         Validation.required("actor", actor);
         Validation.required("photoId", id);
-        Optional<Photo> photo = core.photos.find(actor, id);
-        if (photo.isEmpty()) {
+        Optional<Access.PhotoGrant> seen = core.access.findPhoto(actor, id);
+        if (seen.isEmpty()) {
             return;
         }
+        Photo photo = core.access.photo(actor, id, Access.Right.EDIT).photo();
         // The store clears a cover that names the photo in the same step.
-        core.photos.delete(actor, id);
-        core.deleteBlobsOf(List.of(photo.get()));
+        core.photos.delete(photo.ownerId(), id);
+        core.deleteBlobsOf(List.of(photo));
     }
 
     @Override
     public PresignedRequest url(UserId actor, PhotoId id, String derivative, Duration ttl) {
         Validation.ttl(ttl);
-        Photo photo = core.photo(actor, id);
+        Photo photo = readable(actor, id, derivative);
         Derivative file = derivative(photo, derivative);
         Optional<String> disposition = file.isOriginal()
                 ? Optional.of(contentDisposition(photo.originalFileName()))
@@ -438,10 +486,17 @@ final class PhotoService implements Photos {
 
     @Override
     public Blob open(UserId actor, PhotoId id, String derivative) {
-        Photo photo = core.photo(actor, id);
+        Photo photo = readable(actor, id, derivative);
         Derivative file = derivative(photo, derivative);
         return core.blobs.get(file.blobKey())
                 .orElseThrow(() -> new NotFoundException("blob", file.blobKey()));
+    }
+
+    /** The photo, if the actor may read this derivative of it: an original only when the membership allows. */
+    private Photo readable(UserId actor, PhotoId id, String derivative) {
+        Validation.required("derivative", derivative);
+        return core.access.photo(actor, id, Derivative.ORIGINAL.equals(derivative)
+                ? Access.Right.READ_ORIGINALS : Access.Right.READ).photo();
     }
 
     private static Derivative derivative(Photo photo, String name) {

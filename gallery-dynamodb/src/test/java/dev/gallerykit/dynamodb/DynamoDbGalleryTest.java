@@ -1,5 +1,6 @@
 package dev.gallerykit.dynamodb;
 
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.local.LocalDynamoDb;
 import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.spi.AlbumRepository;
@@ -25,5 +26,10 @@ class DynamoDbGalleryTest extends GalleryContract {
     @Override
     protected BlobStore blobStore() {
         return new InMemoryBlobStore();
+    }
+
+    @Override
+    protected ShareRepository shareRepository() {
+        return TestDynamo.repositories().shares();
     }
 }

@@ -125,6 +125,11 @@ abstract class JdbcAdapterSuite {
         protected BlobStore blobStore() {
             return new InMemoryBlobStore();
         }
+
+        @Override
+        protected ShareRepository shareRepository() {
+            return db().shares();
+        }
     }
 
     @Nested

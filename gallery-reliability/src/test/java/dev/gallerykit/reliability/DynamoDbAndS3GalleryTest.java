@@ -1,5 +1,6 @@
 package dev.gallerykit.reliability;
 
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.dynamodb.DynamoDbRepositories;
 import dev.gallerykit.local.LocalDynamoDb;
 import dev.gallerykit.spi.AlbumRepository;
@@ -38,5 +39,10 @@ class DynamoDbAndS3GalleryTest extends BlobsOnS3Gallery {
     @Override
     protected PhotoRepository photoRepository() {
         return db().photos();
+    }
+
+    @Override
+    protected ShareRepository shareRepository() {
+        return db().shares();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gallerykit.reliability;
 
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.jdbc.JdbcDialect;
 import dev.gallerykit.jdbc.JdbcRepositories;
 import dev.gallerykit.local.DatabaseServer;
@@ -39,5 +40,10 @@ abstract class SqlRecordsS3BlobsGallery extends BlobsOnS3Gallery {
     @Override
     protected PhotoRepository photoRepository() {
         return db.photos();
+    }
+
+    @Override
+    protected ShareRepository shareRepository() {
+        return db.shares();
     }
 }

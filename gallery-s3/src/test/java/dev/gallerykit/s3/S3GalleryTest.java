@@ -1,5 +1,6 @@
 package dev.gallerykit.s3;
 
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.local.LocalS3;
 import dev.gallerykit.memory.InMemoryAlbumRepository;
 import dev.gallerykit.memory.InMemoryPhotoRepository;
@@ -44,5 +45,10 @@ class S3GalleryTest extends GalleryContract {
     @Override
     protected BlobStore blobStore() {
         return bucket.store();
+    }
+
+    @Override
+    protected ShareRepository shareRepository() {
+        return new dev.gallerykit.memory.InMemoryShareRepository(albums);
     }
 }

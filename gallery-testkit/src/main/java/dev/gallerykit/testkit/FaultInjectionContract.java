@@ -9,6 +9,8 @@ import dev.gallerykit.DirectUploadRequest;
 import dev.gallerykit.Gallery;
 import dev.gallerykit.Upload;
 import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.AlbumRole;
+import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.testkit.faults.Call;
@@ -50,7 +52,8 @@ abstract class FaultInjectionContract extends GalleryCase {
     @BeforeEach
     void wrapThePorts() {
         faults = new Faults();
-        faulty = gallery(b -> b.albums(faults.wrap(albums)).photos(faults.wrap(photos)).blobs(faults.wrap(blobs)));
+        faulty = gallery(b -> b.albums(faults.wrap(albums)).photos(faults.wrap(photos)).shares(faults.wrap(shares))
+                .blobs(faults.wrap(blobs)));
         invariants = Invariants.over(albums, photos, blobs);
     }
 
@@ -64,6 +67,18 @@ abstract class FaultInjectionContract extends GalleryCase {
     @DisplayName("completing a direct upload")
     Stream<DynamicTest> completeDirectUpload() {
         return atEveryCall(Completing::new);
+    }
+
+    @TestFactory
+    @DisplayName("uploading into an album shared with the uploader")
+    Stream<DynamicTest> contributorUpload() {
+        return atEveryCall(Contributing::new);
+    }
+
+    @TestFactory
+    @DisplayName("sharing an album")
+    Stream<DynamicTest> share() {
+        return atEveryCall(Sharing::new);
     }
 
     @TestFactory
@@ -288,6 +303,7 @@ abstract class FaultInjectionContract extends GalleryCase {
     }
 
     private final class DeletingAnAlbum extends Scenario {
+        private final UserId member = new UserId(UUID.randomUUID());
         private Album doomed;
         private List<Photo> inside;
         private Photo kept;
@@ -297,6 +313,7 @@ abstract class FaultInjectionContract extends GalleryCase {
             doomed = album("Doomed");
             inside = List.of(upload(doomed), upload(doomed));
             faulty.albums().setCover(owner, doomed.id(), inside.get(0).id());
+            faulty.sharing().share(owner, doomed.id(), member, AlbumRole.VIEWER, false);
             kept = upload(album("Kept"));
         }
 
@@ -309,17 +326,27 @@ abstract class FaultInjectionContract extends GalleryCase {
         void assertDone() {
             assertThat(albums.find(owner, doomed.id())).as("the deleted album").isEmpty();
             assertThat(photosOf(owner)).as("the photos left").containsExactly(kept);
+            assertThat(shares.listSharedWith(member, 10, Optional.empty()).items()).as("I6: the album's memberships")
+                    .isEmpty();
         }
     }
 
     private final class Purging extends Scenario {
+        private final UserId member = new UserId(UUID.randomUUID());
+        private final UserId host = new UserId(UUID.randomUUID());
+        private Photo givenAway;
 
         @Override
         void setUp() {
             Album covered = album("Covered");
             Photo cover = upload(covered);
             faulty.albums().setCover(owner, covered.id(), cover.id());
+            faulty.sharing().share(owner, covered.id(), member, AlbumRole.VIEWER, false);
             upload(album("Plain"));
+            // The owner also contributes to someone else's album: that photo is the host's and stays.
+            Album hosts = faulty.albums().create(host, "Hosted", "");
+            faulty.sharing().share(host, hosts.id(), owner, AlbumRole.CONTRIBUTOR, false);
+            givenAway = upload(hosts);
         }
 
         @Override
@@ -331,6 +358,70 @@ abstract class FaultInjectionContract extends GalleryCase {
         void assertDone() {
             assertThat(albums.list(owner, 10, Optional.empty()).items()).as("the owner's albums").isEmpty();
             assertThat(photosOf(owner)).as("the owner's photos").isEmpty();
+            assertThat(shares.listSharedWith(member, 10, Optional.empty()).items())
+                    .as("I6: memberships of the owner's albums").isEmpty();
+            assertThat(shares.listSharedWith(owner, 10, Optional.empty()).items())
+                    .as("the owner's memberships of other albums").isEmpty();
+            assertThat(photosOf(host)).as("what the owner uploaded into the host's album").containsExactly(givenAway);
+        }
+    }
+
+    private final class Contributing extends Scenario {
+        private final UserId contributor = new UserId(UUID.randomUUID());
+        private final Fixture file = aSmallJpeg();
+        private Album album;
+
+        @Override
+        void setUp() {
+            album = album("Shared");
+            faulty.sharing().share(owner, album.id(), contributor, AlbumRole.CONTRIBUTOR, false);
+        }
+
+        @Override
+        void call() {
+            faulty.photos().upload(contributor, album.id(), Upload.of(file.stream(), file.fileName()));
+        }
+
+        @Override
+        void assertDone() {
+            assertThat(photosOf(owner)).as("the photos of the album's owner").singleElement().satisfies(photo -> {
+                assertThat(photo.albumId()).isEqualTo(album.id());
+                assertThat(photo.uploaderId()).isEqualTo(contributor);
+                assertThat(photo.sha256()).isEqualTo(sha256Of(file.bytes()));
+            });
+            assertThat(blobKeysOf(contributor)).as("blobs under the uploader's prefix").isEmpty();
+        }
+
+        @Override
+        boolean recoversFrom(FaultPlan plan) {
+            return lostCreate(plan);
+        }
+    }
+
+    private final class Sharing extends Scenario {
+        private final UserId member = new UserId(UUID.randomUUID());
+        private Album album;
+
+        @Override
+        void setUp() {
+            album = album("To share");
+            upload(album);
+        }
+
+        @Override
+        void call() {
+            faulty.sharing().share(owner, album.id(), member, AlbumRole.CONTRIBUTOR, true);
+        }
+
+        @Override
+        void assertDone() {
+            assertThat(shares.findMember(album.id(), member)).as("the membership").hasValueSatisfying(membership -> {
+                assertThat(membership.ownerId()).isEqualTo(owner);
+                assertThat(membership.role()).isEqualTo(AlbumRole.CONTRIBUTOR);
+                assertThat(membership.originals()).isTrue();
+            });
+            assertThat(faulty.photos().list(member, album.id(), PageRequest.first(10)).items()).as("what the member sees")
+                    .hasSize(1);
         }
     }
 }

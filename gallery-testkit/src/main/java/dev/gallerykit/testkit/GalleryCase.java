@@ -18,6 +18,7 @@ import dev.gallerykit.spi.Blob;
 import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.testkit.fixtures.Fixture;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -47,6 +48,7 @@ abstract class GalleryCase {
     MutableClock clock;
     AlbumRepository albums;
     PhotoRepository photos;
+    ShareRepository shares;
     BlobStore blobs;
     PresignedClient presigned;
     Gallery gallery;
@@ -59,6 +61,7 @@ abstract class GalleryCase {
         clock = fixture.clock();
         albums = fixture.albums();
         photos = fixture.photos();
+        shares = fixture.shares();
         blobs = fixture.blobs();
         presigned = fixture.presigned();
         gallery = fixture.gallery();

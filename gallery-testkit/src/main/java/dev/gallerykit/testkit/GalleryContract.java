@@ -3,6 +3,7 @@ package dev.gallerykit.testkit;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.ShareRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -32,6 +33,9 @@ public abstract class GalleryContract {
 
     protected abstract BlobStore blobStore();
 
+    /** The memberships and links of the albums of {@link #albumRepository()}: the same store's. */
+    protected abstract ShareRepository shareRepository();
+
     /**
      * How the suite makes the store's presigned requests, as a browser would: through the store itself
      * for an {@code InMemoryBlobStore}, over HTTP for any other. Override for a store whose URLs need
@@ -46,7 +50,34 @@ public abstract class GalleryContract {
     @BeforeEach
     void buildTheFixture() {
         BlobStore blobs = blobStore();
-        fixture = GalleryFixture.over(albumRepository(), photoRepository(), blobs, presignedClient(blobs));
+        fixture = GalleryFixture.over(albumRepository(), photoRepository(), shareRepository(), blobs, presignedClient(blobs));
+    }
+
+    @Nested
+    @DisplayName("Sharing an album with members")
+    class Sharing extends SharingContract {
+        @Override
+        GalleryFixture fixture() {
+            return fixture;
+        }
+    }
+
+    @Nested
+    @DisplayName("Who may do what: every use case by the owner, a contributor, a viewer and a stranger")
+    class AccessMatrix extends AccessMatrixContract {
+        @Override
+        GalleryFixture fixture() {
+            return fixture;
+        }
+    }
+
+    @Nested
+    @DisplayName("Memberships changing while members use them")
+    class SharingUnderRaces extends SharingRaces {
+        @Override
+        GalleryFixture fixture() {
+            return fixture;
+        }
     }
 
     @Nested

@@ -7,6 +7,7 @@ import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.ImageLabeler;
 import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.ShareRepository;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
  * the clock that gallery reads, a client for the store's presigned requests, and two users who own
  * nothing yet (fresh ids, so adapters may share one store between tests).
  */
-record GalleryFixture(MutableClock clock, AlbumRepository albums, PhotoRepository photos, BlobStore blobs,
+record GalleryFixture(MutableClock clock, AlbumRepository albums, PhotoRepository photos, ShareRepository shares, BlobStore blobs,
         PresignedClient presigned, Gallery gallery, UserId alice, UserId bob) {
 
     /** Tags every upload "sunny" with confidence 0.9: lets the suite see machine tags without a model. */
@@ -26,23 +27,23 @@ record GalleryFixture(MutableClock clock, AlbumRepository albums, PhotoRepositor
      * A fixture over these adapters. The clock starts at the current time because stores date their
      * blobs by their own clock, and reconcile compares those dates with the gallery's.
      */
-    static GalleryFixture over(AlbumRepository albums, PhotoRepository photos, BlobStore blobs,
+    static GalleryFixture over(AlbumRepository albums, PhotoRepository photos, ShareRepository shares, BlobStore blobs,
             PresignedClient presigned) {
         MutableClock clock = MutableClock.startingNow();
-        Gallery gallery = builder(clock, albums, photos, blobs).build();
-        return new GalleryFixture(clock, albums, photos, blobs, presigned, gallery, new UserId(UUID.randomUUID()),
+        Gallery gallery = builder(clock, albums, photos, shares, blobs).build();
+        return new GalleryFixture(clock, albums, photos, shares, blobs, presigned, gallery, new UserId(UUID.randomUUID()),
                 new UserId(UUID.randomUUID()));
     }
 
     /** Another gallery over the same adapters and clock, with {@code changes} applied to the defaults. */
     Gallery gallery(Consumer<Gallery.Builder> changes) {
-        Gallery.Builder builder = builder(clock, albums, photos, blobs);
+        Gallery.Builder builder = builder(clock, albums, photos, shares, blobs);
         changes.accept(builder);
         return builder.build();
     }
 
     private static Gallery.Builder builder(MutableClock clock, AlbumRepository albums, PhotoRepository photos,
-            BlobStore blobs) {
-        return Gallery.builder().albums(albums).photos(photos).blobs(blobs).clock(clock).labeler(SUNNY).maxPageSize(50);
+            ShareRepository shares, BlobStore blobs) {
+        return Gallery.builder().albums(albums).photos(photos).shares(shares).blobs(blobs).clock(clock).labeler(SUNNY).maxPageSize(50);
     }
 }

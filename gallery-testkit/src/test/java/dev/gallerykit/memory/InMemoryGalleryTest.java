@@ -1,5 +1,6 @@
 package dev.gallerykit.memory;
 
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PhotoRepository;
@@ -24,5 +25,10 @@ class InMemoryGalleryTest extends GalleryContract {
     @Override
     protected BlobStore blobStore() {
         return new InMemoryBlobStore();
+    }
+
+    @Override
+    protected ShareRepository shareRepository() {
+        return new InMemoryShareRepository(albums);
     }
 }

@@ -1,12 +1,13 @@
 package dev.gallerykit.spring.autoconfigure;
 
-import dev.gallerykit.spring.GalleryKitProperties;
-import dev.gallerykit.spring.GalleryKitConfigurationException;
 import dev.gallerykit.dynamodb.DynamoDbRepositories;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.spi.UserRepository;
+import dev.gallerykit.spring.GalleryKitConfigurationException;
+import dev.gallerykit.spring.GalleryKitProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -80,6 +81,12 @@ class DynamoDbStoreConfiguration {
     @ConditionalOnMissingBean
     PhotoRepository gallerykitPhotoRepository(DynamoDbRepositories repositories) {
         return repositories.photos();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ShareRepository gallerykitShareRepository(DynamoDbRepositories repositories) {
+        return repositories.shares();
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package dev.gallerykit.spring.autoconfigure;
 
-import dev.gallerykit.spring.GalleryKitProperties;
 import dev.gallerykit.Gallery;
 import dev.gallerykit.image.ImageOptions;
 import dev.gallerykit.spi.AlbumRepository;
@@ -9,6 +8,8 @@ import dev.gallerykit.spi.ImageEngine;
 import dev.gallerykit.spi.ImageLabeler;
 import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.ShareRepository;
+import dev.gallerykit.spring.GalleryKitProperties;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,7 +37,7 @@ public class GalleryKitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Gallery gallery(GalleryKitProperties properties, ObjectProvider<AlbumRepository> albums,
-            ObjectProvider<PhotoRepository> photos, ObjectProvider<BlobStore> blobs, ObjectProvider<Clock> clock,
+            ObjectProvider<PhotoRepository> photos, ObjectProvider<ShareRepository> shares, ObjectProvider<BlobStore> blobs, ObjectProvider<Clock> clock,
             ObjectProvider<ImageLabeler> labeler, ObjectProvider<OwnerCheck> owners, ObjectProvider<ImageEngine> engine) {
         Problems problems = new Problems();
         AlbumRepository albumRepository = albums.getIfUnique();
@@ -62,6 +63,7 @@ public class GalleryKitAutoConfiguration {
             labeler.ifUnique(builder::labeler);
             engine.ifUnique(builder::imageEngine);
             owners.ifUnique(builder::owners);
+            shares.ifUnique(builder::shares);
             if (cursorSecret != null) {
                 builder.cursorSecret(cursorSecret);
             }

@@ -1,12 +1,13 @@
 package dev.gallerykit.spring.autoconfigure;
 
-import dev.gallerykit.spring.GalleryKitProperties;
-import dev.gallerykit.spring.GalleryKitConfigurationException;
 import dev.gallerykit.jdbc.JdbcRepositories;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.spi.UserRepository;
+import dev.gallerykit.spring.GalleryKitConfigurationException;
+import dev.gallerykit.spring.GalleryKitProperties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -72,6 +73,12 @@ class JdbcStoreConfiguration {
     @ConditionalOnMissingBean
     PhotoRepository gallerykitPhotoRepository(JdbcRepositories repositories) {
         return repositories.photos();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ShareRepository gallerykitShareRepository(JdbcRepositories repositories) {
+        return repositories.shares();
     }
 
     @Bean

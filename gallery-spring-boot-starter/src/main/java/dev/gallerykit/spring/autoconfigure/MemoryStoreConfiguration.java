@@ -3,10 +3,12 @@ package dev.gallerykit.spring.autoconfigure;
 import dev.gallerykit.memory.InMemoryAlbumRepository;
 import dev.gallerykit.memory.InMemoryPhotoRepository;
 import dev.gallerykit.memory.InMemorySessionRepository;
+import dev.gallerykit.memory.InMemoryShareRepository;
 import dev.gallerykit.memory.InMemoryUserRepository;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.spi.UserRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,6 +43,18 @@ class MemoryStoreConfiguration {
         throw new IllegalStateException("gallerykit.store=memory keeps photos with the in-memory album store, but the "
                 + "application defines an AlbumRepository of type " + albums.getClass().getName()
                 + ": define a PhotoRepository bean as well");
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ShareRepository gallerykitShareRepository(AlbumRepository albums) {
+        // Like photos, memberships are written under the in-memory album store's lock.
+        if (albums instanceof InMemoryAlbumRepository memoryAlbums) {
+            return new InMemoryShareRepository(memoryAlbums);
+        }
+        throw new IllegalStateException("gallerykit.store=memory keeps memberships with the in-memory album store, but the "
+                + "application defines an AlbumRepository of type " + albums.getClass().getName()
+                + ": define a ShareRepository bean as well");
     }
 
     @Bean

@@ -3,6 +3,8 @@ package dev.gallerykit.spring.autoconfigure;
 import dev.gallerykit.Gallery;
 import dev.gallerykit.auth.Accounts;
 import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.AlbumRole;
+import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.User;
 import java.util.Base64;
 import java.util.UUID;
@@ -53,6 +55,12 @@ final class Contexts {
         User user = accounts.signUp(newEmail(), PASSWORD, "Ann");
         Album album = gallery.albums().create(user.id(), "Holidays", "by the sea");
         assertThat(gallery.albums().get(user.id(), album.id()).name()).isEqualTo("Holidays");
+        // The store's memberships are wired: an album shared with another account is theirs to see.
+        User sister = accounts.signUp(newEmail(), PASSWORD, "Bea");
+        gallery.sharing().share(user.id(), album.id(), sister.id(), AlbumRole.VIEWER, false);
+        assertThat(gallery.sharing().sharedWithMe(sister.id(), PageRequest.first(10)).items())
+                .extracting(shared -> shared.album().id()).containsExactly(album.id());
+        assertThat(gallery.albums().get(sister.id(), album.id()).name()).isEqualTo("Holidays");
         return album;
     }
 

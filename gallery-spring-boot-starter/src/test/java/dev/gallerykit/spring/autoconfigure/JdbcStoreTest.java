@@ -57,7 +57,9 @@ class JdbcStoreTest {
             assertThat(context).hasNotFailed();
             Contexts.signUpAndCreateAlbum(context);
             assertThat(count(context.getBean(DataSource.class), "select count(*) from gallery_album")).isEqualTo(1);
-            assertThat(count(context.getBean(DataSource.class), "select count(*) from gallery_user")).isEqualTo(1);
+            assertThat(count(context.getBean(DataSource.class), "select count(*) from gallery_user"))
+                    .as("the owner and the member the album is shared with").isEqualTo(2);
+            assertThat(count(context.getBean(DataSource.class), "select count(*) from gallery_album_member")).isEqualTo(1);
         });
     }
 

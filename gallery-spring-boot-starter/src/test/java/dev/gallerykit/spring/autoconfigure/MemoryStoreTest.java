@@ -16,6 +16,7 @@ import dev.gallerykit.image.Rendition;
 import dev.gallerykit.memory.InMemoryAlbumRepository;
 import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.memory.InMemoryPhotoRepository;
+import dev.gallerykit.memory.InMemoryShareRepository;
 import dev.gallerykit.memory.InMemorySessionRepository;
 import dev.gallerykit.memory.InMemoryUserRepository;
 import dev.gallerykit.spi.AlbumRepository;
@@ -24,6 +25,7 @@ import dev.gallerykit.spi.ImageEngine;
 import dev.gallerykit.vips.VipsImageEngine;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.spi.UserRepository;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +52,7 @@ class MemoryStoreTest {
             assertThat(context.getBean(UserRepository.class)).isInstanceOf(InMemoryUserRepository.class);
             assertThat(context.getBean(AlbumRepository.class)).isInstanceOf(InMemoryAlbumRepository.class);
             assertThat(context.getBean(PhotoRepository.class)).isInstanceOf(InMemoryPhotoRepository.class);
+            assertThat(context.getBean(ShareRepository.class)).isInstanceOf(InMemoryShareRepository.class);
             assertThat(context.getBean(SessionRepository.class)).isInstanceOf(InMemorySessionRepository.class);
             assertThat(context.getBean(BlobStore.class)).isInstanceOf(InMemoryBlobStore.class);
             assertThat(context.getBean(Mailer.class)).isInstanceOf(LoggingMailer.class);
@@ -106,7 +109,8 @@ class MemoryStoreTest {
                     assertThat(context.getBean(Mailer.class)).isSameAs(host.mailer);
                     Album album = Contexts.signUpAndCreateAlbum(context);
                     assertThat(host.albums.find(album.ownerId(), album.id())).isPresent();
-                    assertThat(host.sent).singleElement().satisfies(mail ->
+                    assertThat(host.sent).as("one confirmation for each account the album check signs up")
+                            .hasSize(2).allSatisfy(mail ->
                             assertThat(mail.text()).contains("https://photos.example.test/account/confirm-email?token="));
                 });
     }

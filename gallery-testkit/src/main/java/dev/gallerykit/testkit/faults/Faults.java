@@ -4,6 +4,7 @@ import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.SessionRepository;
+import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.spi.UserRepository;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -78,6 +79,10 @@ public final class Faults {
 
     public AlbumRepository wrap(AlbumRepository delegate) {
         return new FaultyAlbumRepository(delegate, this);
+    }
+
+    public ShareRepository wrap(ShareRepository delegate) {
+        return new FaultyShareRepository(delegate, this);
     }
 
     public UserRepository wrap(UserRepository delegate) {
