@@ -36,6 +36,10 @@ public final class Gallery {
 
     /** Largest page a list or search returns unless {@link Builder#maxPageSize} says otherwise. */
     public static final int DEFAULT_MAX_PAGE_SIZE = 100;
+    /** PBKDF2-HMAC-SHA256 iterations of a share link's password: OWASP's 2023 figure. */
+    public static final int DEFAULT_LINK_PASSWORD_ITERATIONS = 600_000;
+    /** The fewest iterations {@link Builder#linkPasswordIterations} takes. */
+    public static final int MIN_LINK_PASSWORD_ITERATIONS = 1_000;
 
     private final Assembly assembly;
     private final ImagePipeline pipeline;
@@ -57,6 +61,11 @@ public final class Gallery {
 
     public Albums albums() {
         return assembly.albums();
+    }
+
+    /** What anybody holding a share link may do, without an account; see {@link LinkViews}. */
+    public LinkViews links() {
+        return assembly.links();
     }
 
     /** Albums shared with other users; see {@link Sharing}. */
@@ -100,6 +109,7 @@ public final class Gallery {
         private Path spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"));
         private OwnerCheck owners = OwnerCheck.anyone();
         private ShareRepository shares;
+        private int linkPasswordIterations = DEFAULT_LINK_PASSWORD_ITERATIONS;
 
         private Builder() {
         }
@@ -171,6 +181,22 @@ public final class Gallery {
             return this;
         }
 
+        /**
+         * The PBKDF2 iterations of new link passwords; defaults to {@link #DEFAULT_LINK_PASSWORD_ITERATIONS}.
+         * Stored hashes keep their own count, so changing this leaves older links working. Lower it
+         * only for tests.
+         *
+         * @throws IllegalArgumentException below {@link #MIN_LINK_PASSWORD_ITERATIONS}
+         */
+        public Builder linkPasswordIterations(int value) {
+            if (value < MIN_LINK_PASSWORD_ITERATIONS) {
+                throw new IllegalArgumentException("linkPasswordIterations is " + value + "; the minimum is "
+                        + MIN_LINK_PASSWORD_ITERATIONS);
+            }
+            linkPasswordIterations = value;
+            return this;
+        }
+
         public Builder maxPageSize(int value) {
             maxPageSize = value;
             return this;
@@ -237,7 +263,7 @@ public final class Gallery {
             byte[] secret = cursorSecret != null ? cursorSecret : randomSecret();
             ImagePipeline pipeline = new ImagePipeline(imageOptions, imageEngine);
             Assembly assembly = Assembly.of(albums, photos, blobs, clock, secret, maxPageSize,
-                    pipeline, labeler, duplicates, spoolDirectory, owners, shares);
+                    pipeline, labeler, duplicates, spoolDirectory, owners, shares, linkPasswordIterations);
             return new Gallery(assembly, pipeline);
         }
 

@@ -5,6 +5,8 @@ import dev.gallerykit.domain.AlbumMember;
 import dev.gallerykit.domain.AlbumRole;
 import dev.gallerykit.domain.Page;
 import dev.gallerykit.domain.PageRequest;
+import dev.gallerykit.domain.ShareLink;
+import dev.gallerykit.domain.ShareLinkId;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.AccessDeniedException;
 import dev.gallerykit.error.InvalidInputException;
@@ -53,4 +55,33 @@ public interface Sharing {
 
     /** The albums others shared with the actor, newest album first, with the actor's membership of each. */
     Page<SharedAlbum> sharedWithMe(UserId actor, PageRequest page);
+
+    /**
+     * Makes a link to the owner's album for people without an account; see {@link LinkViews}. The
+     * returned token is the only copy: the store keeps its hash.
+     *
+     * @throws NotFoundException when the actor does not see the album
+     * @throws AccessDeniedException when the actor is a member
+     * @throws InvalidInputException naming {@code expiresAt} when it is not in the future, or
+     *         {@code password} when it is blank or longer than 1,024 characters
+     */
+    IssuedLink createLink(UserId actor, AlbumId album, LinkSettings settings);
+
+    /**
+     * The links of the owner's album, newest first, revoked and expired ones included (with their views).
+     *
+     * @throws NotFoundException when the actor does not see the album
+     * @throws AccessDeniedException when the actor is a member
+     */
+    Page<ShareLink> links(UserId actor, AlbumId album, PageRequest page);
+
+    /**
+     * Revokes a link of the owner's album: from now on it, and every ticket it gave, is not found. The
+     * link stays listed, with its views. Revoking it again does nothing.
+     *
+     * @return the revoked link
+     * @throws NotFoundException when the actor does not see the album or the link is not one of its
+     * @throws AccessDeniedException when the actor is a member
+     */
+    ShareLink revokeLink(UserId actor, AlbumId album, ShareLinkId link);
 }

@@ -2,6 +2,7 @@ package dev.gallerykit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gallerykit.PublicPhoto;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
@@ -39,8 +40,20 @@ class QuickStartTest {
         assertThat(photos).extracting(Photo::uploaderId).containsExactlyInAnyOrder(me, sister);
     }
 
+    @Test
+    @DisplayName("the README's link example runs: a guest sees the photo without its location")
+    void linkRuns() {
+        List<PublicPhoto> photos = LinkExample.showToGuests(new UserId(UUID.randomUUID()),
+                PhotoFixtures.aJpegWithExif().stream());
+
+        assertThat(photos).singleElement().satisfies(photo -> {
+            assertThat(photo.location()).isEmpty();
+            assertThat(photo.files()).contains("thumb-256").doesNotContain("original");
+        });
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"QuickStart", "ProductionWiring", "SharingExample"})
+    @ValueSource(strings = {"QuickStart", "ProductionWiring", "SharingExample", "LinkExample"})
     @DisplayName("the README quotes each example exactly as it is compiled, imports first")
     void readmeQuotesIt(String example) throws IOException {
         String source = Files.readString(Path.of("src/main/java/dev/gallerykit/examples/" + example + ".java"));

@@ -15,6 +15,13 @@ public class NotFoundException extends GalleryException {
         this.id = String.valueOf(id);
     }
 
+    /** For subclasses with a message of their own. */
+    protected NotFoundException(String kind, Object id, String message) {
+        super(message);
+        this.kind = kind;
+        this.id = String.valueOf(id);
+    }
+
     /** What was looked for: {@code "album"}, {@code "photo"}, {@code "user"}, ... */
     public String kind() {
         return kind;

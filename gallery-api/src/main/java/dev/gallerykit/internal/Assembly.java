@@ -2,6 +2,7 @@ package dev.gallerykit.internal;
 
 import dev.gallerykit.Albums;
 import dev.gallerykit.DuplicatePolicy;
+import dev.gallerykit.LinkViews;
 import dev.gallerykit.Maintenance;
 import dev.gallerykit.Owners;
 import dev.gallerykit.Photos;
@@ -14,19 +15,23 @@ import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.ShareRepository;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 
 /** Builds the use-case implementations for {@code Gallery}; not part of the API. */
-public record Assembly(Albums albums, Photos photos, Owners owners, Maintenance maintenance, Sharing sharing) {
+public record Assembly(Albums albums, Photos photos, Owners owners, Maintenance maintenance, Sharing sharing,
+                       LinkViews links) {
 
     public static Assembly of(AlbumRepository albumRepository, PhotoRepository photoRepository, BlobStore blobs,
                               Clock clock, byte[] cursorSecret, int maxPageSize, ImagePipeline pipeline,
                               ImageLabeler labeler, DuplicatePolicy duplicates, Path spoolDirectory,
-                              OwnerCheck owners, ShareRepository shares) {
+                              OwnerCheck owners, ShareRepository shares, int linkPasswordIterations) {
         Core core = new Core(albumRepository, photoRepository, shares == null ? new NoShares() : shares, blobs, clock,
                 cursorSecret, maxPageSize);
         AlbumService albums = new AlbumService(core, owners);
         return new Assembly(albums, new PhotoService(core, pipeline, labeler, duplicates, spoolDirectory),
-                new OwnerService(core, albums), new ReconcileService(core), new SharingService(core, owners));
+                new OwnerService(core, albums), new ReconcileService(core),
+                new SharingService(core, owners, new LinkSecrets(new SecureRandom(), linkPasswordIterations)),
+                new LinkService(core));
     }
 }

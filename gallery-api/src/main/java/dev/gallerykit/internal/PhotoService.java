@@ -505,7 +505,7 @@ final class PhotoService implements Photos {
     }
 
     /** RFC 6266 attachment with an ASCII fallback and the UTF-8 name. */
-    private static String contentDisposition(String fileName) {
+    static String contentDisposition(String fileName) {
         String ascii = fileName.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
         String encoded = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;

@@ -1,5 +1,7 @@
 package dev.gallerykit.internal;
 
+import dev.gallerykit.IssuedLink;
+import dev.gallerykit.LinkSettings;
 import dev.gallerykit.SharedAlbum;
 import dev.gallerykit.Sharing;
 import dev.gallerykit.domain.Album;
@@ -8,7 +10,10 @@ import dev.gallerykit.domain.AlbumMember;
 import dev.gallerykit.domain.AlbumRole;
 import dev.gallerykit.domain.Page;
 import dev.gallerykit.domain.PageRequest;
+import dev.gallerykit.domain.ShareLink;
+import dev.gallerykit.domain.ShareLinkId;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.spi.OwnerCheck;
@@ -20,12 +25,19 @@ import java.util.Optional;
 
 final class SharingService implements Sharing {
 
+    /** Longest password a link takes: a bound on the work one guess costs. */
+    static final int MAX_PASSWORD = 1_024;
+    /** Tries of a revoke whose link changed under it. */
+    private static final int REVOKE_TRIES = 5;
+
     private final Core core;
     private final OwnerCheck owners;
+    private final LinkSecrets secrets;
 
-    SharingService(Core core, OwnerCheck owners) {
+    SharingService(Core core, OwnerCheck owners, LinkSecrets secrets) {
         this.core = core;
         this.owners = owners;
+        this.secrets = secrets;
     }
 
     @Override
@@ -87,6 +99,62 @@ final class SharingService implements Sharing {
             }
             return new Slice<>(albums, memberships.next());
         });
+    }
+
+    @Override
+    public IssuedLink createLink(UserId actor, AlbumId albumId, LinkSettings settings) {
+        Validation.required("settings", settings);
+        requireShares();
+        Instant now = core.now();
+        settings.expiresAt().ifPresent(at -> {
+            if (!at.isAfter(now)) {
+                throw new InvalidInputException("expiresAt", "is not in the future: " + at);
+            }
+        });
+        settings.password().ifPresent(password -> {
+            if (password.isBlank()) {
+                throw new InvalidInputException("password", "is blank");
+            }
+            if (password.length() > MAX_PASSWORD) {
+                throw new InvalidInputException("password", "is " + password.length()
+                        + " characters long; the maximum is " + MAX_PASSWORD);
+            }
+        });
+        Album album = core.access.album(actor, albumId, Access.Right.MANAGE).album();
+        String token = secrets.newToken();
+        ShareLink link = new ShareLink(new ShareLinkId(core.ids.next()), album.id(), actor, LinkSecrets.tokenHash(token),
+                settings.expiresAt(), settings.password().map(secrets::hashPassword), settings.allowOriginals(),
+                settings.showLocation(), now, Optional.empty(), 0, 0, Optional.empty(), 0);
+        // The store refuses an album being deleted in the same step (I6).
+        return new IssuedLink(core.shares.createLink(link), token);
+    }
+
+    @Override
+    public Page<ShareLink> links(UserId actor, AlbumId albumId, PageRequest page) {
+        Album album = core.access.album(actor, albumId, Access.Right.MANAGE).album();
+        return core.page(CursorCodec.scope("links", actor, albumId), page,
+                (limit, after) -> core.shares.listLinks(actor, album.id(), limit, after));
+    }
+
+    @Override
+    public ShareLink revokeLink(UserId actor, AlbumId albumId, ShareLinkId linkId) {
+        Validation.required("linkId", linkId);
+        Album album = core.access.album(actor, albumId, Access.Right.MANAGE).album();
+        for (int attempt = 1; ; attempt++) {
+            ShareLink link = core.shares.findLink(actor, linkId).filter(found -> found.albumId().equals(album.id()))
+                    .orElseThrow(() -> new NotFoundException("link", linkId));
+            if (link.revokedAt().isPresent()) {
+                return link;
+            }
+            try {
+                return core.shares.updateLink(link.revoked(core.now()));
+            } catch (ConcurrentModificationException e) {
+                // Another change of the owner's settings came first; a revoke applies on top of any.
+                if (attempt == REVOKE_TRIES) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void requireShares() {

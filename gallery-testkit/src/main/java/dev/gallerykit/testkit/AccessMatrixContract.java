@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gallerykit.AlbumUpdate;
 import dev.gallerykit.Gallery;
+import dev.gallerykit.LinkSettings;
 import dev.gallerykit.Upload;
 import dev.gallerykit.DirectUploadRequest;
 import dev.gallerykit.PhotoUpdate;
@@ -19,6 +20,7 @@ import dev.gallerykit.domain.Derivative;
 import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.ShareLink;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.AccessDeniedException;
 import dev.gallerykit.error.NotFoundException;
@@ -43,8 +45,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * sees nothing. Each cell says what the call must do: take effect, refuse with
  * {@link AccessDeniedException}, answer {@link NotFoundException} as for something that does not
  * exist, or quietly leave things as they are (an idempotent delete, a listing without it). Whatever
- * does not take effect changes nothing on the stores: the album, its photos, their blobs and the
- * album's members are as before.
+ * does not take effect changes nothing on the stores: the album, its photos, their blobs, the
+ * album's members and its links are as before. What visitors holding a link may do is
+ * {@link LinkContract}'s matrix.
  */
 abstract class AccessMatrixContract extends GalleryCase {
 
@@ -78,7 +81,8 @@ abstract class AccessMatrixContract extends GalleryCase {
     }
 
     /** The album under test: shared with a contributor and a viewer, with a photo by each writer. */
-    record Scene(Gallery gallery, Album album, Album otherAlbum, Photo ownersPhoto, Photo contributorsPhoto, UserId owner,
+    record Scene(Gallery gallery, Album album, Album otherAlbum, Photo ownersPhoto, Photo contributorsPhoto, ShareLink link,
+                 UserId owner,
                  UserId contributor, UserId viewer, UserId stranger) {
         UserId as(Role role) {
             return switch (role) {
@@ -91,7 +95,8 @@ abstract class AccessMatrixContract extends GalleryCase {
     }
 
     /** What the stores hold for the scene's album, compared before and after a call that must change nothing. */
-    private record State(Album album, List<Photo> photos, List<String> blobs, List<AlbumMember> members) {
+    private record State(Album album, List<Photo> photos, List<String> blobs, List<AlbumMember> members,
+                         List<ShareLink> links) {
     }
 
     private static final PageRequest ALL = PageRequest.first(50);
@@ -108,7 +113,9 @@ abstract class AccessMatrixContract extends GalleryCase {
         gallery.sharing().share(alice, album.id(), bob, AlbumRole.CONTRIBUTOR, false);
         gallery.sharing().share(alice, album.id(), viewer, AlbumRole.VIEWER, true);
         Photo contributorsPhoto = upload(bob, album.id(), PhotoFixtures.aJpeg(64, 48, 2));
-        scene = new Scene(gallery, gallery.albums().get(alice, album.id()), other, ownersPhoto, contributorsPhoto, alice, bob,
+        ShareLink link = gallery.sharing().createLink(alice, album.id(), LinkSettings.defaults()).link();
+        scene = new Scene(gallery, gallery.albums().get(alice, album.id()), other, ownersPhoto, contributorsPhoto, link,
+                alice, bob,
                 viewer, new UserId(UUID.randomUUID()));
     }
 
@@ -142,7 +149,8 @@ abstract class AccessMatrixContract extends GalleryCase {
     private State state() {
         List<Photo> inAlbum = photos.listByAlbum(alice, scene.album().id(), 100, Optional.empty()).items();
         return new State(albums.find(alice, scene.album().id()).orElse(null), inAlbum, blobKeysOf(alice).stream().sorted().toList(),
-                shares.listMembers(alice, scene.album().id(), 100, Optional.empty()).items());
+                shares.listMembers(alice, scene.album().id(), 100, Optional.empty()).items(),
+                shares.listLinks(alice, scene.album().id(), 100, Optional.empty()).items());
     }
 
     private static List<UseCase> useCases() {
@@ -221,6 +229,15 @@ abstract class AccessMatrixContract extends GalleryCase {
                     s.gallery().sharing().unshare(actor, s.album().id(), s.viewer());
                     return true;
                 }, DONE, DENIED, DENIED, NOT_FOUND),
+                row("sharing.createLink", (s, actor) -> s.gallery().sharing().createLink(actor, s.album().id(),
+                        LinkSettings.defaults()).token() != null,
+                        DONE, DENIED, DENIED, NOT_FOUND),
+                row("sharing.links", (s, actor) -> s.gallery().sharing().links(actor, s.album().id(), ALL).items()
+                        .contains(s.link()),
+                        DONE, DENIED, DENIED, NOT_FOUND),
+                row("sharing.revokeLink", (s, actor) -> s.gallery().sharing().revokeLink(actor, s.album().id(),
+                        s.link().id()).revokedAt().isPresent(),
+                        DONE, DENIED, DENIED, NOT_FOUND),
                 row("sharing.sharedWithMe", (s, actor) -> s.gallery().sharing().sharedWithMe(actor, ALL).items().stream()
                         .map(SharedAlbum::album).anyMatch(album -> album.id().equals(s.album().id())),
                         NOTHING, DONE, DONE, NOTHING),

@@ -81,6 +81,15 @@ public abstract class GalleryContract {
     }
 
     @Nested
+    @DisplayName("Share links for visitors without an account")
+    class Links extends LinkContract {
+        @Override
+        GalleryFixture fixture() {
+            return fixture;
+        }
+    }
+
+    @Nested
     @DisplayName("Albums")
     class Albums extends AlbumContract {
         @Override

@@ -44,6 +44,8 @@ record GalleryFixture(MutableClock clock, AlbumRepository albums, PhotoRepositor
 
     private static Gallery.Builder builder(MutableClock clock, AlbumRepository albums, PhotoRepository photos,
             ShareRepository shares, BlobStore blobs) {
-        return Gallery.builder().albums(albums).photos(photos).shares(shares).blobs(blobs).clock(clock).labeler(SUNNY).maxPageSize(50);
+        return Gallery.builder().albums(albums).photos(photos).shares(shares).blobs(blobs).clock(clock).labeler(SUNNY).maxPageSize(50)
+                // Link passwords at the fewest iterations: the contract checks behaviour, not the cost.
+                .linkPasswordIterations(Gallery.MIN_LINK_PASSWORD_ITERATIONS);
     }
 }

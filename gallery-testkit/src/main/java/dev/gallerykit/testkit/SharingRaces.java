@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gallerykit.DirectUpload;
 import dev.gallerykit.DirectUploadRequest;
 import dev.gallerykit.Gallery;
+import dev.gallerykit.IssuedLink;
+import dev.gallerykit.LinkSettings;
 import dev.gallerykit.Upload;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumRole;
+import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.AccessDeniedException;
@@ -17,8 +20,10 @@ import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.testkit.contract.Race;
 import dev.gallerykit.testkit.fixtures.Fixture;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * Memberships changing while members use them, many threads at once and many rounds, through the
  * public API on the fixture's stores. A revoke racing a contributor's uploads leaves exactly the
  * photos whose uploads answered with a photo, and nothing of the refused ones; an album deleted while
- * members upload into it and the owner shares it leaves no photo, blob or membership behind (I3, I6).
+ * members upload into it and the owner shares it leaves no photo, blob or membership behind (I3, I6),
+ * and one deleted while visitors use its links and the owner makes more leaves no link (I6).
  */
 abstract class SharingRaces extends GalleryCase {
 
@@ -167,6 +173,50 @@ abstract class SharingRaces extends GalleryCase {
                     .as("round %d: I6, the contributor's memberships", round).isEmpty();
         }
         invariants.assertHold(alice);
+    }
+
+    @Test
+    @DisplayName("deleting an album while visitors open its links and the owner makes more leaves no link behind")
+    void deleteRacingLinkUse() throws InterruptedException {
+        for (int round = 0; round < ROUNDS; round++) {
+            Album album = anAlbum(alice, "Shown " + round);
+            upload(alice, album.id(), file(round, 0));
+            IssuedLink existing = gallery.sharing().createLink(alice, album.id(), LinkSettings.defaults());
+            String ticket = gallery.links().open(existing.token(), Optional.empty()).ticket();
+            List<String> tokens = Collections.synchronizedList(new ArrayList<>(List.of(existing.token())));
+            int current = round;
+
+            Race.Results<Object> results = Race.run(CONTENDERS, contender -> {
+                switch (contender % 3) {
+                    case 0:
+                        if (contender == 0) {
+                            gallery.albums().delete(alice, album.id());
+                            return "deleted";
+                        }
+                        IssuedLink made = gallery.sharing().createLink(alice, album.id(), LinkSettings.defaults());
+                        tokens.add(made.token());
+                        return made;
+                    case 1:
+                        return gallery.links().open(existing.token(), Optional.empty());
+                    default:
+                        return gallery.links().photos(ticket, PageRequest.first(10));
+                }
+            });
+
+            assertThat(results.failures()).as("round %d", round)
+                    .withFailMessage(() -> "round " + current + ": unexpected failures\n" + results.failureTraces())
+                    .allSatisfy(failure -> assertThat(failure).isInstanceOf(NotFoundException.class));
+            for (String token : tokens) {
+                assertThat(shares.findLinkByToken(sha256Of(token.getBytes(StandardCharsets.UTF_8))))
+                        .as("round %d: I6, a link of the deleted album", round).isEmpty();
+                assertThatThrownBy(() -> gallery.links().open(token, Optional.empty()))
+                        .as("round %d: opening a link of the deleted album", round).isInstanceOf(NotFoundException.class);
+            }
+            assertThatThrownBy(() -> gallery.links().photos(ticket, PageRequest.first(10)))
+                    .as("round %d: the ticket", round).isInstanceOf(NotFoundException.class);
+        }
+        assertThat(photosOf(alice)).as("I3").isEmpty();
+        assertThat(blobKeysOf(alice)).isEmpty();
     }
 
     private static Fixture file(int round, int contender) {
