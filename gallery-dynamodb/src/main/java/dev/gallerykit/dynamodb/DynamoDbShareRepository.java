@@ -10,6 +10,7 @@ import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.spi.ShareRepository;
 import dev.gallerykit.spi.Slice;
 import java.math.BigInteger;
@@ -23,8 +24,10 @@ import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -32,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * {@link ShareRepository} over one table keyed {@code pk}/{@code sk} (see the module README).
@@ -41,7 +45,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * album item is there for the owner and not being deleted. The counters ({@link #countView},
  * {@link #takeGuess}, {@link #clearGuesses}) are single conditional {@code UpdateItem}s of the link item
  * that never read or move its version; {@link #updateLink} is one {@code UpdateItem} conditional on the
- * version. Removals are not one transaction but are idempotent; every read is strongly consistent.
+ * version. Removals are not one transaction but are idempotent, in BatchWriteItems of 25; every read is
+ * strongly consistent.
  */
 final class DynamoDbShareRepository implements ShareRepository {
 
@@ -49,6 +54,8 @@ final class DynamoDbShareRepository implements ShareRepository {
     private static final String ALBUM = "ALBUM#";
     private static final String LINK = "LINK#";
     private static final String TOKEN = "TOKEN#";
+    /** DynamoDB's limit of keys in one BatchGetItem. */
+    private static final int MAX_BATCH_GET = 100;
 
     private final DynamoDbClient client;
     private final String table;
@@ -135,10 +142,10 @@ final class DynamoDbShareRepository implements ShareRepository {
     public void removeMemberships(UserId member) {
         Objects.requireNonNull(member, "member");
         Errors.run("removing the memberships of " + member, () -> {
-            for (Map<String, AttributeValue> item : queryAll(MEMBER + member, null)) {
-                delete(ALBUM + item.get("sk").s(), MEMBER + member);
-                delete(MEMBER + member, item.get("sk").s());
-            }
+            List<Map<String, AttributeValue>> memberships = queryAll(MEMBER + member, null);
+            // The albums' copies first: the member's own partition is what a repeat finds again.
+            deleteAll(memberships.stream().map(item -> key(ALBUM + item.get("sk").s(), MEMBER + member)).toList());
+            deleteAll(memberships.stream().map(item -> key(MEMBER + member, item.get("sk").s())).toList());
         });
     }
 
@@ -198,14 +205,18 @@ final class DynamoDbShareRepository implements ShareRepository {
         Optional<String> position = position(after);
         return Errors.call("listing the share links of album " + album, () -> {
             Page page = query(ALBUM + album, LINK, false, limit, position.map(p -> LINK + p));
-            List<ShareLink> links = new ArrayList<>();
-            for (Map<String, AttributeValue> listing : page.items) {
-                if (!owner.toString().equals(listing.get("ownerId").s())) {
-                    return Slice.<ShareLink>last(List.of());
-                }
-                get(LINK + listing.get("linkId").s(), "LINK").map(DynamoDbShareRepository::toLink)
-                        .filter(link -> link.ownerId().equals(owner)).ifPresent(links::add);
+            if (page.items.stream().anyMatch(listing -> !owner.toString().equals(listing.get("ownerId").s()))) {
+                return Slice.<ShareLink>last(List.of());
             }
+            // The links themselves in one BatchGetItem per page (a page is at most 100 keys), in listing order.
+            Map<String, ShareLink> byId = new HashMap<>();
+            for (Map<String, AttributeValue> item : getAll(page.items.stream()
+                    .map(listing -> key(LINK + listing.get("linkId").s(), "LINK")).toList())) {
+                ShareLink link = toLink(item);
+                byId.put(link.id().toString(), link);
+            }
+            List<ShareLink> links = page.items.stream().map(listing -> byId.get(listing.get("linkId").s()))
+                    .filter(link -> link != null && link.ownerId().equals(owner)).toList();
             String last = page.items.isEmpty() ? null : page.items.get(page.items.size() - 1).get("linkId").s();
             return slice(links, page.more, last);
         });
@@ -285,19 +296,21 @@ final class DynamoDbShareRepository implements ShareRepository {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(album, "album");
         Errors.run("removing the memberships and links of album " + album, () -> {
-            for (Map<String, AttributeValue> item : queryAll(ALBUM + album, null)) {
-                if (!owner.toString().equals(item.get("ownerId").s())) {
-                    continue;
-                }
+            List<Map<String, AttributeValue>> listed = queryAll(ALBUM + album, null).stream()
+                    .filter(item -> owner.toString().equals(item.get("ownerId").s())).toList();
+            List<Map<String, AttributeValue>> elsewhere = new ArrayList<>();
+            for (Map<String, AttributeValue> item : listed) {
                 String sk = item.get("sk").s();
                 if (sk.startsWith(MEMBER)) {
-                    delete(MEMBER + sk.substring(MEMBER.length()), album.toString());
+                    elsewhere.add(key(MEMBER + sk.substring(MEMBER.length()), album.toString()));
                 } else if (sk.startsWith(LINK)) {
-                    delete(TOKEN + item.get("tokenHash").s(), "TOKEN");
-                    delete(LINK + item.get("linkId").s(), "LINK");
+                    elsewhere.add(key(TOKEN + item.get("tokenHash").s(), "TOKEN"));
+                    elsewhere.add(key(LINK + item.get("linkId").s(), "LINK"));
                 }
-                delete(ALBUM + album, sk);
             }
+            // The items elsewhere first, the album's own listing last: a repeat after a failure finds the rest.
+            deleteAll(elsewhere);
+            deleteAll(listed.stream().map(item -> key(ALBUM + album, item.get("sk").s())).toList());
         });
     }
 
@@ -330,6 +343,55 @@ final class DynamoDbShareRepository implements ShareRepository {
 
     private void delete(String pk, String sk) {
         client.deleteItem(r -> r.tableName(table).key(key(pk, sk)));
+    }
+
+    /** Deletes by key with BatchWriteItem, 25 per call, sending unprocessed keys again after a backoff. */
+    private void deleteAll(List<Map<String, AttributeValue>> keys) {
+        for (int from = 0; from < keys.size(); from += Batches.MAX_BATCH) {
+            List<WriteRequest> pending = keys.subList(from, Math.min(keys.size(), from + Batches.MAX_BATCH)).stream()
+                    .map(key -> WriteRequest.builder().deleteRequest(d -> d.key(key)).build()).toList();
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt == Backoff.MAX_ATTEMPTS) {
+                    throw new StorageUnavailableException("DynamoDB left " + pending.size()
+                            + " deletes unprocessed after " + attempt + " attempts (throttled?)", null);
+                }
+                if (attempt > 0) {
+                    Backoff.pause(attempt);
+                }
+                List<WriteRequest> batch = pending;
+                pending = client.batchWriteItem(r -> r.requestItems(Map.of(table, batch)))
+                        .unprocessedItems().getOrDefault(table, List.of());
+            }
+        }
+    }
+
+    /** Reads by key with strongly consistent BatchGetItems of 100 keys, unprocessed keys again after a backoff. */
+    private List<Map<String, AttributeValue>> getAll(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += MAX_BATCH_GET) {
+            found.addAll(getBatch(keys.subList(from, Math.min(keys.size(), from + MAX_BATCH_GET))));
+        }
+        return found;
+    }
+
+    private List<Map<String, AttributeValue>> getBatch(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        List<Map<String, AttributeValue>> pending = keys;
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt == Backoff.MAX_ATTEMPTS) {
+                throw new StorageUnavailableException("DynamoDB left " + pending.size()
+                        + " reads unprocessed after " + attempt + " attempts (throttled?)", null);
+            }
+            if (attempt > 0) {
+                Backoff.pause(attempt);
+            }
+            KeysAndAttributes request = KeysAndAttributes.builder().keys(pending).consistentRead(true).build();
+            BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(Map.of(table, request)));
+            found.addAll(response.responses().getOrDefault(table, List.of()));
+            KeysAndAttributes left = response.unprocessedKeys().get(table);
+            pending = left == null ? List.of() : left.keys();
+        }
+        return found;
     }
 
     private Page query(String pk, String prefix, boolean ascending, int limit, Optional<String> afterSk) {
