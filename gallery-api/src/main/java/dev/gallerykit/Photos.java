@@ -111,6 +111,15 @@ public interface Photos {
     Page<Photo> search(UserId actor, PhotoQuery query, PageRequest page);
 
     /**
+     * The photos matching {@code query} in the albums others shared with the actor: album by album, in
+     * the order {@code Sharing#sharedWithMe} lists them, newest photo first within each. A query that
+     * names an album is {@link #search} of it.
+     *
+     * @throws InvalidInputException as for {@link #search}
+     */
+    Page<Photo> searchSharedWithMe(UserId actor, PhotoQuery query, PageRequest page);
+
+    /**
      * Changes the title, description and/or user tags; bumps {@code updatedAt}. Machine tags stay.
      *
      * @throws InvalidInputException naming the field that is out of bounds

@@ -36,15 +36,18 @@ import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.ImageLabeler;
 import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PresignedRequest;
+import dev.gallerykit.spi.Slice;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -401,7 +404,87 @@ final class PhotoService implements Photos {
     }
 
     @Override
+    public Page<Photo> searchSharedWithMe(UserId actor, PhotoQuery query, PageRequest page) {
+        PhotoQuery normalized = checked(actor, query);
+        if (normalized.albumId().isPresent()) {
+            return search(actor, normalized, page);
+        }
+        return core.page(scopeOf(actor, normalized).replace("photos.search", "photos.shared"), page,
+                (limit, after) -> sharedSlice(actor, normalized, limit, SharedPosition.parse(after)));
+    }
+
+    /**
+     * Where a search of the shared albums stands: after membership {@code album} of the actor's
+     * listing, and within the next album after photo position {@code photo}.
+     */
+    private record SharedPosition(Optional<String> album, Optional<String> photo) {
+        private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+        private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+        static SharedPosition parse(Optional<String> text) {
+            if (text.isEmpty()) {
+                return new SharedPosition(Optional.empty(), Optional.empty());
+            }
+            String[] parts = text.get().split("\\.", -1);
+            return new SharedPosition(part(parts[0]), part(parts.length > 1 ? parts[1] : ""));
+        }
+
+        private static Optional<String> part(String encoded) {
+            return encoded.isEmpty() ? Optional.empty()
+                    : Optional.of(new String(DECODER.decode(encoded), StandardCharsets.UTF_8));
+        }
+
+        private static String encoded(Optional<String> part) {
+            return part.map(p -> ENCODER.encodeToString(p.getBytes(StandardCharsets.UTF_8))).orElse("");
+        }
+
+        String text() {
+            return encoded(album) + "." + encoded(photo);
+        }
+    }
+
+    /** Up to {@code limit} matches from the shared albums, album by album in the listing's order. */
+    private Slice<Photo> sharedSlice(UserId actor, PhotoQuery query, int limit, SharedPosition from) {
+        List<Photo> found = new ArrayList<>();
+        Optional<String> beforeAlbum = from.album();
+        Optional<String> inAlbum = from.photo();
+        while (true) {
+            Slice<AlbumMember> next = core.shares.listSharedWith(actor, 1, beforeAlbum);
+            if (next.items().isEmpty()) {
+                return Slice.last(found);
+            }
+            AlbumMember membership = next.items().get(0);
+            PhotoQuery inThisAlbum = new PhotoQuery(query.text(), query.tags(), query.takenFrom(), query.takenTo(),
+                    query.box(), Optional.of(membership.albumId()));
+            Slice<Photo> matches = core.photos.search(membership.ownerId(), inThisAlbum, limit - found.size(), inAlbum);
+            found.addAll(matches.items());
+            if (matches.next().isPresent()) {
+                return new Slice<>(found, Optional.of(new SharedPosition(beforeAlbum, matches.next()).text()));
+            }
+            if (next.next().isEmpty()) {
+                return Slice.last(found);
+            }
+            beforeAlbum = next.next();
+            inAlbum = Optional.empty();
+            if (found.size() == limit) {
+                // Full, and this album is done: the next page starts with the next album (it may be empty).
+                return new Slice<>(found, Optional.of(new SharedPosition(beforeAlbum, Optional.empty()).text()));
+            }
+        }
+    }
+
+    @Override
     public Page<Photo> search(UserId actor, PhotoQuery query, PageRequest page) {
+        PhotoQuery normalized = checked(actor, query);
+        // Within an album shared with the actor, the search runs over its owner's photos; elsewhere over the actor's.
+        UserId owner = normalized.albumId().flatMap(album -> core.shares.findMember(album, actor))
+                .map(AlbumMember::ownerId).orElse(actor);
+        return core.page(scopeOf(actor, normalized), page,
+                (limit, after) -> core.photos.search(owner, normalized, limit, after));
+    }
+
+    /** The query checked and its text stripped. */
+    private static PhotoQuery checked(UserId actor, PhotoQuery query) {
         Validation.required("actor", actor);
         Validation.required("query", query);
         query.text().ifPresent(text -> Validation.line("text", text, Validation.MAX_SEARCH_TEXT));
@@ -413,14 +496,9 @@ final class PhotoService implements Photos {
                 && query.takenTo().get().isBefore(query.takenFrom().get())) {
             throw new InvalidInputException("takenTo", "is before takenFrom");
         }
-        PhotoQuery normalized = query.text().isEmpty() ? query
+        return query.text().isEmpty() ? query
                 : new PhotoQuery(query.text().map(String::strip), query.tags(), query.takenFrom(), query.takenTo(),
                         query.box(), query.albumId());
-        // Within an album shared with the actor, the search runs over its owner's photos; elsewhere over the actor's.
-        UserId owner = normalized.albumId().flatMap(album -> core.shares.findMember(album, actor))
-                .map(AlbumMember::ownerId).orElse(actor);
-        return core.page(scopeOf(actor, normalized), page,
-                (limit, after) -> core.photos.search(owner, normalized, limit, after));
     }
 
     /** A stable text form of a query (tags sorted), so that one query always has one cursor scope. */
@@ -507,7 +585,7 @@ final class PhotoService implements Photos {
     /** RFC 6266 attachment with an ASCII fallback and the UTF-8 name. */
     static String contentDisposition(String fileName) {
         String ascii = fileName.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
-        String encoded = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded = java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -12,6 +12,7 @@ import dev.gallerykit.domain.AlbumRole;
 import dev.gallerykit.domain.Derivative;
 import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.AccessDeniedException;
 import dev.gallerykit.error.NotFoundException;
@@ -123,6 +124,43 @@ abstract class SharingContract {
         }
         assertThat(gallery.albums().get(owner, album.id())).isEqualTo(album);
         assertThat(gallery.photos().list(owner, album.id(), all).items()).containsExactly(ownersPhoto);
+    }
+
+    @Test
+    @DisplayName("a search of what is shared with me covers every shared album, page after page, and nothing else")
+    void searchingSharedAlbums() {
+        Album bobs = gallery.albums().create(contributor, "Bob's", "");
+        List<Photo> tagged = List.of(tagged(contributor, bobs, 10, "tram"), tagged(contributor, bobs, 11, "tram"),
+                tagged(owner, album, 12, "tram"));
+        tagged(contributor, bobs, 13, "bus");
+        gallery.sharing().share(contributor, bobs.id(), viewer, AlbumRole.VIEWER, false);
+        Album hidden = gallery.albums().create(contributor, "Not shared", "");
+        tagged(contributor, hidden, 14, "tram");
+
+        List<Photo> found = new java.util.ArrayList<>();
+        PageRequest page = PageRequest.first(1);
+        PhotoQuery trams = PhotoQuery.of(q -> q.tags("tram"));
+        for (int pages = 0; pages < 10; pages++) {
+            var result = gallery.photos().searchSharedWithMe(viewer, trams, page);
+            found.addAll(result.items());
+            if (result.nextCursor().isEmpty()) {
+                break;
+            }
+            page = new PageRequest(1, result.nextCursor());
+        }
+
+        assertThat(found).extracting(Photo::id).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(tagged.stream().map(Photo::id).toList());
+        assertThat(gallery.photos().searchSharedWithMe(viewer, PhotoQuery.builder().build(), all).items())
+                .as("everything shared with the viewer").hasSize(5);
+        assertThat(gallery.photos().searchSharedWithMe(stranger, trams, all).items()).isEmpty();
+        assertThat(gallery.photos().searchSharedWithMe(owner, trams, all).items()).as("the owner's own albums are not shared with them")
+                .isEmpty();
+    }
+
+    private Photo tagged(UserId actor, Album into, long seed, String tag) {
+        return gallery.photos().upload(actor, into.id(), Upload.builder()
+                .content(PhotoFixtures.aJpeg(64, 48, seed).stream()).fileName("t" + seed + ".jpg").tags(List.of(tag)).build());
     }
 
     @Test
