@@ -77,6 +77,11 @@ record Call(String verb, List<String> args) {
         return new Call("delete-photo", List.of(id(owner.value()), id(photo.value())));
     }
 
+    /** {@code Sharing.unshare}; returns {@code revoked}. */
+    static Call unshare(UserId owner, AlbumId album, UserId member) {
+        return new Call("unshare", List.of(id(owner.value()), id(album.value()), id(member.value())));
+    }
+
     /** The call as one line of the protocol. */
     String line() {
         return verb + (args.isEmpty() ? "" : " " + String.join(" ", args));
@@ -135,6 +140,10 @@ record Call(String verb, List<String> args) {
             case "delete-photo" -> {
                 rejecting.photos().delete(owner(0), new PhotoId(uuid(1)));
                 yield "deleted";
+            }
+            case "unshare" -> {
+                rejecting.sharing().unshare(owner(0), new AlbumId(uuid(1)), owner(2));
+                yield "revoked";
             }
             default -> throw new IllegalArgumentException("no such call: " + verb);
         };

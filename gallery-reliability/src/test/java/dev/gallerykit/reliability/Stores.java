@@ -5,6 +5,7 @@ import dev.gallerykit.Gallery;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.PhotoRepository;
+import dev.gallerykit.spi.ShareRepository;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,12 +20,15 @@ final class Stores implements AutoCloseable {
 
     private final AlbumRepository albums;
     private final PhotoRepository photos;
+    private final ShareRepository shares;
     private final BlobStore blobs;
     private final List<AutoCloseable> resources;
 
-    Stores(AlbumRepository albums, PhotoRepository photos, BlobStore blobs, AutoCloseable... resources) {
+    Stores(AlbumRepository albums, PhotoRepository photos, ShareRepository shares, BlobStore blobs,
+           AutoCloseable... resources) {
         this.albums = albums;
         this.photos = photos;
+        this.shares = shares;
         this.blobs = blobs;
         this.resources = List.of(resources);
     }
@@ -35,6 +39,10 @@ final class Stores implements AutoCloseable {
 
     PhotoRepository photos() {
         return photos;
+    }
+
+    ShareRepository shares() {
+        return shares;
     }
 
     BlobStore blobs() {
@@ -53,7 +61,7 @@ final class Stores implements AutoCloseable {
     Map<DuplicatePolicy, Gallery> galleries(Clock clock, byte[] cursorSecret) {
         Map<DuplicatePolicy, Gallery> galleries = new EnumMap<>(DuplicatePolicy.class);
         for (DuplicatePolicy policy : DuplicatePolicy.values()) {
-            galleries.put(policy, Gallery.builder().albums(albums).photos(photos).blobs(blobs).clock(clock)
+            galleries.put(policy, Gallery.builder().albums(albums).photos(photos).shares(shares).blobs(blobs).clock(clock)
                     .duplicates(policy).cursorSecret(cursorSecret).build());
         }
         return galleries;

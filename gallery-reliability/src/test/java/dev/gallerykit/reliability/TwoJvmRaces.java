@@ -9,11 +9,13 @@ import dev.gallerykit.Gallery;
 import dev.gallerykit.Upload;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.AlbumRole;
 import dev.gallerykit.domain.Derivative;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.AccessDeniedException;
 import dev.gallerykit.error.DuplicatePhotoException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.spi.Blob;
@@ -58,7 +60,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the same bytes uploaded from both under {@code REJECT} (one photo, I4); one direct upload completed
  * from both, the token issued by either (one photo whose blobs exist, I1, I5); uploads and moves racing
  * an album delete, and uploads racing an owner purge (I3, the delete or purge finishes); a cover set
- * while that photo is deleted (I6). Every round parks four contenders in each JVM at a gate and opens
+ * while that photo is deleted (I6); a revoke racing a contributor's uploads (exactly the uploads that
+ * answered with a photo stay). Every round parks four contenders in each JVM at a gate and opens
  * both gates at once, twenty rounds per scenario; after each round the invariants are read straight
  * from the stores ({@link Invariants}: I1, I3, I6; I4 and I5 here), and the scenario's own outcome is
  * checked, never timing. A guarantee that rested on something inside one JVM (a lock, a cache) would break here,
@@ -290,6 +293,41 @@ abstract class TwoJvmRaces {
                 assertThat(stores.photos().find(owner, photo)).as("round %d: deleted photo %s", round, photo).isEmpty();
             }
             assertIntegrity(round);
+        }
+        invariants.assertHoldAfterReconcile(owner, gallery.maintenance(), clock, Duration.ofDays(1));
+    }
+
+    @Test
+    @DisplayName("a revoke in one JVM racing a contributor's uploads from both keeps exactly the uploads that answered with a photo")
+    void revokeRacesContributorUploads() throws InterruptedException {
+        Album album = gallery.albums().create(owner, "Family", "");
+        UserId member = new UserId(UUID.randomUUID());
+        List<PhotoId> answered = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            gallery.sharing().share(owner, album.id(), member, AlbumRole.CONTRIBUTOR, false);
+            List<Call> calls = new ArrayList<>();
+            calls.add(Call.unshare(owner, album.id(), member));
+            for (int i = 1; i < 2 * PER_JVM; i++) {
+                calls.add(Call.upload(DuplicatePolicy.REJECT, member, album.id(),
+                        file(PhotoFixtures.aJpeg(24, 16, 7_000L + round * 100L + i))));
+            }
+
+            // The revoke runs in this JVM in even rounds, in the second one in odd rounds.
+            Round result = round % 2 == 0 ? race(evens(calls), odds(calls)) : race(odds(calls), evens(calls));
+
+            assertThat(result.returned()).extracting(outcome -> outcome.value().orElseThrow())
+                    .as("round %d: the revoke finished, of %s", round, result).contains("revoked");
+            result.returned().stream().filter(outcome -> !outcome.value().orElseThrow().equals("revoked"))
+                    .map(this::photoId).forEach(answered::add);
+            assertThat(result.failed()).as("round %d: refused uploads", round).allSatisfy(failure ->
+                    assertThat(failure.threw(AccessDeniedException.class) || failure.threw(NotFoundException.class))
+                            .as("%s\n%s", failure, failure.trace()).isTrue());
+            assertThat(photosOf(owner)).as("round %d: the member's photos in the owner's album", round)
+                    .filteredOn(photo -> photo.uploaderId().equals(member)).extracting(Photo::id)
+                    .containsExactlyInAnyOrderElementsOf(answered);
+            assertThat(stores.shares().findMember(album.id(), member)).as("round %d: the membership", round).isEmpty();
+            assertIntegrity(round);
+            assertThat(blobKeysOf(member)).as("round %d: blobs under the member's prefix", round).isEmpty();
         }
         invariants.assertHoldAfterReconcile(owner, gallery.maintenance(), clock, Duration.ofDays(1));
     }

@@ -80,7 +80,7 @@ record Wiring(Records records, LocalS3.Endpoint s3, String bucket, byte[] cursor
             // Enough connections for every contender of a round, and the checks between rounds.
             JdbcRepositories db = JdbcRepositories.builder().jdbcUrl(database.url()).username(database.user())
                     .password(database.password()).dialect(sql.dialect()).maximumPoolSize(12).build();
-            return new Stores(db.albums(), db.photos(), blobs, db, blobs);
+            return new Stores(db.albums(), db.photos(), db.shares(), blobs, db, blobs);
         }
         Dynamo dynamo = (Dynamo) records;
         DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynamo.endpoint().uri())
@@ -88,7 +88,7 @@ record Wiring(Records records, LocalS3.Endpoint s3, String bucket, byte[] cursor
                 .credentialsProvider(credentials(dynamo.endpoint().credentials()))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
         DynamoDbRepositories db = DynamoDbRepositories.builder().client(client).tablePrefix(dynamo.tablePrefix()).build();
-        return new Stores(db.albums(), db.photos(), blobs, db, client, blobs);
+        return new Stores(db.albums(), db.photos(), db.shares(), blobs, db, client, blobs);
     }
 
     /** The variables a second JVM reads with {@link #fromEnvironment}. */
