@@ -12,7 +12,6 @@ import dev.gallerykit.domain.ShareLinkId;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
-import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.jdbc.Schema.Links;
 import dev.gallerykit.jdbc.Schema.Members;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -89,7 +87,7 @@ final class JdbcShareRepository implements ShareRepository {
     public Slice<AlbumMember> listMembers(UserId owner, AlbumId album, int limit, Optional<String> after) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(album, "album");
-        requireLimit(limit);
+        Db.checkLimit(limit);
         Optional<UUID> position = Db.position(after);
         Condition where = Members.ALBUM_ID.eq(album.value()).and(Members.OWNER_ID.eq(owner.value()));
         if (position.isPresent()) {
@@ -99,13 +97,13 @@ final class JdbcShareRepository implements ShareRepository {
         List<AlbumMember> rows = db.call("list the members of an album", dsl -> dsl.select(Members.ALL)
                 .from(Members.TABLE).where(query).orderBy(Members.MEMBER_ID.asc()).limit(limit + 1)
                 .fetch(JdbcShareRepository::toMember));
-        return slice(rows, limit, m -> m.memberId().toString());
+        return Db.slice(rows, limit, m -> m.memberId().value());
     }
 
     @Override
     public Slice<AlbumMember> listSharedWith(UserId member, int limit, Optional<String> after) {
         Objects.requireNonNull(member, "member");
-        requireLimit(limit);
+        Db.checkLimit(limit);
         Optional<UUID> position = Db.position(after);
         Condition where = Members.MEMBER_ID.eq(member.value());
         if (position.isPresent()) {
@@ -115,7 +113,7 @@ final class JdbcShareRepository implements ShareRepository {
         List<AlbumMember> rows = db.call("list the albums shared with a user", dsl -> dsl.select(Members.ALL)
                 .from(Members.TABLE).where(query).orderBy(Members.ALBUM_ID.desc()).limit(limit + 1)
                 .fetch(JdbcShareRepository::toMember));
-        return slice(rows, limit, m -> m.albumId().toString());
+        return Db.slice(rows, limit, m -> m.albumId().value());
     }
 
     @Override
@@ -188,7 +186,7 @@ final class JdbcShareRepository implements ShareRepository {
     public Slice<ShareLink> listLinks(UserId owner, AlbumId album, int limit, Optional<String> after) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(album, "album");
-        requireLimit(limit);
+        Db.checkLimit(limit);
         Optional<UUID> position = Db.position(after);
         Condition where = Links.OWNER_ID.eq(owner.value()).and(Links.ALBUM_ID.eq(album.value()));
         if (position.isPresent()) {
@@ -198,7 +196,7 @@ final class JdbcShareRepository implements ShareRepository {
         List<ShareLink> rows = db.call("list the links of an album", dsl -> dsl.select(Links.ALL).from(Links.TABLE)
                 .where(query).orderBy(Links.ID.desc()).limit(limit + 1)
                 .fetch(JdbcShareRepository::toLink));
-        return slice(rows, limit, l -> l.id().toString());
+        return Db.slice(rows, limit, l -> l.id().value());
     }
 
     @Override
@@ -286,20 +284,6 @@ final class JdbcShareRepository implements ShareRepository {
 
     private static Condition memberKey(AlbumId album, UserId member) {
         return Members.ALBUM_ID.eq(album.value()).and(Members.MEMBER_ID.eq(member.value()));
-    }
-
-    private static void requireLimit(int limit) {
-        if (limit < 1) {
-            throw new InvalidInputException("limit", "must be at least 1, was " + limit);
-        }
-    }
-
-    private static <T> Slice<T> slice(List<T> rows, int limit, Function<T, String> position) {
-        if (rows.size() <= limit) {
-            return Slice.last(rows);
-        }
-        List<T> page = rows.subList(0, limit);
-        return new Slice<>(List.copyOf(page), Optional.of(position.apply(page.get(limit - 1))));
     }
 
     private static AlbumMember toMember(Record row) {
