@@ -45,7 +45,7 @@ final class SharingService implements Sharing {
         Validation.required("member", member);
         Validation.required("role", role);
         requireShares();
-        Album album = core.access.album(actor, albumId, Access.Right.MANAGE).album();
+        Album album = managed(actor, albumId);
         if (member.equals(actor)) {
             throw new InvalidInputException("member", "is the owner of album " + albumId);
         }
@@ -67,7 +67,7 @@ final class SharingService implements Sharing {
 
     @Override
     public Page<AlbumMember> members(UserId actor, AlbumId albumId, PageRequest page) {
-        Album album = core.access.album(actor, albumId, Access.Right.MANAGE).album();
+        Album album = managed(actor, albumId);
         return core.page(CursorCodec.scope("members", actor, albumId), page,
                 (limit, after) -> core.shares.listMembers(actor, album.id(), limit, after));
     }
@@ -75,7 +75,7 @@ final class SharingService implements Sharing {
     @Override
     public void unshare(UserId actor, AlbumId albumId, UserId member) {
         Validation.required("member", member);
-        Album album = core.access.album(actor, albumId, Access.Right.MANAGE).album();
+        Album album = managed(actor, albumId);
         core.shares.removeMember(album.id(), member);
     }
 
@@ -120,7 +120,7 @@ final class SharingService implements Sharing {
                         + " characters long; the maximum is " + MAX_PASSWORD);
             }
         });
-        Album album = core.access.album(actor, albumId, Access.Right.MANAGE).album();
+        Album album = managed(actor, albumId);
         String token = secrets.newToken();
         ShareLink link = new ShareLink(new ShareLinkId(core.ids.next()), album.id(), actor, LinkSecrets.tokenHash(token),
                 settings.expiresAt(), settings.password().map(secrets::hashPassword), settings.allowOriginals(),
@@ -131,7 +131,7 @@ final class SharingService implements Sharing {
 
     @Override
     public Page<ShareLink> links(UserId actor, AlbumId albumId, PageRequest page) {
-        Album album = core.access.album(actor, albumId, Access.Right.MANAGE).album();
+        Album album = managed(actor, albumId);
         return core.page(CursorCodec.scope("links", actor, albumId), page,
                 (limit, after) -> core.shares.listLinks(actor, album.id(), limit, after));
     }
@@ -139,7 +139,7 @@ final class SharingService implements Sharing {
     @Override
     public ShareLink revokeLink(UserId actor, AlbumId albumId, ShareLinkId linkId) {
         Validation.required("linkId", linkId);
-        Album album = core.access.album(actor, albumId, Access.Right.MANAGE).album();
+        Album album = managed(actor, albumId);
         for (int attempt = 1; ; attempt++) {
             ShareLink link = core.shares.findLink(actor, linkId).filter(found -> found.albumId().equals(album.id()))
                     .orElseThrow(() -> new NotFoundException("link", linkId));
@@ -155,6 +155,11 @@ final class SharingService implements Sharing {
                 }
             }
         }
+    }
+
+    /** The actor's own album, for what only its owner may do. */
+    private Album managed(UserId actor, AlbumId albumId) {
+        return core.access.album(actor, albumId, Access.Right.MANAGE).album();
     }
 
     private void requireShares() {

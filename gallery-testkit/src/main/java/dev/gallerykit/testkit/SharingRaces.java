@@ -91,14 +91,7 @@ abstract class SharingRaces extends GalleryCase {
     void revokeJustAfterTheWrite() {
         Album album = anAlbum(alice, "Family");
         gallery.sharing().share(alice, album.id(), bob, AlbumRole.CONTRIBUTOR, false);
-        Gallery revoking = gallery(b -> b.photos(new ForwardingPhotoRepository(photos) {
-            @Override
-            public Photo create(Photo photo, PhotoClaims claims) {
-                Photo created = super.create(photo, claims);
-                gallery.sharing().unshare(alice, album.id(), bob);
-                return created;
-            }
-        }));
+        Gallery revoking = revokingAfterTheWrite(album);
         Fixture file = file(0, 1);
 
         assertThatThrownBy(() -> revoking.photos().upload(bob, album.id(), Upload.of(file.stream(), file.fileName())))
@@ -113,14 +106,7 @@ abstract class SharingRaces extends GalleryCase {
     void revokeDuringACompletion() {
         Album album = anAlbum(alice, "Family");
         gallery.sharing().share(alice, album.id(), bob, AlbumRole.CONTRIBUTOR, false);
-        Gallery revoking = gallery(b -> b.photos(new ForwardingPhotoRepository(photos) {
-            @Override
-            public Photo create(Photo photo, PhotoClaims claims) {
-                Photo created = super.create(photo, claims);
-                gallery.sharing().unshare(alice, album.id(), bob);
-                return created;
-            }
-        }));
+        Gallery revoking = revokingAfterTheWrite(album);
         Fixture file = file(0, 2);
         DirectUpload upload = revoking.photos().startDirectUpload(bob, album.id(),
                 DirectUploadRequest.of(file.fileName(), "image/jpeg", file.size()));
@@ -217,6 +203,18 @@ abstract class SharingRaces extends GalleryCase {
         }
         assertThat(photosOf(alice)).as("I3").isEmpty();
         assertThat(blobKeysOf(alice)).isEmpty();
+    }
+
+    /** A gallery whose store revokes bob's membership of {@code album} right after it writes a photo. */
+    private Gallery revokingAfterTheWrite(Album album) {
+        return gallery(b -> b.photos(new ForwardingPhotoRepository(photos) {
+            @Override
+            public Photo create(Photo photo, PhotoClaims claims) {
+                Photo created = super.create(photo, claims);
+                gallery.sharing().unshare(alice, album.id(), bob);
+                return created;
+            }
+        }));
     }
 
     private static Fixture file(int round, int contender) {

@@ -37,24 +37,24 @@ class MemoryStoreConfiguration {
     PhotoRepository gallerykitPhotoRepository(AlbumRepository albums) {
         // In memory, photos are written under the album store's lock (album delete and cover checks are atomic),
         // so the photo store needs the in-memory album store itself.
-        if (albums instanceof InMemoryAlbumRepository memoryAlbums) {
-            return new InMemoryPhotoRepository(memoryAlbums);
-        }
-        throw new IllegalStateException("gallerykit.store=memory keeps photos with the in-memory album store, but the "
-                + "application defines an AlbumRepository of type " + albums.getClass().getName()
-                + ": define a PhotoRepository bean as well");
+        return new InMemoryPhotoRepository(inMemory(albums, "photos", "PhotoRepository"));
     }
 
     @Bean
     @ConditionalOnMissingBean
     ShareRepository gallerykitShareRepository(AlbumRepository albums) {
         // Like photos, memberships are written under the in-memory album store's lock.
+        return new InMemoryShareRepository(inMemory(albums, "memberships and links", "ShareRepository"));
+    }
+
+    /** The album store, which must be the in-memory one for the stores kept with it. */
+    private static InMemoryAlbumRepository inMemory(AlbumRepository albums, String kept, String bean) {
         if (albums instanceof InMemoryAlbumRepository memoryAlbums) {
-            return new InMemoryShareRepository(memoryAlbums);
+            return memoryAlbums;
         }
-        throw new IllegalStateException("gallerykit.store=memory keeps memberships with the in-memory album store, but the "
-                + "application defines an AlbumRepository of type " + albums.getClass().getName()
-                + ": define a ShareRepository bean as well");
+        throw new IllegalStateException("gallerykit.store=memory keeps " + kept + " with the in-memory album store, but "
+                + "the application defines an AlbumRepository of type " + albums.getClass().getName()
+                + ": define a " + bean + " bean as well");
     }
 
     @Bean
