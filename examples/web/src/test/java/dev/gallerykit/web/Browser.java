@@ -99,6 +99,20 @@ final class Browser implements AutoCloseable {
         awaitLeft(page);
     }
 
+    /**
+     * Posts an empty form to {@code path} with this page's CSRF token, as a page of this site could: for
+     * actions the page does not offer this user. Waits for the answer's page.
+     */
+    void post(String path) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        script("const form = document.createElement('form');"
+                + "form.method = 'post'; form.action = arguments[0];"
+                + "const csrf = document.createElement('input');"
+                + "csrf.type = 'hidden'; csrf.name = '_csrf'; csrf.value = document.querySelector('input[name=_csrf]').value;"
+                + "form.append(csrf); document.body.append(form); form.submit();", path);
+        awaitLeft(page);
+    }
+
     private void awaitLeft(WebElement page) {
         // Chromium reports the old page's node as stale or as "not in the document": either means it is gone.
         await(d -> {

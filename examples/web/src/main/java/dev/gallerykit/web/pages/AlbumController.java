@@ -7,7 +7,6 @@ import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.Page;
 import dev.gallerykit.domain.PageRequest;
-import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.web.session.CurrentUser;
@@ -26,19 +25,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The album list with covers, creating, editing and deleting albums, an album's grid of thumbnails, and uploads. */
+/**
+ * The album list with covers, creating, editing and deleting albums, an album's grid of thumbnails, and uploads
+ * (by the owner, or by a contributor of a shared album).
+ */
 @Controller
 class AlbumController {
 
     static final int ALBUMS_PER_PAGE = 24;
-    static final int PHOTOS_PER_PAGE = 24;
 
     private final Gallery gallery;
     private final PhotoLinks links;
+    private final AlbumPage albumPage;
 
-    AlbumController(Gallery gallery, PhotoLinks links) {
+    AlbumController(Gallery gallery, PhotoLinks links, AlbumPage albumPage) {
         this.gallery = gallery;
         this.links = links;
+        this.albumPage = albumPage;
     }
 
     @GetMapping("/albums")
@@ -57,6 +60,7 @@ class AlbumController {
         return "redirect:/albums/" + album.id();
     }
 
+    /** The album's page: with every control for its owner, in member mode for those it is shared with (AlbumPage). */
     @GetMapping("/albums/{id}")
     String album(CurrentUser user, @PathVariable String id, @RequestParam Optional<String> cursor,
                  @RequestParam Optional<Integer> uploaded, Model model) {
@@ -64,7 +68,7 @@ class AlbumController {
         uploaded.filter(count -> count > 0).ifPresent(count -> model.addAttribute("uploaded", count));
         model.addAttribute("editName", album.name());
         model.addAttribute("editDescription", album.description());
-        return show(user, album, cursor, model);
+        return albumPage.show(user, album, cursor, model);
     }
 
     /**
@@ -85,7 +89,7 @@ class AlbumController {
             model.addAttribute("editName", name);
             model.addAttribute("editDescription", description);
             model.addAttribute("editProblem", e.getMessage());
-            return show(user, album, Optional.empty(), model);
+            return albumPage.show(user, album, Optional.empty(), model);
         }
         return "redirect:/albums/" + album.id();
     }
@@ -95,16 +99,6 @@ class AlbumController {
     String cover(CurrentUser user, @PathVariable String id, @RequestParam String photoId) {
         Album album = gallery.albums().setCover(user.id(), AlbumId.parse(id), PhotoId.parse(photoId));
         return "redirect:/albums/" + album.id();
-    }
-
-    private String show(CurrentUser user, Album album, Optional<String> cursor, Model model) {
-        Page<Photo> page = gallery.photos().list(user.id(), album.id(), new PageRequest(PHOTOS_PER_PAGE, cursor));
-        model.addAttribute("album", album);
-        model.addAttribute("coverId", album.cover().orElse(null));
-        model.addAttribute("cards", links.cards(user.id(), page.items()));
-        model.addAttribute("next", page.nextCursor().orElse(null));
-        model.addAttribute("paged", cursor.isPresent());
-        return "album";
     }
 
     @PostMapping("/albums/{id}/delete")

@@ -1,6 +1,7 @@
 package dev.gallerykit.web.pages;
 
 import dev.gallerykit.auth.MailDeliveryException;
+import dev.gallerykit.error.AccessDeniedException;
 import dev.gallerykit.error.AuthenticationFailedException;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
@@ -35,6 +36,7 @@ class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
     /** Seconds a client should wait before retrying when a store is unavailable. */
     static final String RETRY_AFTER_SECONDS = "10";
+    static final String ACCESS_DENIED = "This album is shared with you, but your role in it does not allow that.";
 
     @ExceptionHandler(SignInRequiredException.class)
     String signIn() {
@@ -50,6 +52,15 @@ class ErrorPages {
     ModelAndView notFound(HttpServletRequest request) {
         // Another user's album or photo is "not found" too: the page must not tell which it was.
         return page(request, HttpStatus.NOT_FOUND, "There is nothing here, or it is not yours to see.");
+    }
+
+    /**
+     * A member of a shared album tried what their role does not allow (an owner's action, a viewer's upload,
+     * another member's photo). The library's message names ids, so the page says it in its own words.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView accessDenied(HttpServletRequest request) {
+        return page(request, HttpStatus.FORBIDDEN, ACCESS_DENIED);
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -100,7 +111,7 @@ class ErrorPages {
         return page(request, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
     }
 
-    private static ModelAndView page(HttpServletRequest request, HttpStatus status, String message) {
+    static ModelAndView page(HttpServletRequest request, HttpStatus status, String message) {
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         page.addObject("error", status.getReasonPhrase());

@@ -1,5 +1,6 @@
 package dev.gallerykit.web.pages;
 
+import dev.gallerykit.PublicPhoto;
 import dev.gallerykit.domain.ImageMetadata;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.TakenAt;
@@ -29,6 +30,19 @@ final class ExifRows {
         add(rows, "Location", m.location().map(p -> format("%.5f, %.5f", p.latitude(), p.longitude())
                 + p.altitude().map(a -> format(", %.0f m", a)).orElse("")));
         rows.add(new Row("File", photo.originalFileName() + " (" + photo.contentType() + ", " + photo.size() + " bytes)"));
+        return rows;
+    }
+
+    /**
+     * What a share link shows of a photo, in words: when it was taken, the camera, the size, and the place
+     * only when the link shows it (the gallery leaves it out of {@code location} otherwise). No file name.
+     */
+    static List<Row> of(PublicPhoto photo) {
+        List<Row> rows = new ArrayList<>();
+        photo.takenAt().ifPresent(t -> rows.add(new Row("Taken", taken(t))));
+        add(rows, "Camera", photo.camera());
+        add(rows, "Dimensions", photo.dimensions().map(d -> d.width() + " × " + d.height()));
+        add(rows, "Location", photo.location().map(LocationMap::label));
         return rows;
     }
 

@@ -51,13 +51,18 @@ record LocationMap(String label, double worldX, double worldY, List<Dot> nearby,
                         HEIGHT / 2.0 - (at.latitude() - point.latitude()) / HALF_HEIGHT_DEGREES * HEIGHT / 2.0)))
                 .filter(dot -> dot.x() >= 0 && dot.x() <= WIDTH && dot.y() >= 0 && dot.y() <= HEIGHT)
                 .toList();
-        String label = String.format(Locale.ROOT, "%.5f° %s, %.5f° %s", Math.abs(point.latitude()),
-                point.latitude() < 0 ? "S" : "N", Math.abs(point.longitude()), point.longitude() < 0 ? "W" : "E")
-                + point.altitude().map(a -> String.format(Locale.ROOT, ", %.0f m", a)).orElse("");
+        String label = label(point);
         String osm = String.format(Locale.ROOT, "https://www.openstreetmap.org/?mlat=%.5f&mlon=%.5f#map=15/%.5f/%.5f",
                 point.latitude(), point.longitude(), point.latitude(), point.longitude());
         return new LocationMap(label, (point.longitude() + 180) / 360 * WORLD_WIDTH, (90 - point.latitude()) / 180 * WORLD_HEIGHT,
                 nearby, area(point), osm);
+    }
+
+    /** The coordinates in words, with the altitude when known: "48.85840° N, 2.29450° E, 35 m". */
+    static String label(GeoPoint point) {
+        return String.format(Locale.ROOT, "%.5f° %s, %.5f° %s", Math.abs(point.latitude()),
+                point.latitude() < 0 ? "S" : "N", Math.abs(point.longitude()), point.longitude() < 0 ? "W" : "E")
+                + point.altitude().map(a -> String.format(Locale.ROOT, ", %.0f m", a)).orElse("");
     }
 
     /** The photo on the panel: always its middle. */

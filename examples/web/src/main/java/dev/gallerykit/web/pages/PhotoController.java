@@ -43,10 +43,12 @@ class PhotoController {
 
     private final Gallery gallery;
     private final PhotoLinks links;
+    private final AlbumRoles roles;
 
-    PhotoController(Gallery gallery, PhotoLinks links) {
+    PhotoController(Gallery gallery, PhotoLinks links, AlbumRoles roles) {
         this.gallery = gallery;
         this.links = links;
+        this.roles = roles;
     }
 
     @GetMapping("/photos/{id}")
@@ -83,20 +85,35 @@ class PhotoController {
         }
     }
 
+    /**
+     * The photo page. In an album shared with the user it is in member mode: no move, and no edit or delete
+     * unless the user contributes and uploaded the photo; tags and the place search only the user's own photos,
+     * so they are not offered as searches there.
+     */
     private String show(CurrentUser user, Photo photo, Model model) {
         Album album = gallery.albums().get(user.id(), photo.albumId());
+        AlbumRoles.Role role = roles.of(user.id(), album);
         model.addAttribute("photo", photo);
         model.addAttribute("album", album);
+        model.addAttribute("owner", role.owner());
+        model.addAttribute("mayEdit", role.mayEdit(photo));
+        if (!photo.uploaderId().equals(photo.ownerId())) {
+            model.addAttribute("uploadedBy", roles.nameOf(photo.uploaderId()));
+        }
         model.addAttribute("previewUrl", links.preview(user.id(), photo).orElse(null));
         model.addAttribute("exif", ExifRows.of(photo));
-        model.addAttribute("albums", allAlbums(user));
+        if (role.owner()) {
+            model.addAttribute("albums", allAlbums(user));
+        }
         photo.location().ifPresent(point -> {
             List<Photo> around = gallery.photos().search(user.id(),
                     PhotoQuery.of(q -> q.box(LocationMap.area(point)).album(photo.albumId())), new PageRequest(MAP_DOTS, Optional.empty()))
                     .items();
             LocationMap map = LocationMap.of(photo, point, around);
             model.addAttribute("map", map);
-            model.addAttribute("nearLink", SearchForm.around(map.area()).link(Optional.empty()));
+            if (role.owner()) {
+                model.addAttribute("nearLink", SearchForm.around(map.area()).link(Optional.empty()));
+            }
         });
         return "photo";
     }

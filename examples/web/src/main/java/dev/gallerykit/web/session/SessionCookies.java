@@ -47,11 +47,20 @@ public final class SessionCookies {
     }
 
     static void set(HttpServletRequest request, HttpServletResponse response, String name, String value, Duration maxAge) {
+        set(request, response, name, value, "/", maxAge);
+    }
+
+    /**
+     * A cookie like the session's (HttpOnly, SameSite=Lax, Secure over HTTPS) that the browser sends only to
+     * {@code path} and the paths under it; an empty value with {@link Duration#ZERO} deletes it.
+     */
+    public static void set(HttpServletRequest request, HttpServletResponse response, String name, String value,
+                           String path, Duration maxAge) {
         ResponseCookie cookie = ResponseCookie.from(name, value)
                 .httpOnly(true)
                 .secure(request.isSecure())
                 .sameSite("Lax")
-                .path("/")
+                .path(path)
                 .maxAge(maxAge.isNegative() ? Duration.ZERO : maxAge)
                 .build();
         response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());

@@ -1,6 +1,7 @@
 package dev.gallerykit.web.pages;
 
 import dev.gallerykit.auth.MailDeliveryException;
+import dev.gallerykit.error.AccessDeniedException;
 import dev.gallerykit.error.AuthenticationFailedException;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
@@ -80,6 +81,8 @@ class ErrorPagesTest {
             // Messages that name ids, stores or causes are replaced by the page's own words.
             new Failure("not-found", () -> new NotFoundException("album", SECRET),
                     404, "404 Not Found", "There is nothing here, or it is not yours to see.", false),
+            new Failure("access-denied", () -> new AccessDeniedException("manage album " + SECRET, "only the owner may"),
+                    403, "403 Forbidden", "This album is shared with you, but your role in it does not allow that.", false),
             new Failure("concurrent", () -> new ConcurrentModificationException("album", SECRET, 3),
                     409, "409 Conflict", "It was changed meanwhile; reload the page and try again.", false),
             new Failure("upload-too-large", () -> new MaxUploadSizeExceededException(1024, new IllegalStateException(SECRET)),
