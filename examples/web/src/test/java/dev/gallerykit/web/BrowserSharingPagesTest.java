@@ -207,6 +207,26 @@ class BrowserSharingPagesTest {
                 assertThat(visitor.find("#message").getText()).isEqualTo(GONE);
                 visitor.screenshot("link-revoked");
             }
+
+            // The member's row: back to viewer (originals kept as they were), then revoked.
+            owner.open(album);
+            WebElement change = memberRow(owner, "max@example.test").findElement(By.cssSelector(".change-member"));
+            new Select(change.findElement(By.cssSelector("select[name=role]"))).selectByValue("viewer");
+            owner.follow(change.findElement(By.cssSelector("button[type=submit]")));
+            assertThat(owner.find("#member-changed").getText()).contains("changed");
+            row = memberRow(owner, "max@example.test");
+            assertThat(row.findElement(By.cssSelector(".role")).getText()).isEqualTo("viewer");
+            assertThat(row.findElement(By.cssSelector(".originals")).getText()).isEqualTo("yes");
+            member.open(album);
+            assertThat(member.find("#my-role").getText()).isEqualTo("viewer");
+            assertAbsent(member, "#upload", "#direct-upload");
+            owner.follow(memberRow(owner, "max@example.test").findElement(By.cssSelector(".revoke-member button")));
+            assertThat(owner.find("#member-revoked").getText()).contains("no longer");
+            assertThat(owner.find("#no-members").getText()).isEqualTo("Not shared with anyone yet.");
+            member.open(album);
+            assertThat(member.find("#status").getText()).as("the album after the revoke").isEqualTo("404 Not Found");
+            member.open("/shared");
+            assertThat(member.find("#none-shared").getText()).contains("Nobody");
         }
     }
 

@@ -127,7 +127,11 @@ class SharingController {
                       @RequestParam(defaultValue = "false") boolean allowOriginals,
                       @RequestParam(defaultValue = "false") boolean showLocation,
                       Model model, HttpServletResponse response) {
-        AlbumId albumId = AlbumId.parse(id);
+        Album album = gallery.albums().get(user.id(), AlbumId.parse(id));
+        if (!album.ownerId().equals(user.id())) {
+            // The form is read before the gallery is asked: a member is refused first, whatever they typed.
+            throw new AccessDeniedException("make a link to album " + album.id(), "only the owner may");
+        }
         try {
             LinkSettings settings = LinkSettings.defaults().allowingOriginals(allowOriginals).showingLocation(showLocation);
             if (!expiresInDays.isBlank()) {
@@ -136,7 +140,7 @@ class SharingController {
             if (!password.isEmpty()) {
                 settings = settings.withPassword(password);
             }
-            IssuedLink issued = gallery.sharing().createLink(user.id(), albumId, settings);
+            IssuedLink issued = gallery.sharing().createLink(user.id(), album.id(), settings);
             model.addAttribute("newLinkUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                     .path("/s/{token}").buildAndExpand(issued.token()).toUriString());
         } catch (InvalidInputException e) {
@@ -146,7 +150,7 @@ class SharingController {
             model.addAttribute("linkAllowOriginals", allowOriginals);
             model.addAttribute("linkShowLocation", showLocation);
         }
-        return show(user, gallery.albums().get(user.id(), albumId), model);
+        return show(user, album, model);
     }
 
     /** Revokes a link: it and every visit it started stop at once. It stays listed, with its views. */
