@@ -1,6 +1,7 @@
 package dev.gallerykit.web.api;
 
 import dev.gallerykit.auth.MailDeliveryException;
+import dev.gallerykit.error.AccessDeniedException;
 import dev.gallerykit.error.AuthenticationFailedException;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.ConflictException;
@@ -103,6 +104,11 @@ final class ApiProblems implements HandlerExceptionResolver, Ordered {
         if (e instanceof NotFoundException) {
             // Another user's album or photo is "not found" too: the answer must not tell which it was.
             return new Problem(HttpStatus.NOT_FOUND, "not-found", "There is nothing here, or it is not yours to see.");
+        }
+        if (e instanceof AccessDeniedException) {
+            // A member of a shared album; the library's message names ids.
+            return new Problem(HttpStatus.FORBIDDEN, "access-denied",
+                    "The album is shared with you, but your role in it does not allow that.");
         }
         if (e instanceof InvalidInputException) {
             return new Problem(HttpStatus.BAD_REQUEST, "invalid-input", e.getMessage());

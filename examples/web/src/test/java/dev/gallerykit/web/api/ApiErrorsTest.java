@@ -1,6 +1,11 @@
 package dev.gallerykit.web.api;
 
+import dev.gallerykit.Gallery;
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.AlbumRole;
+import dev.gallerykit.domain.User;
 import dev.gallerykit.local.LocalCloud;
+import dev.gallerykit.spi.UserRepository;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import dev.gallerykit.web.local.DevMailbox;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +33,10 @@ class ApiErrorsTest {
     DevMailbox mailbox;
     @Autowired
     LocalCloud cloud;
+    @Autowired
+    Gallery gallery;
+    @Autowired
+    UserRepository users;
 
     private ApiClient api;
 
@@ -80,6 +89,28 @@ class ApiErrorsTest {
                 .isEqualTo(204);
         assertThat(api.get("/api/v1/albums/" + album, owner).status()).isEqualTo(200);
         assertThat(ApiTest.ok(api.get("/api/v1/photos/" + photo, owner)).get("title").asString()).isEqualTo("a");
+    }
+
+    @Test
+    @DisplayName("a viewer of a shared album reads it and is refused the rest with 403, without the library's words")
+    void member() {
+        String owner = api.signUpAndSignIn("una@example.test", mailbox, cloud);
+        String album = api.post("/api/v1/albums", owner, Map.of("name", "Ours")).json().get("id").asString();
+        String viewer = api.signUpAndSignIn("vic@example.test", mailbox, cloud);
+        gallery.sharing().share(users.findByEmail("una@example.test").map(User::id).orElseThrow(), AlbumId.parse(album),
+                users.findByEmail("vic@example.test").map(User::id).orElseThrow(), AlbumRole.VIEWER, false);
+
+        assertThat(ApiTest.ok(api.get("/api/v1/albums/" + album, viewer)).get("name").asString()).isEqualTo("Ours");
+        for (ApiClient.Response refused : new ApiClient.Response[] {
+                api.patch("/api/v1/albums/" + album, viewer, Map.of("name", "Theirs")),
+                api.upload("/api/v1/albums/" + album + "/photos", viewer, "c.jpg", PhotoFixtures.aJpeg(300, 200, 5).bytes(),
+                        Map.of())}) {
+            JsonNode problem = problem(refused, 403, "access-denied");
+            assertThat(problem.get("detail").asString())
+                    .isEqualTo("The album is shared with you, but your role in it does not allow that.")
+                    .doesNotContain(album);
+        }
+        assertThat(ApiTest.ok(api.get("/api/v1/albums/" + album, owner)).get("name").asString()).isEqualTo("Ours");
     }
 
     @Test
