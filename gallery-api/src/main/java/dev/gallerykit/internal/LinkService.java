@@ -5,7 +5,6 @@ import dev.gallerykit.LinkVisit;
 import dev.gallerykit.PublicAlbum;
 import dev.gallerykit.PublicPhoto;
 import dev.gallerykit.domain.Album;
-import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.Derivative;
 import dev.gallerykit.domain.ImageMetadata;
 import dev.gallerykit.domain.Page;
@@ -13,9 +12,7 @@ import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.ShareLink;
-import dev.gallerykit.domain.ShareLinkId;
 import dev.gallerykit.domain.Tag;
-import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.error.LinkPasswordRequiredException;
 import dev.gallerykit.error.NotFoundException;
@@ -25,12 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * Share links as anonymous callers use them. Every way a link fails to open answers the same
- * {@link NotFoundException}; a ticket is the link's id, owner, album and expiry, sealed with the
+ * {@link NotFoundException}; a ticket is the link's token hash and an expiry, sealed with the
  * gallery's secret, and every call with it reads the link again, so that a revoke takes effect at once.
  */
 final class LinkService implements LinkViews {
@@ -47,10 +43,6 @@ final class LinkService implements LinkViews {
 
     LinkService(Core core) {
         this.core = core;
-    }
-
-    /** The link and album a ticket stands for, read again from the stores. */
-    private record Opened(ShareLink link, Album album) {
     }
 
     @Override
@@ -80,16 +72,16 @@ final class LinkService implements LinkViews {
         if (link.expiresAt().isPresent() && link.expiresAt().get().isBefore(expires)) {
             expires = link.expiresAt().get();
         }
-        String ticket = core.seal(TICKET_SCOPE, String.join("|", link.id().toString(), link.ownerId().toString(),
-                link.albumId().toString(), Long.toString(expires.getEpochSecond())));
+        // The ticket names the link by its token's hash (what the store looks it up by), never by owner or album
+        // ids: it travels to the visitor, who is shown neither.
+        String ticket = core.seal(TICKET_SCOPE, link.tokenHash() + "|" + expires.getEpochSecond());
         return new LinkVisit(ticket, new PublicAlbum(album.name(), album.description(), album.cover()),
                 link.allowOriginals(), link.showLocation(), expires);
     }
 
     @Override
     public Page<PublicPhoto> photos(String ticket, PageRequest page) {
-        Opened opened = reopen(ticket);
-        ShareLink link = opened.link();
+        ShareLink link = reopen(ticket);
         Page<Photo> photos = core.page(CursorCodec.scope("link.photos", link.id()), page,
                 (limit, after) -> core.photos.listByAlbum(link.ownerId(), link.albumId(), limit, after));
         return new Page<>(photos.items().stream().map(photo -> shown(photo, link)).toList(), photos.nextCursor());
@@ -97,17 +89,17 @@ final class LinkService implements LinkViews {
 
     @Override
     public PublicPhoto photo(String ticket, PhotoId id) {
-        Opened opened = reopen(ticket);
-        return shown(photoOf(opened.link(), id), opened.link());
+        ShareLink link = reopen(ticket);
+        return shown(photoOf(link, id), link);
     }
 
     @Override
     public PresignedRequest url(String ticket, PhotoId id, String file, Duration ttl) {
         Validation.required("file", file);
         Validation.ttl(ttl);
-        Opened opened = reopen(ticket);
-        Photo photo = photoOf(opened.link(), id);
-        if (!files(photo, opened.link()).contains(file)) {
+        ShareLink link = reopen(ticket);
+        Photo photo = photoOf(link, id);
+        if (!files(photo, link).contains(file)) {
             throw new NotFoundException("file", file + " of photo " + id);
         }
         Derivative derivative = photo.derivative(file).orElseThrow();
@@ -117,30 +109,25 @@ final class LinkService implements LinkViews {
         return core.blobs.presignGet(derivative.blobKey(), ttl, disposition);
     }
 
-    private Opened reopen(String ticket) {
+    /**
+     * The ticket's link, read again, so that a revoke takes effect at once. No album read is needed: an
+     * album being deleted has lost its links right after it was marked.
+     */
+    private ShareLink reopen(String ticket) {
         String[] parts = core.open("ticket", TICKET_SCOPE, Validation.required("ticket", ticket)).split("\\|");
-        Instant now = core.now();
-        ShareLinkId id;
-        UserId owner;
-        AlbumId albumId;
         Instant expires;
         try {
-            id = new ShareLinkId(UUID.fromString(parts[0]));
-            owner = new UserId(UUID.fromString(parts[1]));
-            albumId = new AlbumId(UUID.fromString(parts[2]));
-            expires = Instant.ofEpochSecond(Long.parseLong(parts[3]));
+            expires = Instant.ofEpochSecond(Long.parseLong(parts[1]));
         } catch (RuntimeException e) {
             // Sealed by this gallery, so only a different version of it could have written this.
             throw new InvalidInputException("ticket", "is not one this gallery issued");
         }
+        Instant now = core.now();
         if (!now.isBefore(expires)) {
             throw new InvalidInputException("ticket", "has expired at " + expires + "; open the link again");
         }
-        ShareLink link = core.shares.findLink(owner, id)
-                .filter(found -> found.albumId().equals(albumId) && found.activeAt(now))
+        return core.shares.findLinkByToken(parts[0]).filter(found -> found.activeAt(now))
                 .orElseThrow(LinkService::notFound);
-        Album album = core.albums.find(owner, albumId).orElseThrow(LinkService::notFound);
-        return new Opened(link, album);
     }
 
     private Photo photoOf(ShareLink link, PhotoId id) {

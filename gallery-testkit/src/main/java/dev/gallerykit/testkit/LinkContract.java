@@ -79,6 +79,9 @@ abstract class LinkContract extends GalleryCase {
         assertThat(gallery.links().photo(visit.ticket(), photo.id())).isEqualTo(photos.get(0));
         byte[] thumbnail = presigned.get(gallery.links().url(visit.ticket(), photo.id(), THUMBNAIL, MINUTE));
         assertThat(thumbnail).isEqualTo(storedBytes(photo, THUMBNAIL));
+        String sealed = new String(java.util.Base64.getUrlDecoder().decode(visit.ticket().split("\\.")[0]),
+                StandardCharsets.UTF_8);
+        assertThat(sealed).as("what the ticket carries").doesNotContain(alice.toString(), album.id().toString());
         assertThat(photos.get(0).toString()).as("what a visitor is shown")
                 .doesNotContain(alice.toString(), photo.sha256(), photo.originalFileName(), photo.original().blobKey());
     }
