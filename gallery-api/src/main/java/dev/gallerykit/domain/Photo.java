@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param size              bytes of the original
  * @param sha256            lower-case hex SHA-256 of the original
  * @param derivatives       the original first, then the renditions from largest to smallest
+ * @param processing        whether the renditions are made yet ({@link Processing#READY} after synchronous ingest)
  * @param version           optimistic-locking version, set by the repository
  */
 public record Photo(
@@ -33,6 +34,7 @@ public record Photo(
         String sha256,
         ImageMetadata metadata,
         List<Derivative> derivatives,
+        Processing processing,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -50,6 +52,7 @@ public record Photo(
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(metadata, "metadata");
         derivatives = List.copyOf(derivatives);
+        Objects.requireNonNull(processing, "processing");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
@@ -73,6 +76,10 @@ public record Photo(
      */
     public boolean hasThumbnails() {
         return derivatives.size() > 1;
+    }
+
+    public PhotoStatus status() {
+        return processing.status();
     }
 
     public Optional<Dimensions> dimensions() {
@@ -109,6 +116,7 @@ public record Photo(
         private String sha256;
         private ImageMetadata metadata = ImageMetadata.EMPTY;
         private List<Derivative> derivatives = List.of();
+        private Processing processing = Processing.READY;
         private Instant createdAt;
         private Instant updatedAt;
         private long version;
@@ -130,6 +138,7 @@ public record Photo(
             sha256 = photo.sha256;
             metadata = photo.metadata;
             derivatives = photo.derivatives;
+            processing = photo.processing;
             createdAt = photo.createdAt;
             updatedAt = photo.updatedAt;
             version = photo.version;
@@ -201,6 +210,12 @@ public record Photo(
             return this;
         }
 
+        /** Where processing stands; {@link Processing#READY} when not set. */
+        public Builder processing(Processing value) {
+            processing = value;
+            return this;
+        }
+
         public Builder createdAt(Instant value) {
             createdAt = value;
             return this;
@@ -218,7 +233,8 @@ public record Photo(
 
         public Photo build() {
             return new Photo(id, albumId, ownerId, uploaderId == null ? ownerId : uploaderId, title, description,
-                    tags, originalFileName, contentType, size, sha256, metadata, derivatives, createdAt, updatedAt, version);
+                    tags, originalFileName, contentType, size, sha256, metadata, derivatives, processing, createdAt, updatedAt,
+                    version);
         }
     }
 }
