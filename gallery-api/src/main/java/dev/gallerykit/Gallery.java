@@ -7,7 +7,9 @@ import dev.gallerykit.internal.Assembly;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
 import dev.gallerykit.spi.ImageEngine;
+import dev.gallerykit.spi.EventPublisher;
 import dev.gallerykit.spi.ImageLabeler;
+import dev.gallerykit.spi.JobQueue;
 import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.ShareRepository;
@@ -17,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -41,12 +44,20 @@ public final class Gallery {
     /** The fewest iterations {@link Builder#linkPasswordIterations} takes. */
     public static final int MIN_LINK_PASSWORD_ITERATIONS = 1_000;
 
+    /** Tries a worker makes at processing one photo before it marks it failed. */
+    public static final int DEFAULT_MAX_PROCESSING_ATTEMPTS = 5;
+
     private final Assembly assembly;
     private final ImagePipeline pipeline;
 
-    private Gallery(Assembly assembly, ImagePipeline pipeline) {
+    private final EventPublisher events;
+    private final Optional<JobQueue> jobQueue;
+
+    private Gallery(Assembly assembly, ImagePipeline pipeline, EventPublisher events, Optional<JobQueue> jobQueue) {
         this.assembly = assembly;
         this.pipeline = pipeline;
+        this.events = events;
+        this.jobQueue = jobQueue;
     }
 
     public static Builder builder() {
@@ -85,6 +96,24 @@ public final class Gallery {
         return assembly.maintenance();
     }
 
+    /**
+     * What workers do with the jobs of asynchronous ingest; a {@link GalleryWorker} calls it, and a host
+     * that runs jobs its own way (a Lambda function on the queue) calls it itself.
+     */
+    public JobHandler jobs() {
+        return assembly.jobs();
+    }
+
+    /** The queue asynchronous ingest sends its jobs to; empty when ingest is synchronous. */
+    public Optional<JobQueue> jobQueue() {
+        return jobQueue;
+    }
+
+    /** Where this gallery publishes its events; modules such as {@code gallery-auth} publish theirs there too. */
+    public EventPublisher events() {
+        return events;
+    }
+
     public ImageOptions imageOptions() {
         return pipeline.options();
     }
@@ -110,6 +139,9 @@ public final class Gallery {
         private OwnerCheck owners = OwnerCheck.anyone();
         private ShareRepository shares;
         private int linkPasswordIterations = DEFAULT_LINK_PASSWORD_ITERATIONS;
+        private JobQueue jobs;
+        private EventPublisher events = EventPublisher.none();
+        private int maxProcessingAttempts = DEFAULT_MAX_PROCESSING_ATTEMPTS;
 
         private Builder() {
         }
@@ -197,6 +229,31 @@ public final class Gallery {
             return this;
         }
 
+        /**
+         * Makes ingest asynchronous: {@code upload} and {@code completeDirectUpload} check the file (type,
+         * size, pixel limit, duplicates), store the original and a record that is
+         * {@link dev.gallerykit.domain.PhotoStatus#PROCESSING}, send a job to {@code queue} and return;
+         * a {@link GalleryWorker} (or a host calling {@link Gallery#jobs()}) makes the renditions and
+         * machine tags and marks the photo ready or failed. Without a queue, ingest is synchronous and
+         * photos are ready when the upload returns.
+         */
+        public Builder asynchronous(JobQueue queue) {
+            jobs = queue;
+            return this;
+        }
+
+        /** Tries at processing a photo before it is marked failed; defaults to {@link #DEFAULT_MAX_PROCESSING_ATTEMPTS}. */
+        public Builder maxProcessingAttempts(int value) {
+            maxProcessingAttempts = value;
+            return this;
+        }
+
+        /** Where the gallery's events go (see {@link dev.gallerykit.domain.GalleryEvent}); defaults to nowhere. */
+        public Builder events(EventPublisher value) {
+            events = value;
+            return this;
+        }
+
         public Builder maxPageSize(int value) {
             maxPageSize = value;
             return this;
@@ -257,14 +314,21 @@ public final class Gallery {
             if (spoolDirectory == null || !Files.isDirectory(spoolDirectory)) {
                 problems.add("an existing spool directory (it was " + spoolDirectory + ")");
             }
+            if (events == null) {
+                problems.add("an EventPublisher: call events(...) or leave the default");
+            }
+            if (maxProcessingAttempts < 1) {
+                problems.add("maxProcessingAttempts of at least 1 (it was " + maxProcessingAttempts + ")");
+            }
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("Gallery needs " + String.join("; ", problems));
             }
             byte[] secret = cursorSecret != null ? cursorSecret : randomSecret();
             ImagePipeline pipeline = new ImagePipeline(imageOptions, imageEngine);
             Assembly assembly = Assembly.of(albums, photos, blobs, clock, secret, maxPageSize,
-                    pipeline, labeler, duplicates, spoolDirectory, owners, shares, linkPasswordIterations);
-            return new Gallery(assembly, pipeline);
+                    pipeline, labeler, duplicates, spoolDirectory, owners, shares, linkPasswordIterations,
+                    Optional.ofNullable(jobs), events, maxProcessingAttempts);
+            return new Gallery(assembly, pipeline, events, Optional.ofNullable(jobs));
         }
 
         private static byte[] randomSecret() {

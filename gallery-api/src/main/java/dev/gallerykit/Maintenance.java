@@ -11,7 +11,9 @@ public interface Maintenance {
      * after removing the record, and of direct uploads that were never completed. The grace period
      * keeps uploads in flight safe; it must be longer than any upload takes. For every owner with a
      * blob it also removes the ids that direct uploads held and whose hold ended before the grace
-     * ({@link dev.gallerykit.spi.PhotoRepository#removeExpiredHolds}).
+     * ({@link dev.gallerykit.spi.PhotoRepository#removeExpiredHolds}). A photo still processing that
+     * has not changed for longer than the grace (its job was lost before it was sent, or ended in the
+     * dead letters) gets its job sent again; a worker gives up on it after its attempts run out.
      *
      * @throws dev.gallerykit.error.InvalidInputException naming {@code grace} when it is negative
      * @throws dev.gallerykit.error.StorageUnavailableException when a store cannot be reached, times out
@@ -26,7 +28,8 @@ public interface Maintenance {
      * @param deleted blobs removed
      * @param foreign keys that are not in GalleryKit's layout, left alone
      * @param expiredHolds ended id holds of direct uploads removed
+     * @param requeued processing jobs sent again
      */
-    record ReconcileReport(long scanned, long deleted, long foreign, long expiredHolds) {
+    record ReconcileReport(long scanned, long deleted, long foreign, long expiredHolds, long requeued) {
     }
 }

@@ -6,7 +6,9 @@ import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.UserId;
+import dev.gallerykit.error.AccessDeniedException;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.error.NotFoundException;
@@ -15,6 +17,7 @@ import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.spi.Blob;
 import dev.gallerykit.spi.PresignedRequest;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Photo use cases. Every call names the acting user; another user's photo or album is
@@ -148,6 +151,20 @@ public interface Photos {
      * @throws StorageException when a store refuses for a lasting reason, such as a missing table (not retryable)
      */
     void delete(UserId actor, PhotoId id);
+
+    /**
+     * Adds machine tags to a photo, for a labeler that runs elsewhere (a service fed by the
+     * {@code PHOTO_READY} event, say). User tags stay first and win over a machine tag of the same
+     * value; a tag the photo has is not added twice. Only the album's owner may.
+     *
+     * @param tags {@link dev.gallerykit.domain.TagSource#MACHINE} tags, at most 50
+     * @return the photo with the tags; unchanged (and not written) when it had them all
+     * @throws InvalidInputException naming {@code tags} when one is a user tag, malformed, or there are too many
+     * @throws NotFoundException when the photo does not exist for the actor
+     * @throws AccessDeniedException when the actor is a member of the photo's album, not its owner
+     * @throws ConcurrentModificationException when the photo changed meanwhile; read it and try again
+     */
+    Photo addMachineTags(UserId actor, PhotoId id, List<Tag> tags);
 
     /**
      * A URL from which anybody can GET one stored file of the photo until it expires.

@@ -4,6 +4,7 @@ import dev.gallerykit.AlbumUpdate;
 import dev.gallerykit.Albums;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.GalleryEvent;
 import dev.gallerykit.domain.Page;
 import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
@@ -152,6 +153,8 @@ final class AlbumService implements Albums {
         if (deleteWithContents(actor, id).isEmpty()) {
             // Absent or gone for its owner: nothing to do, unless the actor is a member, who may not.
             core.shares.findMember(id, actor).ifPresent(member -> manage(actor, id));
+        } else {
+            core.publish(GalleryEvent.ofAlbum(GalleryEvent.Type.ALBUM_DELETED, core.now(), actor, id));
         }
     }
 

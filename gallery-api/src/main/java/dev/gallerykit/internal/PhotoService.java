@@ -10,11 +10,13 @@ import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.AlbumMember;
 import dev.gallerykit.domain.Derivative;
+import dev.gallerykit.domain.GalleryEvent;
 import dev.gallerykit.domain.Page;
 import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.Processing;
 import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.TagSource;
 import dev.gallerykit.domain.UserId;
@@ -34,6 +36,7 @@ import dev.gallerykit.spi.Blob;
 import dev.gallerykit.spi.BlobAttributes;
 import dev.gallerykit.spi.BlobInfo;
 import dev.gallerykit.spi.ImageLabeler;
+import dev.gallerykit.spi.Job;
 import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PresignedRequest;
 import dev.gallerykit.spi.Slice;
@@ -63,9 +66,6 @@ final class PhotoService implements Photos {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhotoService.class);
 
-    /** Keys never get new bytes (each attempt at a photo has keys of its own), so the files can be cached for good. */
-    private static final Optional<String> IMMUTABLE = Optional.of("private, max-age=31536000, immutable");
-
     private final Core core;
     private final ImagePipeline pipeline;
     private final ImageLabeler labeler;
@@ -92,8 +92,8 @@ final class PhotoService implements Photos {
         Access.AlbumGrant album = core.access.album(actor, albumId, Access.Right.CONTRIBUTE);
 
         try (SpooledUpload spooled = SpooledUpload.spool(upload.content(), pipeline.options().maxBytes(), spoolDirectory)) {
-            return stillAllowed(album, ingest(album.owner(), actor, album.album().id(), core.ids.nextPhotoId(), details,
-                    spooled, claims()), true);
+            return announced(stillAllowed(album, ingest(album.owner(), actor, album.album().id(), core.ids.nextPhotoId(),
+                    details, spooled, claims()), true));
         }
     }
 
@@ -155,7 +155,7 @@ final class PhotoService implements Photos {
                         claims().withIdHeldUntil(token.expiresAt()));
             }
             removeStaging(staging);
-            return stillAllowed(album, photo, false);
+            return announced(stillAllowed(album, photo, false));
         } catch (RuntimeException e) {
             // Any failure, an I/O error on a staging object the winner just removed included.
             Optional<Photo> winner = completedMeanwhile(actor, token.photoId(), e);
@@ -188,6 +188,27 @@ final class PhotoService implements Photos {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * Tells the world about a photo just stored: a job for the workers when it waits for processing,
+     * and the events. A job that cannot be sent leaves the photo processing, with its original safe;
+     * {@code reconcile} sends it again once the grace has passed.
+     */
+    private Photo announced(Photo photo) {
+        Instant now = core.now();
+        if (photo.processing().isProcessing()) {
+            try {
+                core.jobs.orElseThrow().send(List.of(Job.processPhoto(photo.ownerId(), photo.id())));
+            } catch (RuntimeException e) {
+                LOG.warn("could not send the processing job of photo {}; reconcile will send it again", photo.id(), e);
+            }
+            core.publish(GalleryEvent.ofPhoto(GalleryEvent.Type.PHOTO_UPLOADED, now, photo));
+        } else {
+            core.publish(GalleryEvent.ofPhoto(GalleryEvent.Type.PHOTO_UPLOADED, now, photo),
+                    GalleryEvent.ofPhoto(GalleryEvent.Type.PHOTO_READY, now, photo));
+        }
+        return photo;
     }
 
     /** What a completion that failed and made no photo throws. */
@@ -276,11 +297,14 @@ final class PhotoService implements Photos {
                 throw new DuplicatePhotoException(existing.get().id());
             }
         }
-        List<Rendition> renditions = pipeline.render(spooled.file(), analysis);
+        // Asynchronous ingest stores the checked original now and leaves the renditions to a worker.
+        List<Rendition> renditions = core.jobs.isPresent() ? List.of() : pipeline.render(spooled.file(), analysis);
         Instant now = core.now();
         Photo.Builder photo = Photo.builder().id(id).albumId(album).ownerId(owner).uploaderId(uploader)
                 .title(details.title())
-                .description(details.description()).tags(withMachineTags(details.userTags(), renditions))
+                .processing(core.jobs.isPresent() ? Processing.PENDING : Processing.READY)
+                .description(details.description())
+                .tags(MachineTags.labelled(labeler, details.userTags(), renditions))
                 .originalFileName(details.fileName()).contentType(analysis.type().mimeType()).size(spooled.size())
                 .sha256(spooled.sha256()).metadata(analysis.metadata()).createdAt(now).updatedAt(now);
         return store(photo, spooled, analysis, renditions, claims);
@@ -299,18 +323,11 @@ final class PhotoService implements Photos {
         List<Derivative> derivatives = new ArrayList<>();
         try {
             try (InputStream in = spooled.open()) {
-                core.blobs.put(originalKey, in, spooled.size(), new BlobAttributes(draft.contentType(), IMMUTABLE));
+                core.blobs.put(originalKey, in, spooled.size(), new BlobAttributes(draft.contentType(), Core.IMMUTABLE));
             }
             derivatives.add(new Derivative(Derivative.ORIGINAL, originalKey, draft.contentType(), spooled.size(),
                     analysis.metadata().dimensions()));
-            for (Rendition rendition : renditions) {
-                String name = Derivative.thumbnailName(rendition.longEdge());
-                String key = BlobLayout.rendition(draft.ownerId(), draft.id(), attempt, name);
-                core.blobs.put(key, new ByteArrayInputStream(rendition.jpeg()), rendition.jpeg().length,
-                        new BlobAttributes(Rendition.CONTENT_TYPE, IMMUTABLE));
-                derivatives.add(new Derivative(name, key, Rendition.CONTENT_TYPE, rendition.jpeg().length,
-                        Optional.of(rendition.dimensions())));
-            }
+            core.putRenditions(draft.ownerId(), draft.id(), attempt, renditions, derivatives);
         } catch (IOException e) {
             compensate(originalKey, derivatives, draft);
             throw new UncheckedIOException(e);
@@ -358,31 +375,6 @@ final class PhotoService implements Photos {
         } catch (RuntimeException cleanupFailure) {
             LOG.warn("upload of photo {} failed and its blobs could not be removed; reconcile will", draft.id(), cleanupFailure);
         }
-    }
-
-    private List<Tag> withMachineTags(List<Tag> userTags, List<Rendition> renditions) {
-        if (renditions.isEmpty()) {
-            return userTags;
-        }
-        List<Tag> machine;
-        try {
-            machine = labeler.label(renditions.get(renditions.size() - 1).jpeg());
-        } catch (RuntimeException e) {
-            LOG.warn("the image labeler failed; the photo is stored without machine tags", e);
-            return userTags;
-        }
-        return merge(userTags, machine == null ? List.of() : machine);
-    }
-
-    /** User tags first; a machine tag with the same value as a user tag is dropped. */
-    private static List<Tag> merge(List<Tag> userTags, List<Tag> machineTags) {
-        Set<String> taken = new java.util.HashSet<>();
-        List<Tag> merged = new ArrayList<>();
-        Stream.concat(userTags.stream(), machineTags.stream().filter(t -> t.source() == TagSource.MACHINE))
-                .filter(t -> taken.add(t.value()))
-                .limit(Validation.MAX_TAGS * 2L)
-                .forEach(merged::add);
-        return merged;
     }
 
     /** The file name without its extension, cut to the longest title allowed: any valid file name gives one. */
@@ -521,8 +513,7 @@ final class PhotoService implements Photos {
         Photo.Builder changed = photo.toBuilder().updatedAt(core.now());
         title.ifPresent(changed::title);
         description.ifPresent(changed::description);
-        userTags.ifPresent(tags -> changed.tags(merge(tags,
-                photo.tags().stream().filter(t -> t.source() == TagSource.MACHINE).toList())));
+        userTags.ifPresent(tags -> changed.tags(MachineTags.merge(tags, MachineTags.machineTagsOf(photo.tags()))));
         return core.photos.update(changed.build());
     }
 
@@ -549,6 +540,28 @@ final class PhotoService implements Photos {
         // The store clears a cover that names the photo in the same step.
         core.photos.delete(photo.ownerId(), id);
         core.deleteBlobsOf(List.of(photo));
+        core.publish(GalleryEvent.ofPhoto(GalleryEvent.Type.PHOTO_DELETED, core.now(), photo));
+    }
+
+    @Override
+    public Photo addMachineTags(UserId actor, PhotoId id, List<Tag> tags) {
+        Validation.required("tags", tags);
+        if (tags.size() > Validation.MAX_TAGS) {
+            throw new InvalidInputException("tags", "has " + tags.size() + " tags; the maximum is " + Validation.MAX_TAGS);
+        }
+        for (Tag tag : tags) {
+            Validation.required("tags", tag);
+            if (tag.source() != TagSource.MACHINE) {
+                throw new InvalidInputException("tags", "holds the user tag '" + tag.value() + "'; only machine tags are added here");
+            }
+            Validation.wellFormed("tags", tag.value());
+        }
+        Photo photo = core.access.photo(actor, id, Access.Right.MANAGE).photo();
+        List<Tag> merged = MachineTags.merge(photo.tags(), tags);
+        if (merged.equals(photo.tags())) {
+            return photo;
+        }
+        return core.photos.update(photo.toBuilder().tags(merged).updatedAt(core.now()).build());
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.InvalidInputException;
 import dev.gallerykit.spi.BlobInfo;
+import dev.gallerykit.spi.Job;
 import dev.gallerykit.spi.Slice;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,7 @@ final class ReconcileService implements Maintenance {
         long deleted = 0;
         long foreign = 0;
         long holds = 0;
+        List<Job> requeue = new ArrayList<>();
         Optional<UserId> owner = Optional.empty();
         List<BlobInfo> group = new ArrayList<>();
         Optional<String> after = Optional.empty();
@@ -65,26 +67,33 @@ final class ReconcileService implements Maintenance {
                     holds += core.photos.removeExpiredHolds(owner.get(), cutoff);
                 }
                 if (!group.isEmpty() && !BlobLayout.parse(group.get(0).key()).equals(ref)) {
-                    deleted += sweep(group, cutoff);
+                    deleted += sweep(group, cutoff, requeue);
                     group.clear();
                 }
                 group.add(blob);
             }
             after = slice.next();
         } while (after.isPresent());
-        deleted += sweep(group, cutoff);
-        return new ReconcileReport(scanned, deleted, foreign, holds);
+        deleted += sweep(group, cutoff, requeue);
+        sendAgain(requeue);
+        return new ReconcileReport(scanned, deleted, foreign, holds, requeue.size());
     }
 
-    /** Deletes the blobs of one photo that its record does not reference and that are old enough. */
-    private long sweep(List<BlobInfo> blobsOfOnePhoto, Instant cutoff) {
+    /**
+     * Deletes the blobs of one photo that its record does not reference and that are old enough, and
+     * notes a photo that has been processing since before the cutoff: its job was lost (a crash between
+     * the record and the send) or ended in the dead letters.
+     */
+    private long sweep(List<BlobInfo> blobsOfOnePhoto, Instant cutoff, List<Job> requeue) {
         List<BlobInfo> old = blobsOfOnePhoto.stream().filter(b -> b.lastModified().isBefore(cutoff)).toList();
         if (old.isEmpty()) {
             return 0;
         }
         BlobLayout.PhotoRef ref = BlobLayout.parse(old.get(0).key()).orElseThrow();
-        Set<String> referenced = core.photos.find(ref.owner(), ref.photo())
-                .map(Photo::derivatives).orElse(List.of())
+        Optional<Photo> record = core.photos.find(ref.owner(), ref.photo());
+        record.filter(p -> p.processing().isProcessing() && p.updatedAt().isBefore(cutoff))
+                .ifPresent(p -> requeue.add(Job.processPhoto(p.ownerId(), p.id())));
+        Set<String> referenced = record.map(Photo::derivatives).orElse(List.of())
                 .stream().map(Derivative::blobKey).collect(Collectors.toSet());
         List<String> orphans = old.stream().map(BlobInfo::key).filter(k -> !referenced.contains(k)).toList();
         if (orphans.isEmpty()) {
@@ -93,5 +102,17 @@ final class ReconcileService implements Maintenance {
         Map<String, String> failed = core.blobs.deleteAll(orphans);
         failed.forEach((key, reason) -> LOG.warn("reconcile could not delete blob {} ({})", key, reason));
         return orphans.size() - failed.size();
+    }
+
+    private void sendAgain(List<Job> requeue) {
+        if (requeue.isEmpty()) {
+            return;
+        }
+        if (core.jobs.isEmpty()) {
+            LOG.warn("{} photos are still processing and this gallery has no job queue: build it asynchronous to finish them",
+                    requeue.size());
+            return;
+        }
+        core.jobs.get().send(requeue);
     }
 }

@@ -57,6 +57,12 @@ final class Items {
         String albumId;
         /** Who uploaded the photo; absent for the photos stored before it was kept: their owner did. */
         String uploader;
+        /** The processing status; absent for READY photos (and those stored before it was kept). */
+        String processing;
+        /** Times a worker started on the photo; absent when none. */
+        Integer attempts;
+        /** Why processing failed; absent unless FAILED. */
+        String failure;
         /** {@code <owner>#<albumId>}: the partition of the album index, owner first. */
         String albumKey;
         /** {@code <owner>#<sha256>}: the partition of the duplicate-detection index. */

@@ -8,6 +8,8 @@ import dev.gallerykit.domain.GeoPoint;
 import dev.gallerykit.domain.ImageMetadata;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.PhotoStatus;
+import dev.gallerykit.domain.Processing;
 import dev.gallerykit.domain.Session;
 import dev.gallerykit.domain.SessionId;
 import dev.gallerykit.domain.Tag;
@@ -128,6 +130,10 @@ final class Mappers {
         item.id = photo.id().toString();
         item.albumId = photo.albumId().toString();
         item.uploader = photo.uploaderId().toString();
+        Processing processing = photo.processing();
+        item.processing = processing.status() == PhotoStatus.READY ? null : processing.status().name();
+        item.attempts = processing.attempts() == 0 ? null : processing.attempts();
+        item.failure = processing.reason().orElse(null);
         item.albumKey = albumKey(photo.ownerId(), photo.albumId());
         item.shaKey = shaKey(photo.ownerId(), photo.sha256());
         item.title = photo.title();
@@ -191,6 +197,8 @@ final class Mappers {
                 .albumId(new AlbumId(UUID.fromString(item.albumId)))
                 .ownerId(new UserId(UUID.fromString(item.owner)))
                 .uploaderId(item.uploader == null ? null : new UserId(UUID.fromString(item.uploader)))
+                .processing(new Processing(item.processing == null ? PhotoStatus.READY : PhotoStatus.valueOf(item.processing),
+                        item.attempts == null ? 0 : item.attempts, Optional.ofNullable(item.failure)))
                 .title(item.title)
                 .description(item.description == null ? "" : item.description)
                 .tags(item.tags == null ? List.of() : item.tags.stream().map(Mappers::toTag).toList())

@@ -10,6 +10,8 @@ import dev.gallerykit.domain.GeoPoint;
 import dev.gallerykit.domain.ImageMetadata;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.PhotoStatus;
+import dev.gallerykit.domain.Processing;
 import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.TagSource;
@@ -85,6 +87,9 @@ final class PhotoRows {
         values.put(Photos.CREATED_AT, utc(photo.createdAt()));
         values.put(Photos.UPDATED_AT, utc(photo.updatedAt()));
         values.put(Photos.UPLOADER_ID, photo.uploaderId().value());
+        values.put(Photos.PROCESSING_STATUS, photo.processing().status().name());
+        values.put(Photos.PROCESSING_ATTEMPTS, photo.processing().attempts());
+        values.put(Photos.PROCESSING_REASON, photo.processing().reason().orElse(null));
         return values;
     }
 
@@ -204,9 +209,18 @@ final class PhotoRows {
                 .sha256(row.get(Photos.SHA256))
                 .metadata(metadata)
                 .derivatives(derivatives)
+                .processing(processing(row))
                 .createdAt(instant(row.get(Photos.CREATED_AT)))
                 .updatedAt(instant(row.get(Photos.UPDATED_AT)))
                 .version(row.get(Photos.VERSION))
                 .build();
+    }
+
+    private static Processing processing(Record row) {
+        String status = row.get(Photos.PROCESSING_STATUS);
+        Integer attempts = row.get(Photos.PROCESSING_ATTEMPTS);
+        return status == null ? Processing.READY
+                : new Processing(PhotoStatus.valueOf(status), attempts == null ? 0 : attempts,
+                        Optional.ofNullable(row.get(Photos.PROCESSING_REASON)));
     }
 }

@@ -107,10 +107,14 @@ final class Schema {
         static final Field<LocalDateTime> CREATED_AT = column(TABLE, "created_at", TIME);
         static final Field<LocalDateTime> UPDATED_AT = column(TABLE, "updated_at", TIME);
         static final Field<Long> VERSION = column(TABLE, "version", SQLDataType.BIGINT);
+        /** Null for the photos stored before migration 9: they are READY. */
+        static final Field<String> PROCESSING_STATUS = column(TABLE, "processing_status", SQLDataType.VARCHAR);
+        static final Field<Integer> PROCESSING_ATTEMPTS = column(TABLE, "processing_attempts", SQLDataType.INTEGER);
+        static final Field<String> PROCESSING_REASON = column(TABLE, "processing_reason", SQLDataType.VARCHAR);
         /** The SHA-256 again when the photo claims it (unique per owner), else null; never read into a Photo. */
         static final Field<String> CONTENT_CLAIM = column(TABLE, "content_claim", SQLDataType.VARCHAR);
 
-        static final List<Field<?>> ALL = List.of(ID, OWNER_ID, ALBUM_ID, UPLOADER_ID, TITLE, DESCRIPTION, ORIGINAL_FILE_NAME, CONTENT_TYPE, SIZE, SHA256, WIDTH, HEIGHT, ORIENTATION, TAKEN_AT, TAKEN_OFFSET, CAMERA_MAKE, CAMERA_MODEL, LENS, FOCAL_LENGTH, APERTURE, EXPOSURE_TIME, ISO, LATITUDE, LONGITUDE, ALTITUDE, CREATED_AT, UPDATED_AT, VERSION);
+        static final List<Field<?>> ALL = List.of(ID, OWNER_ID, ALBUM_ID, UPLOADER_ID, TITLE, DESCRIPTION, ORIGINAL_FILE_NAME, CONTENT_TYPE, SIZE, SHA256, WIDTH, HEIGHT, ORIENTATION, TAKEN_AT, TAKEN_OFFSET, CAMERA_MAKE, CAMERA_MODEL, LENS, FOCAL_LENGTH, APERTURE, EXPOSURE_TIME, ISO, LATITUDE, LONGITUDE, ALTITUDE, PROCESSING_STATUS, PROCESSING_ATTEMPTS, PROCESSING_REASON, CREATED_AT, UPDATED_AT, VERSION);
 
         private Photos() {
         }

@@ -44,8 +44,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class JdbcAdapterSuite {
 
-    /** The Flyway scripts each dialect has (V1 tables, V2 photo claims, V3 the album's deleting mark, V4 the hold index, V5 folded search text, V6 the folds filled in, V7 album shares, V8 the uploader). */
-    private static final int MIGRATIONS = 8;
+    /** The Flyway scripts each dialect has (V1 tables, V2 photo claims, V3 the album's deleting mark, V4 the hold index, V5 folded search text, V6 the folds filled in, V7 album shares, V8 the uploader, V9 processing). */
+    private static final int MIGRATIONS = 9;
 
     /** The shared, migrated gallery of this database. */
     protected abstract JdbcRepositories db();

@@ -11,6 +11,9 @@ import dev.gallerykit.IssuedLink;
 import dev.gallerykit.LinkSettings;
 import dev.gallerykit.LinkVisit;
 import dev.gallerykit.Upload;
+import dev.gallerykit.memory.InMemoryJobQueue;
+import dev.gallerykit.spi.Job;
+import dev.gallerykit.spi.JobQueue;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumRole;
 import dev.gallerykit.domain.PageRequest;
@@ -65,6 +68,18 @@ abstract class FaultInjectionContract extends GalleryCase {
     @DisplayName("uploading a photo from a stream")
     Stream<DynamicTest> upload() {
         return atEveryCall(Uploading::new);
+    }
+
+    @TestFactory
+    @DisplayName("uploading a photo with asynchronous ingest")
+    Stream<DynamicTest> asyncUpload() {
+        return atEveryCall(UploadingForProcessing::new);
+    }
+
+    @TestFactory
+    @DisplayName("processing a photo's job, as a worker does")
+    Stream<DynamicTest> processJob() {
+        return atEveryCall(ProcessingAJob::new);
     }
 
     @TestFactory
@@ -228,6 +243,71 @@ abstract class FaultInjectionContract extends GalleryCase {
         @Override
         boolean recoversFrom(FaultPlan plan) {
             return lostCreate(plan);
+        }
+    }
+
+    /** A gallery with asynchronous ingest over the decorated ports, and the queue it sends to. */
+    private Gallery asynchronous(JobQueue queue) {
+        return gallery(b -> b.albums(faults.wrap(albums)).photos(faults.wrap(photos)).shares(faults.wrap(shares))
+                .blobs(faults.wrap(blobs)).asynchronous(queue));
+    }
+
+    private final class UploadingForProcessing extends Scenario {
+        private final Fixture file = aSmallJpeg();
+        private final Gallery async = asynchronous(new InMemoryJobQueue());
+        private Album album;
+
+        @Override
+        void setUp() {
+            album = album("Async uploads");
+        }
+
+        @Override
+        void call() {
+            async.photos().upload(owner, album.id(), Upload.of(file.stream(), file.fileName()));
+        }
+
+        @Override
+        void assertDone() {
+            assertThat(photosOf(owner)).as("the photos of the owner").singleElement().satisfies(photo -> {
+                assertThat(photo.albumId()).isEqualTo(album.id());
+                assertThat(photo.sha256()).isEqualTo(sha256Of(file.bytes()));
+                assertThat(photo.status()).isEqualTo(dev.gallerykit.domain.PhotoStatus.PROCESSING);
+                assertThat(storedBytes(photo, "original")).isEqualTo(file.bytes());
+            });
+        }
+
+        @Override
+        boolean recoversFrom(FaultPlan plan) {
+            return lostCreate(plan);
+        }
+    }
+
+    private final class ProcessingAJob extends Scenario {
+        private final Gallery async = asynchronous(new InMemoryJobQueue());
+        private Photo accepted;
+
+        @Override
+        void setUp() {
+            Fixture file = aSmallJpeg();
+            accepted = async.photos().upload(owner, album("Processing").id(), Upload.of(file.stream(), file.fileName()));
+        }
+
+        @Override
+        void call() {
+            async.jobs().handle(Job.processPhoto(owner, accepted.id()));
+        }
+
+        @Override
+        void assertDone() {
+            Photo ready = find(accepted).orElseThrow();
+            assertThat(ready.status()).isEqualTo(dev.gallerykit.domain.PhotoStatus.READY);
+            assertThat(ready.hasThumbnails()).isTrue();
+            assertThat(ready.original()).isEqualTo(accepted.original());
+            assertThat(ready.tags()).contains(dev.gallerykit.domain.Tag.machine("sunny", 0.9));
+            for (var thumbnail : ready.thumbnails()) {
+                assertThat(storedBytes(ready, thumbnail.name())).isNotEmpty();
+            }
         }
     }
 

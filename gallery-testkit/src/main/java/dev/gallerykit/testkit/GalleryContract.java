@@ -1,7 +1,9 @@
 package dev.gallerykit.testkit;
 
 import dev.gallerykit.spi.AlbumRepository;
+import dev.gallerykit.memory.InMemoryJobQueue;
 import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.JobQueue;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.ShareRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,12 +47,21 @@ public abstract class GalleryContract {
         return PresignedClient.forStore(blobs);
     }
 
+    /**
+     * A new, empty job queue for asynchronous ingest, one per call: in this process by default.
+     * Override to run the asynchronous use cases over a real queue.
+     */
+    protected JobQueue jobQueue() {
+        return new InMemoryJobQueue();
+    }
+
     private GalleryFixture fixture;
 
     @BeforeEach
     void buildTheFixture() {
         BlobStore blobs = blobStore();
-        fixture = GalleryFixture.over(albumRepository(), photoRepository(), shareRepository(), blobs, presignedClient(blobs));
+        fixture = GalleryFixture.over(albumRepository(), photoRepository(), shareRepository(), blobs, presignedClient(blobs),
+                this::jobQueue);
     }
 
     @Nested
@@ -83,6 +94,15 @@ public abstract class GalleryContract {
     @Nested
     @DisplayName("Share links for visitors without an account")
     class Links extends LinkContract {
+        @Override
+        GalleryFixture fixture() {
+            return fixture;
+        }
+    }
+
+    @Nested
+    @DisplayName("Asynchronous ingest: uploads answer at once, workers finish them")
+    class AsynchronousIngest extends AsyncIngestContract {
         @Override
         GalleryFixture fixture() {
             return fixture;

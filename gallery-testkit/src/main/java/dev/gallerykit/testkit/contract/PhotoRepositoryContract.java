@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.PhotoStatus;
+import dev.gallerykit.domain.Processing;
 import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.UserId;
@@ -113,6 +115,29 @@ public abstract class PhotoRepositoryContract {
             assertThat(repository.find(owner, photo.id()).orElseThrow().uploaderId()).isEqualTo(contributor);
             assertThat(updated.uploaderId()).isEqualTo(contributor);
             assertThat(repository.create(aPhoto(owner, photo.albumId())).uploaderId()).isEqualTo(owner);
+        }
+
+        @Test
+        @DisplayName("keeps where processing stands: processing, attempts, failed with its reason, ready")
+        void keepsTheProcessingState() {
+            UserId owner = anOwner();
+            Photo photo = repository.create(aPhoto(owner, albumFor(owner), p -> p.processing(Processing.PENDING)));
+            assertThat(repository.find(owner, photo.id()).orElseThrow().processing()).isEqualTo(Processing.PENDING);
+
+            Photo started = repository.update(photo.toBuilder().processing(photo.processing().nextAttempt()).build());
+            Processing failed = started.processing().nextAttempt().failed("the decoder gave up: truncated file");
+            repository.update(started.toBuilder().processing(failed).build());
+
+            Photo read = repository.find(owner, photo.id()).orElseThrow();
+            assertThat(read.processing()).isEqualTo(new Processing(PhotoStatus.FAILED, 2,
+                    Optional.of("the decoder gave up: truncated file")));
+            assertThat(read.status()).isEqualTo(PhotoStatus.FAILED);
+            repository.update(read.toBuilder().processing(read.processing().ready()).build());
+            assertThat(repository.find(owner, photo.id()).orElseThrow().processing())
+                    .isEqualTo(new Processing(PhotoStatus.READY, 2, Optional.empty()));
+            assertThat(repository.listByAlbum(owner, photo.albumId(), 10, Optional.empty()).items().get(0).processing())
+                    .isEqualTo(new Processing(PhotoStatus.READY, 2, Optional.empty()));
+            assertThat(repository.create(aPhoto(owner, photo.albumId())).processing()).isEqualTo(Processing.READY);
         }
 
         @Test
