@@ -52,8 +52,17 @@ class QuickStartTest {
         });
     }
 
+    @Test
+    @DisplayName("the README's asynchronous example runs: the upload answers processing, a worker makes it ready")
+    void asyncRuns() throws Exception {
+        Photo photo = AsyncExample.uploadNowProcessLater(new UserId(UUID.randomUUID()), PhotoFixtures.aJpeg().stream());
+
+        assertThat(photo.status()).isEqualTo(dev.gallerykit.domain.PhotoStatus.READY);
+        assertThat(photo.hasThumbnails()).isTrue();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"QuickStart", "ProductionWiring", "SharingExample", "LinkExample"})
+    @ValueSource(strings = {"QuickStart", "ProductionWiring", "SharingExample", "LinkExample", "AsyncExample"})
     @DisplayName("the README quotes each example exactly as it is compiled, imports first")
     void readmeQuotesIt(String example) throws IOException {
         String source = Files.readString(Path.of("src/main/java/dev/gallerykit/examples/" + example + ".java"));

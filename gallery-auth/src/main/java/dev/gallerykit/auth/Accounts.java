@@ -3,6 +3,7 @@ package dev.gallerykit.auth;
 import dev.gallerykit.Gallery;
 import dev.gallerykit.auth.TokenRejectedException.Reason;
 import dev.gallerykit.auth.TokenService.VerifiedToken;
+import dev.gallerykit.domain.GalleryEvent;
 import dev.gallerykit.domain.IdGenerator;
 import dev.gallerykit.domain.User;
 import dev.gallerykit.domain.UserId;
@@ -18,9 +19,12 @@ import dev.gallerykit.spi.UserRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accounts: sign-up with email confirmation, sign-in with lock-out, JWT access tokens with rotating
@@ -62,6 +66,8 @@ public final class Accounts {
     /** The longest lock-out: each further failure doubles it up to here. */
     public static final Duration MAX_LOCKOUT = Lockout.MAX;
     public static final String SIGN_IN_FAILED = "wrong email or password";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
 
     private final Gallery gallery;
     private final UserRepository users;
@@ -151,8 +157,18 @@ public final class Accounts {
                 throw new ConflictException("this email address is already registered");
             }
         }
+        publish(GalleryEvent.ofAccount(GalleryEvent.Type.ACCOUNT_CREATED, now, user.id()));
         links.sendConfirmation(user, now);
         return user;
+    }
+
+    /** Hands an event of what already happened to the gallery's publisher; a failure is logged, not thrown. */
+    private void publish(GalleryEvent event) {
+        try {
+            gallery.events().publish(List.of(event));
+        } catch (RuntimeException e) {
+            LOG.warn("could not publish {} {}", event.type(), event.id(), e);
+        }
     }
 
     private boolean expiredPending(User user, Instant now) {
@@ -336,6 +352,7 @@ public final class Accounts {
         gallery.owners().purge(user.id());
         sessions.deleteAll(user.id());
         users.delete(user.id());
+        publish(GalleryEvent.ofAccount(GalleryEvent.Type.ACCOUNT_DELETED, clock.instant(), user.id()));
     }
 
     /**

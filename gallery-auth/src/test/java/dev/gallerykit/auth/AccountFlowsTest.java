@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gallerykit.Upload;
 import dev.gallerykit.auth.TokenRejectedException.Reason;
 import dev.gallerykit.domain.Album;
+import dev.gallerykit.domain.GalleryEvent;
 import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.User;
 import dev.gallerykit.domain.UserStatus;
@@ -550,6 +551,10 @@ class AccountFlowsTest {
             assertThat(h.gallery.photos().list(bob.id(), bobs.id(), PageRequest.first(10)).items()).hasSize(1);
             assertThat(h.blobs.list(bob.id() + "/", 100, Optional.empty()).items()).isNotEmpty();
 
+            assertThat(h.events).filteredOn(e -> e.userId().equals(ann.id())).extracting(GalleryEvent::type)
+                    .startsWith(GalleryEvent.Type.ACCOUNT_CREATED).endsWith(GalleryEvent.Type.ACCOUNT_DELETED)
+                    .filteredOn(t -> t == GalleryEvent.Type.ACCOUNT_CREATED || t == GalleryEvent.Type.ACCOUNT_DELETED)
+                    .hasSize(2);
             assertThatThrownBy(() -> h.gallery.albums().create(ann.id(), "After", ""))
                     .as("no album for a deleted account").isInstanceOf(NotFoundException.class).hasMessageContaining("user");
             assertThat(h.albums.list(ann.id(), 10, Optional.empty()).items()).isEmpty();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gallerykit.Gallery;
 import dev.gallerykit.local.LocalSmtp;
+import dev.gallerykit.domain.GalleryEvent;
 import dev.gallerykit.memory.InMemoryAlbumRepository;
+import dev.gallerykit.memory.InProcessEventPublisher;
 import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.memory.InMemoryPhotoRepository;
 import dev.gallerykit.memory.InMemorySessionRepository;
@@ -18,6 +20,9 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -38,8 +43,10 @@ final class Harness {
     final InMemoryAlbumRepository albums = new InMemoryAlbumRepository();
     final InMemoryPhotoRepository photos = new InMemoryPhotoRepository(albums);
     final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    /** What the gallery and the accounts published, in order. */
+    final List<GalleryEvent> events = Collections.synchronizedList(new ArrayList<>());
     final Gallery gallery = Gallery.builder().albums(albums).photos(photos).blobs(blobs).clock(clock)
-            .owners(Accounts.ownerCheck(users)).build();
+            .owners(Accounts.ownerCheck(users)).events(new InProcessEventPublisher().listen(events::add)).build();
     final TokenService tokens = TokenService.builder()
             .issuer("https://photos.example.test").audience("photos-web").hmacSecret(randomBytes(32)).build();
     final LocalSmtp.Server smtp;
