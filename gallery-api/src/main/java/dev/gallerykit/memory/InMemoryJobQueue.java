@@ -168,6 +168,7 @@ public final class InMemoryJobQueue implements JobQueue {
     @Override
     public void complete(List<Delivery> deliveries) {
         Objects.requireNonNull(deliveries, "deliveries");
+        deliveries.forEach(delivery -> Objects.requireNonNull(delivery, "delivery"));
         lock.lock();
         try {
             for (Delivery delivery : deliveries) {

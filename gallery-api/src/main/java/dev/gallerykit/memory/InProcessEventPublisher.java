@@ -33,8 +33,9 @@ public final class InProcessEventPublisher implements EventPublisher {
     @Override
     public void publish(List<GalleryEvent> events) {
         Objects.requireNonNull(events, "events");
+        // All checked first: a list with a null in it hands over nothing, not the events before the null.
+        events.forEach(event -> Objects.requireNonNull(event, "event"));
         for (GalleryEvent event : events) {
-            Objects.requireNonNull(event, "event");
             for (Consumer<GalleryEvent> listener : listeners) {
                 try {
                     listener.accept(event);
