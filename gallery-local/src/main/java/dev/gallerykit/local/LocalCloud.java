@@ -39,6 +39,8 @@ public final class LocalCloud implements AutoCloseable {
         S3(LocalS3::start),
         /** DynamoDB Local, tables in memory. */
         DYNAMODB(LocalDynamoDb::start),
+        /** ElasticMQ, queues in memory. */
+        SQS(LocalSqs::start),
         /** MariaDB 11.4. */
         MARIADB(credentials -> LocalMariaDb.start()),
         /** MySQL 8.0 (needs {@code libaio1}). */
@@ -112,7 +114,7 @@ public final class LocalCloud implements AutoCloseable {
         return running.isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(running.keySet());
     }
 
-    /** The key pair that the S3 and DynamoDB servers of this cloud accept. */
+    /** The key pair that the S3, DynamoDB and SQS servers of this cloud accept. */
     public Credentials credentials() {
         return credentials;
     }
@@ -125,6 +127,11 @@ public final class LocalCloud implements AutoCloseable {
     /** The DynamoDB endpoint. */
     public LocalDynamoDb.Endpoint dynamoDb() {
         return service(Service.DYNAMODB, LocalDynamoDb.Server.class).endpoint();
+    }
+
+    /** The SQS endpoint. */
+    public LocalSqs.Endpoint sqs() {
+        return service(Service.SQS, LocalSqs.Server.class).endpoint();
     }
 
     public DatabaseServer mariaDb() {
@@ -145,9 +152,10 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * The environment variables that point the AWS SDK (v2) at this cloud's S3 and DynamoDB:
-     * {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_REGION} and the key
-     * pair. Empty when neither runs. S3 clients must still use path-style requests.
+     * The environment variables that point the AWS SDK (v2) at this cloud's S3, DynamoDB and SQS:
+     * {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL_SQS},
+     * {@code AWS_REGION} and the key pair. Empty when none of them runs. S3 clients must still use
+     * path-style requests.
      */
     public synchronized Map<String, String> awsEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
@@ -156,6 +164,9 @@ public final class LocalCloud implements AutoCloseable {
         }
         if (running.containsKey(Service.DYNAMODB)) {
             environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb().uri().toString());
+        }
+        if (running.containsKey(Service.SQS)) {
+            environment.put("AWS_ENDPOINT_URL_SQS", sqs().uri().orElseThrow().toString());
         }
         if (!environment.isEmpty()) {
             environment.put("AWS_REGION", LocalS3.LOCAL_REGION);
@@ -219,7 +230,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * Starts the services named as arguments ({@code s3 dynamodb mariadb mysql postgres smtp}, in any
+     * Starts the services named as arguments ({@code s3 dynamodb sqs mariadb mysql postgres smtp}, in any
      * case, also comma-separated; all of them when there is none), prints how to reach them, and runs
      * until the JVM is stopped (Ctrl+C), which stops them.
      */

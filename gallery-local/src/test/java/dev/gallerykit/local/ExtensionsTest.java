@@ -8,15 +8,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The JUnit side: one server per test JVM, kept in the root context, handed out as a parameter. */
-@ExtendWith({LocalS3.class, LocalDynamoDb.class, LocalSmtp.class})
+@ExtendWith({LocalS3.class, LocalDynamoDb.class, LocalSqs.class, LocalSmtp.class})
 class ExtensionsTest {
 
     private static LocalS3.Endpoint classS3;
     private static LocalDynamoDb.Endpoint classDynamoDb;
     private static LocalSmtp.Server classSmtp;
+    private static LocalSqs.Endpoint classSqs;
 
     @BeforeAll
-    static void remember(LocalS3.Endpoint s3, LocalDynamoDb.Endpoint dynamoDb, LocalSmtp.Server smtp) {
+    static void remember(LocalS3.Endpoint s3, LocalDynamoDb.Endpoint dynamoDb, LocalSmtp.Server smtp,
+                         LocalSqs.Endpoint sqs) {
+        classSqs = sqs;
         classS3 = s3;
         classDynamoDb = dynamoDb;
         classSmtp = smtp;
@@ -33,6 +36,15 @@ class ExtensionsTest {
     void oneDynamoDbPerJvm(LocalDynamoDb.Endpoint dynamoDb) {
         assertThat(dynamoDb).isSameAs(classDynamoDb);
         assertThat(LocalDynamoDb.endpoint()).isEqualTo(dynamoDb.uri());
+    }
+
+    @Test
+    @DisplayName("a test method gets the SQS endpoint its class got, a local one unless the environment names another")
+    void oneSqsPerJvm(LocalSqs.Endpoint sqs) {
+        assertThat(sqs).isSameAs(classSqs);
+        assertThat(sqs.local()).isEqualTo(System.getenv(LocalSqs.ENDPOINT_VARIABLE) == null);
+        assertThat(sqs.newQueueName("Photo jobs!")).matches("gallerykit-test-photo-jobs-[0-9a-f]{12}")
+                .isNotEqualTo(sqs.newQueueName("Photo jobs!"));
     }
 
     @Test

@@ -21,17 +21,17 @@ class LocalCloudArgumentsTest {
     @Test
     @DisplayName("services are named in any case, apart or comma-separated")
     void namesInAnyCase() {
-        assertThat(LocalCloud.parse("s3,DynamoDB", " smtp ", "Postgres,"))
-                .containsExactly(Service.S3, Service.DYNAMODB, Service.POSTGRES, Service.SMTP);
+        assertThat(LocalCloud.parse("s3,DynamoDB", " smtp ", "Postgres,", "SQS"))
+                .containsExactly(Service.S3, Service.DYNAMODB, Service.SQS, Service.POSTGRES, Service.SMTP);
     }
 
     @Test
     @DisplayName("an unknown name is refused with the list of known ones")
     void unknownNameIsRefused() {
-        assertThatThrownBy(() -> LocalCloud.parse("s3", "sqs"))
+        assertThatThrownBy(() -> LocalCloud.parse("s3", "sns"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'sqs'")
-                .hasMessageContaining("s3, dynamodb, mariadb, mysql, postgres, smtp");
+                .hasMessageContaining("'sns'")
+                .hasMessageContaining("s3, dynamodb, sqs, mariadb, mysql, postgres, smtp");
     }
 
     @Test

@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** LocalCloud with real servers: every service is reached over its endpoint, as an application would. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,7 +54,7 @@ class LocalCloudTest {
 
     @BeforeAll
     void start() {
-        cloud = LocalCloud.start(Service.S3, Service.DYNAMODB, Service.SMTP);
+        cloud = LocalCloud.start(Service.S3, Service.DYNAMODB, Service.SQS, Service.SMTP);
     }
 
     @AfterAll
@@ -63,7 +65,7 @@ class LocalCloudTest {
     @Test
     @DisplayName("runs the services it was asked for, and only those")
     void runsTheServicesAskedFor() {
-        assertThat(cloud.services()).containsExactly(Service.S3, Service.DYNAMODB, Service.SMTP);
+        assertThat(cloud.services()).containsExactly(Service.S3, Service.DYNAMODB, Service.SQS, Service.SMTP);
         assertThatThrownBy(cloud::mariaDb).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("MARIADB is not running");
     }
@@ -118,13 +120,37 @@ class LocalCloudTest {
     }
 
     @Test
-    @DisplayName("S3 and DynamoDB accept the one key pair the cloud hands out, also as SDK environment variables")
+    @DisplayName("a message sent over the SQS endpoint is received, hidden while held, and gone once deleted")
+    void sendThenReceiveAMessageOverSqs() {
+        LocalSqs.Endpoint endpoint = cloud.sqs();
+        try (SqsClient sqs = SqsClient.builder().endpointOverride(endpoint.uri().orElseThrow())
+                .region(Region.of(endpoint.region())).credentialsProvider(provider(endpoint.credentials().orElseThrow()))
+                .httpClientBuilder(ApacheHttpClient.builder()).build()) {
+            String queueUrl = sqs.createQueue(b -> b.queueName(endpoint.newQueueName("cloud"))).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("{\"photo\":\"tram-28\"}"));
+
+            List<software.amazon.awssdk.services.sqs.model.Message> received = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(5)
+                    .visibilityTimeout(60)).messages();
+
+            assertThat(received).singleElement().satisfies(message ->
+                    assertThat(message.body()).isEqualTo("{\"photo\":\"tram-28\"}"));
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1)).messages()).isEmpty();
+            sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(received.get(0).receiptHandle()));
+            assertThat(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes())
+                    .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0");
+        }
+    }
+
+    @Test
+    @DisplayName("S3 and DynamoDB accept the one key pair the cloud hands out, also as SDK environment variables with SQS's")
     void oneKeyPairForS3AndDynamoDb() {
         assertThat(cloud.s3().credentials()).contains(cloud.credentials());
         assertThat(cloud.dynamoDb().credentials()).contains(cloud.credentials());
         assertThat(cloud.awsEnvironment())
                 .containsEntry("AWS_ENDPOINT_URL_S3", cloud.s3().uri().orElseThrow().toString())
                 .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", cloud.dynamoDb().uri().toString())
+                .containsEntry("AWS_ENDPOINT_URL_SQS", cloud.sqs().uri().orElseThrow().toString())
                 .containsEntry("AWS_REGION", cloud.s3().region())
                 .containsEntry("AWS_ACCESS_KEY_ID", cloud.credentials().accessKeyId())
                 .containsEntry("AWS_SECRET_ACCESS_KEY", cloud.credentials().secretAccessKey());
@@ -164,8 +190,9 @@ class LocalCloudTest {
     void describesEveryService() {
         String text = cloud.describe();
 
-        assertThat(text).contains("S3\n", "DYNAMODB\n", "SMTP\n")
-                .contains(cloud.s3().uri().orElseThrow().toString(), cloud.dynamoDb().uri().toString())
+        assertThat(text).contains("S3\n", "DYNAMODB\n", "SQS\n", "SMTP\n")
+                .contains(cloud.s3().uri().orElseThrow().toString(), cloud.dynamoDb().uri().toString(),
+                        cloud.sqs().uri().orElseThrow().toString())
                 .contains(String.valueOf(cloud.smtp().port()), String.valueOf(cloud.smtp().imapPort()))
                 .contains("export AWS_ENDPOINT_URL_S3=" + cloud.s3().uri().orElseThrow())
                 .doesNotContain("MARIADB");
@@ -174,16 +201,19 @@ class LocalCloudTest {
     @Test
     @DisplayName("closing stops every server, and closing again does nothing")
     void closeStopsEveryServer() {
-        LocalCloud own = LocalCloud.start(List.of(Service.S3, Service.SMTP));
+        LocalCloud own = LocalCloud.start(List.of(Service.S3, Service.SQS, Service.SMTP));
         URI s3 = own.s3().uri().orElseThrow();
+        URI sqs = own.sqs().uri().orElseThrow();
         int smtp = own.smtp().port();
         assertThat(accepts(s3.getPort())).isTrue();
+        assertThat(accepts(sqs.getPort())).isTrue();
         assertThat(accepts(smtp)).isTrue();
 
         own.close();
         own.close();
 
         assertThat(accepts(s3.getPort())).isFalse();
+        assertThat(accepts(sqs.getPort())).isFalse();
         assertThat(accepts(smtp)).isFalse();
         assertThat(own.services()).isEmpty();
         assertThatThrownBy(own::s3).isInstanceOf(IllegalStateException.class);
