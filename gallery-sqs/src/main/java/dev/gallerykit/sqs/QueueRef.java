@@ -62,21 +62,30 @@ final class QueueRef {
     }
 
     /**
-     * Creates the queue unless it exists, and returns its URL. {@code CreateQueue} without attributes
-     * returns the URL of an existing queue of that name whatever its attributes, so this is idempotent and
-     * safe when two processes run it at once.
+     * Creates the queue with {@code attributes} unless it exists, and makes sure an existing one has them.
+     * A new queue gets them in {@code CreateQueue} itself, so they apply at once; for an existing one
+     * with other values SQS refuses that, and the queue is then looked up by {@code CreateQueue} without
+     * attributes (which answers any existing queue's URL) and given them with {@code SetQueueAttributes}.
+     * Every step is idempotent, so this is safe when several processes run it at once.
      */
-    String create() {
+    void create(Map<QueueAttributeName, String> attributes) {
         String created;
         try {
-            created = sqs.createQueue(b -> b.queueName(name)).queueUrl();
+            created = sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
         } catch (SdkException e) {
-            throw SqsErrors.translate("CreateQueue " + name, e);
+            if (!SqsErrors.isExistingQueueWithOtherAttributes(e)) {
+                throw SqsErrors.translate("CreateQueue " + name, e);
+            }
+            try {
+                created = sqs.createQueue(b -> b.queueName(name)).queueUrl();
+            } catch (SdkException again) {
+                throw SqsErrors.translate("CreateQueue " + name, again);
+            }
+            url = url != null ? url : created;
+            set(attributes);
+            return;
         }
-        if (url == null) {
-            url = created;
-        }
-        return url;
+        url = url != null ? url : created;
     }
 
     String arn() {

@@ -11,7 +11,7 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.MessageNotInflightException;
-import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
 
 /** Turns SDK exceptions into ours at the port, so that none crosses it. */
@@ -42,9 +42,10 @@ final class SqsErrors {
         return code != null && STALE_RECEIPT_CODES.contains(shortCode(code));
     }
 
-    static boolean isMissingQueue(SdkException e) {
-        return e instanceof QueueDoesNotExistException
-                || e instanceof AwsServiceException service && shortCode(code(service)).equals("NonExistentQueue");
+    /** CreateQueue of a name taken by a queue with other attributes ({@code QueueNameExists}; ElasticMQ: {@code QueueAlreadyExists}). */
+    static boolean isExistingQueueWithOtherAttributes(SdkException e) {
+        return e instanceof QueueNameExistsException || e instanceof AwsServiceException service
+                && Set.of("QueueNameExists", "QueueAlreadyExists").contains(shortCode(code(service)));
     }
 
     /**

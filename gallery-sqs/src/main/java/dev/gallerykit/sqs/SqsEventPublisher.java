@@ -6,6 +6,7 @@ import dev.gallerykit.spi.EventPublisher;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -53,7 +54,7 @@ public final class SqsEventPublisher implements EventPublisher, AutoCloseable {
 
     /** Creates the queue unless it exists; idempotent, and safe when several processes run it at once. */
     public void createQueueIfMissing() {
-        queue.create();
+        queue.create(Map.of());
     }
 
     @Override

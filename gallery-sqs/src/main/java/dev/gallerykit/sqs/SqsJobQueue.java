@@ -102,11 +102,11 @@ public final class SqsJobQueue implements JobQueue, AutoCloseable {
     }
 
     /**
-     * Creates the queue and its dead-letter queue unless they exist, and sets the queue's redrive policy
-     * to move jobs there after {@link #maxReceives()} receives (and the dead-letter queue's retention to
-     * SQS's longest, 14 days). Idempotent, and safe when several processes run it at once: queues are
-     * created without attributes (which SQS answers with the existing queue) and the attributes are then
-     * set to the same values. Does nothing on the dead-letter queue's own {@code JobQueue}.
+     * Creates the queue and its dead-letter queue unless they exist, with the queue's redrive policy moving
+     * jobs there after {@link #maxReceives()} receives, and the dead-letter queue's retention at SQS's
+     * longest, 14 days. Existing queues keep their other settings and get these two. Idempotent, and safe
+     * when several processes run it at once: every step either creates with the same attributes or sets
+     * the same values. Does nothing on the dead-letter queue's own {@code JobQueue}.
      *
      * @throws StorageException when SQS refuses (no permission to create queues, say)
      */
@@ -115,11 +115,9 @@ public final class SqsJobQueue implements JobQueue, AutoCloseable {
             return;
         }
         QueueRef deadLetterQueue = deadLetters.queue;
-        deadLetterQueue.create();
-        deadLetterQueue.set(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, DEAD_LETTER_RETENTION));
+        deadLetterQueue.create(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, DEAD_LETTER_RETENTION));
         String deadLetterArn = deadLetterQueue.arn();
-        queue.create();
-        queue.set(Map.of(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn
+        queue.create(Map.of(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn
                 + "\",\"maxReceiveCount\":\"" + maxReceives + "\"}"));
     }
 

@@ -121,6 +121,21 @@ class SqsJobQueueBehaviourTest {
     }
 
     @Test
+    @DisplayName("createQueuesIfMissing on existing queues with another maxReceives gives them the new redrive policy")
+    void createQueuesIfMissingUpdatesAnExistingPolicy() throws IOException {
+        SqsJobQueue before = SqsConnection.newJobQueue(sqs, endpoint, "policy", 3);
+        SqsJobQueue after = SqsJobQueue.builder().client(sqs).queueName(before.queueName())
+                .deadLetterQueue(before.queueName() + "-dead").maxReceives(7).build();
+
+        after.createQueuesIfMissing();
+
+        String policy = sqs.getQueueAttributes(b -> b.queueUrl(url(before.queueName()))
+                .attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes().get(QueueAttributeName.REDRIVE_POLICY);
+        assertThat(MAPPER.readTree(policy).get("maxReceiveCount").asInt()).isEqualTo(7);
+        SqsConnection.discard(sqs, endpoint, before.queueName(), before.queueName() + "-dead");
+    }
+
+    @Test
     @DisplayName("a queue and dead-letter queue given by URL work like ones given by name")
     void queuesByUrl() {
         SqsJobQueue byName = SqsConnection.newJobQueue(sqs, endpoint, "by-url", 3);
