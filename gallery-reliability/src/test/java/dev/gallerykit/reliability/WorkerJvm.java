@@ -1,0 +1,124 @@
+package dev.gallerykit.reliability;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link ProcessingWorker} in a child JVM with this JVM's class path: started, told to quit, or
+ * killed at once (SIGKILL, no shutdown of any kind), as a node of a host dies. A shutdown hook kills
+ * any that outlive the test. Standard error goes to a log file.
+ */
+final class WorkerJvm implements AutoCloseable {
+
+    private static final long START_PATIENCE_SECONDS = 180;
+
+    private final Process process;
+    private final Thread killer;
+
+    private WorkerJvm(Process process) {
+        this.process = process;
+        this.killer = new Thread(process::destroyForcibly, "kill the processing worker " + process.pid());
+        Runtime.getRuntime().addShutdownHook(killer);
+    }
+
+    static WorkerJvm start(Map<String, String> environment, Path log) {
+        String java = ProcessHandle.current().info().command()
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
+                "-cp", System.getProperty("java.class.path"), ProcessingWorker.class.getName());
+        builder.environment().putAll(environment);
+        builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        try {
+            Files.createDirectories(log.getParent());
+            WorkerJvm worker = new WorkerJvm(builder.start());
+            worker.awaitHello(log);
+            return worker;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start a worker JVM", e);
+        }
+    }
+
+    private void awaitHello(Path log) throws IOException {
+        BufferedReader replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Thread reader = new Thread(() -> {
+            try {
+                String hello = replies.readLine();
+                if (hello == null || !hello.startsWith("HELLO ")) {
+                    process.destroyForcibly();
+                }
+            } catch (IOException e) {
+                process.destroyForcibly();
+            }
+        });
+        reader.start();
+        try {
+            reader.join(TimeUnit.SECONDS.toMillis(START_PATIENCE_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (reader.isAlive() || !process.isAlive()) {
+            process.destroyForcibly();
+            throw new IllegalStateException("a worker JVM did not start; see " + log + ":\n" + tail(log));
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** The exit status, once it ended. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Ends it at once, as a node that loses power: nothing is released, its jobs come back after their visibility. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** Asks it to quit (its worker releases what it holds), then kills it if it does not. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            try (Writer commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+                commands.write("QUIT\n");
+            } catch (IOException gone) {
+                // It ended meanwhile.
+            }
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(20, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs anyway.
+        }
+    }
+
+    static String tail(Path log) {
+        try {
+            String text = Files.readString(log);
+            return text.substring(Math.max(0, text.length() - 4000));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+}
