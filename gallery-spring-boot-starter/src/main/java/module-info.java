@@ -16,6 +16,7 @@ module dev.gallerykit.spring {
     requires transitive spring.core;
     requires spring.beans;
     requires spring.context;
+    requires org.slf4j;
 
     requires static dev.gallerykit.auth;
     requires static dev.gallerykit.dynamodb;

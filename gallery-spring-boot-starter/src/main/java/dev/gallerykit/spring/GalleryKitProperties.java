@@ -29,6 +29,8 @@ import org.springframework.util.unit.DataSize;
  * @param tokens The signing of access tokens, with gallery-auth.
  * @param mail The SMTP server the account mails go through, with gallery-auth.
  * @param accounts Sign-up, sign-in and password settings, with gallery-auth.
+ * @param processing Whether uploads are processed while they are made or afterwards by workers, and the
+ *        workers of this process.
  */
 @ConfigurationProperties("gallerykit")
 public record GalleryKitProperties(
@@ -44,7 +46,8 @@ public record GalleryKitProperties(
         @DefaultValue S3 s3,
         @DefaultValue Tokens tokens,
         @DefaultValue Mail mail,
-        @DefaultValue Accounts accounts) {
+        @DefaultValue Accounts accounts,
+        @DefaultValue Processing processing) {
 
     /** Where the records are kept. */
     public enum Store {
@@ -72,6 +75,14 @@ public record GalleryKitProperties(
         JAVA,
         /** libvips through gallery-vips (HEIC and AVIF too); start-up fails without it. */
         VIPS
+    }
+
+    /** When uploads are processed. */
+    public enum ProcessingMode {
+        /** While the upload is made: a photo is ready when the upload returns. */
+        SYNCHRONOUS,
+        /** Afterwards, by workers that receive a job per upload: a photo is processing when the upload returns. */
+        ASYNCHRONOUS
     }
 
     /** Server-side encryption of the objects written to S3. */
@@ -245,5 +256,31 @@ public record GalleryKitProperties(
             Integer bcryptCost,
             @DefaultValue("10m") Duration confirmationTtl,
             @DefaultValue("1h") Duration resetTtl) {
+    }
+
+    /**
+     * The processing of uploads. With mode=asynchronous an upload stores the original and a processing
+     * photo, and sends a job to the application's JobQueue bean (an in-memory queue when there is none);
+     * workers make the renditions and mark the photo ready, or failed with a reason.
+     *
+     * @param mode Whether uploads are processed while they are made (synchronous) or by workers afterwards
+     *        (asynchronous).
+     * @param workerThreads The threads of the worker this process runs with mode=asynchronous, 1 to 256;
+     *        0 runs no worker here, for applications whose workers run elsewhere.
+     * @param maxAttempts The tries at processing a photo before it is marked failed.
+     * @param visibility How long a job a worker received is hidden from other workers before it is
+     *        extended again; the job of a worker that died comes back after it.
+     * @param receiveWait How long a worker's receive waits for jobs; by default 1s on the in-memory queue and 20s
+     *        (long polling) on any other. Stopping the worker may wait this long.
+     * @param stopGrace How long stopping the worker waits for the jobs under way before it gives them back
+     *        to the queue.
+     */
+    public record Processing(
+            @DefaultValue("synchronous") ProcessingMode mode,
+            @DefaultValue("1") int workerThreads,
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("2m") Duration visibility,
+            Duration receiveWait,
+            @DefaultValue("30s") Duration stopGrace) {
     }
 }

@@ -4,8 +4,10 @@ import dev.gallerykit.Gallery;
 import dev.gallerykit.image.ImageOptions;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.BlobStore;
+import dev.gallerykit.spi.EventPublisher;
 import dev.gallerykit.spi.ImageEngine;
 import dev.gallerykit.spi.ImageLabeler;
+import dev.gallerykit.spi.JobQueue;
 import dev.gallerykit.spi.OwnerCheck;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.ShareRepository;
@@ -22,12 +24,15 @@ import org.springframework.context.annotation.Import;
  * Configures the {@link Gallery} over the store and blob store chosen by {@code gallerykit.store} and
  * {@code gallerykit.blobs} (in memory by default). Every bean backs off when the host defines one of
  * the same type; a host {@link Clock}, {@link ImageLabeler}, {@link OwnerCheck} or {@link ImageEngine} bean is
- * used when there is one.
+ * used when there is one. Ingest is synchronous unless {@code gallerykit.processing.mode=asynchronous}, which
+ * sends jobs to the {@link JobQueue} bean (see {@link ProcessingConfiguration}); events go to the
+ * {@link EventPublisher} bean, by default as Spring application events.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(GalleryKitProperties.class)
 @Import({MemoryStoreConfiguration.class, JdbcStoreConfiguration.class, DynamoDbStoreConfiguration.class,
-        MemoryBlobStoreConfiguration.class, S3BlobStoreConfiguration.class, ImageEngineConfiguration.class})
+        MemoryBlobStoreConfiguration.class, S3BlobStoreConfiguration.class, ImageEngineConfiguration.class,
+        ProcessingConfiguration.class})
 public class GalleryKitAutoConfiguration {
 
     /** Made by Spring Boot from the auto-configuration imports. */
@@ -38,7 +43,8 @@ public class GalleryKitAutoConfiguration {
     @ConditionalOnMissingBean
     Gallery gallery(GalleryKitProperties properties, ObjectProvider<AlbumRepository> albums,
             ObjectProvider<PhotoRepository> photos, ObjectProvider<ShareRepository> shares, ObjectProvider<BlobStore> blobs, ObjectProvider<Clock> clock,
-            ObjectProvider<ImageLabeler> labeler, ObjectProvider<OwnerCheck> owners, ObjectProvider<ImageEngine> engine) {
+            ObjectProvider<ImageLabeler> labeler, ObjectProvider<OwnerCheck> owners, ObjectProvider<ImageEngine> engine,
+            ObjectProvider<JobQueue> jobQueues, ObjectProvider<EventPublisher> events) {
         Problems problems = new Problems();
         AlbumRepository albumRepository = albums.getIfUnique();
         PhotoRepository photoRepository = photos.getIfUnique();
@@ -51,14 +57,32 @@ public class GalleryKitAutoConfiguration {
         }
         byte[] cursorSecret = problems.base64("gallerykit.cursor-secret", properties.cursorSecret(), 32);
         ImageOptions images = imageOptions(properties.upload(), problems);
+        GalleryKitProperties.Processing processing = properties.processing();
+        if (processing.maxAttempts() < 1) {
+            problems.add(ProcessingConfiguration.MAX_ATTEMPTS, "must be at least 1 (it is " + processing.maxAttempts() + ")");
+        }
+        JobQueue jobQueue = null;
+        if (processing.mode() == GalleryKitProperties.ProcessingMode.ASYNCHRONOUS) {
+            jobQueue = jobQueues.getIfUnique();
+            if (jobQueue == null) {
+                problems.add(ProcessingConfiguration.MODE, "is asynchronous, which needs one JobQueue bean (the "
+                        + "application defines " + jobQueues.stream().count() + ")");
+            }
+        }
         problems.throwIfAny();
+        JobQueue queue = jobQueue;
         return Problems.build("gallerykit.upload", () -> {
             Gallery.Builder builder = Gallery.builder()
                     .albums(albumRepository)
                     .photos(photoRepository)
                     .blobs(blobStore)
                     .imageOptions(images)
-                    .duplicates(properties.duplicates());
+                    .duplicates(properties.duplicates())
+                    .maxProcessingAttempts(processing.maxAttempts());
+            if (queue != null) {
+                builder.asynchronous(queue);
+            }
+            events.ifUnique(builder::events);
             clock.ifUnique(builder::clock);
             labeler.ifUnique(builder::labeler);
             engine.ifUnique(builder::imageEngine);
