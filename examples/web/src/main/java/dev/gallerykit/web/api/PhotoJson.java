@@ -16,11 +16,13 @@ import java.util.function.Function;
  * A photo as the API shows it. Absent metadata is null. {@code takenAt} is the camera's wall-clock
  * time (ISO-8601 without offset) and {@code takenAtOffset} its offset when the camera wrote one.
  * Each file's {@code url} is a presigned GET, given when one photo is read and null in lists.
+ * {@code status} is {@code processing} (the renditions are not made yet: asynchronous ingest), {@code ready}
+ * or {@code failed}, and {@code statusReason} says why it failed (null otherwise).
  */
 record PhotoJson(String id, String albumId, String title, String description, List<TagJson> tags,
                  String originalFileName, String contentType, long size, String sha256, Integer width,
                  Integer height, String takenAt, String takenAtOffset, ExifJson exif, LocationJson location,
-                 List<FileJson> files, String createdAt, String updatedAt) {
+                 List<FileJson> files, String status, String statusReason, String createdAt, String updatedAt) {
 
     /** The photo without URLs, for lists and searches. */
     static PhotoJson of(Photo photo) {
@@ -40,6 +42,7 @@ record PhotoJson(String id, String albumId, String title, String description, Li
                 taken == null ? null : taken.offset().map(ZoneOffset::getId).orElse(null),
                 ExifJson.of(metadata), photo.location().map(LocationJson::of).orElse(null),
                 photo.derivatives().stream().map(d -> FileJson.of(d, links.apply(d))).toList(),
+                photo.status().name().toLowerCase(Locale.ROOT), photo.processing().reason().orElse(null),
                 photo.createdAt().toString(), photo.updatedAt().toString());
     }
 

@@ -63,6 +63,8 @@ class ApiTest {
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         String eiffel = first.json().get("id").asString();
         assertThat(tags(first.json())).containsExactlyInAnyOrder("paris", "night");
+        assertThat(first.json().get("status").asString()).as("synchronous ingest: ready at once").isEqualTo("ready");
+        assertThat(first.json().get("statusReason").isNull()).isTrue();
         Fixture plain = PhotoFixtures.aJpeg(900, 600, 7);
         ApiClient.Response second = api.upload("/api/v1/albums/" + album + "/photos", token, plain.fileName(),
                 plain.bytes(), Map.of());
