@@ -54,7 +54,10 @@ class AlbumPage {
         Page<Photo> page = gallery.photos().list(user.id(), album.id(), new PageRequest(PHOTOS_PER_PAGE, cursor));
         model.addAttribute("album", album);
         model.addAttribute("coverId", album.cover().orElse(null));
-        model.addAttribute("cards", links.cards(user.id(), page.items()));
+        List<PhotoLinks.Card> cards = links.cards(user.id(), page.items());
+        model.addAttribute("cards", cards);
+        // The page's script asks for these photos' status until one of them changes, then reloads.
+        model.addAttribute("processing", cards.stream().anyMatch(card -> card.photo().processing().isProcessing()));
         model.addAttribute("next", page.nextCursor().orElse(null));
         model.addAttribute("paged", cursor.isPresent());
         model.addAttribute("owner", role.owner());

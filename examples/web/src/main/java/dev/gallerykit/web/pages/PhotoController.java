@@ -12,19 +12,25 @@ import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.TagSource;
 import dev.gallerykit.error.InvalidInputException;
+import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.web.session.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The photo page (the 1280 px rendition, the EXIF table, the place on a map), editing its title,
@@ -101,6 +107,8 @@ class PhotoController {
             model.addAttribute("uploadedBy", roles.nameOf(photo.uploaderId()));
         }
         model.addAttribute("previewUrl", links.preview(user.id(), photo).orElse(null));
+        model.addAttribute("status", photo.status().name().toLowerCase(Locale.ROOT));
+        model.addAttribute("statusReason", photo.processing().reason().orElse(null));
         model.addAttribute("exif", ExifRows.of(photo));
         if (role.owner()) {
             model.addAttribute("albums", allAlbums(user));
@@ -116,6 +124,31 @@ class PhotoController {
             }
         });
         return "photo";
+    }
+
+    /**
+     * Where the processing of each of the given photos stands, for the pages that wait for them:
+     * {@code {"<id>": "processing" | "ready" | "failed" | "gone"}}, gone for a photo deleted, or no longer
+     * the user's to see. At most a page of photos at a time.
+     */
+    @GetMapping(value = "/photos/status", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, String> status(CurrentUser user, @RequestParam List<String> ids) {
+        if (ids.size() > AlbumPage.PHOTOS_PER_PAGE) {
+            throw new InvalidInputException("ids", "are at most " + AlbumPage.PHOTOS_PER_PAGE + ", a page of photos");
+        }
+        Map<String, String> statuses = new LinkedHashMap<>();
+        for (String id : ids) {
+            PhotoId photoId = PhotoId.parse(id);
+            String status;
+            try {
+                status = gallery.photos().get(user.id(), photoId).status().name().toLowerCase(Locale.ROOT);
+            } catch (NotFoundException gone) {
+                status = "gone";
+            }
+            statuses.put(photoId.toString(), status);
+        }
+        return statuses;
     }
 
     /** Moves the photo to another of the user's albums; another user's album is not found (404), like a missing one. */

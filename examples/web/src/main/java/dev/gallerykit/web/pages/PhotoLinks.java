@@ -8,6 +8,7 @@ import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.NotFoundException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -67,5 +68,10 @@ class PhotoLinks {
 
     /** A photo in a grid; {@code thumbnailUrl} is null when there is no rendition to show. */
     record Card(Photo photo, String thumbnailUrl) {
+
+        /** {@code processing}, {@code ready} or {@code failed}: what the grid shows in place of a missing thumbnail. */
+        public String status() {
+            return photo.status().name().toLowerCase(Locale.ROOT);
+        }
     }
 }
