@@ -4,11 +4,13 @@ import dev.gallerykit.Gallery;
 import dev.gallerykit.GalleryWorker;
 import dev.gallerykit.JobHandler;
 import dev.gallerykit.Upload;
+import dev.gallerykit.auth.Accounts;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.Derivative;
 import dev.gallerykit.domain.GalleryEvent;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoStatus;
+import dev.gallerykit.domain.User;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.StorageUnavailableException;
 import dev.gallerykit.image.ImageOptions;
@@ -67,6 +69,18 @@ class ProcessingTest {
             assertThat(photo.hasThumbnails()).isTrue();
             assertThat(context.getBean(Listener.class).types())
                     .containsExactly(GalleryEvent.Type.PHOTO_UPLOADED, GalleryEvent.Type.PHOTO_READY);
+        });
+    }
+
+    @Test
+    @DisplayName("the accounts' events reach Spring's listeners too")
+    void accountEvents() {
+        Contexts.withAccounts().withUserConfiguration(Listener.class).run(context -> {
+            User user = context.getBean(Accounts.class).signUp(Contexts.newEmail(), Contexts.PASSWORD, "Ann");
+            assertThat(context.getBean(Listener.class).events).singleElement().satisfies(event -> {
+                assertThat(event.type()).isEqualTo(GalleryEvent.Type.ACCOUNT_CREATED);
+                assertThat(event.userId()).isEqualTo(user.id());
+            });
         });
     }
 
