@@ -29,6 +29,7 @@ import java.util.List;
  *
  * <pre>
  * worker: HELLO &lt;pid&gt;   once its worker runs
+ * worker: RENDERING      each time it starts on a JPEG's renditions (it then takes a while)
  * test:   QUIT or the end of its input: the worker closes (releasing what it holds) and exits
  * </pre>
  */
@@ -37,11 +38,16 @@ public final class ProcessingWorker {
     /** The exit status of a worker the poison ended. */
     static final int POISONED = 86;
 
+    /** How long the engine takes over a JPEG: the window in which the test kills a worker mid-job. */
+    static final long RENDER_MILLIS = 400;
+
+    private static PrintStream replies;
+
     private ProcessingWorker() {
     }
 
     public static void main(String[] args) throws Exception {
-        PrintStream replies = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        replies = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         Wiring wiring = Wiring.fromEnvironment(System.getenv());
         QueueWiring queues = QueueWiring.fromEnvironment(System.getenv());
@@ -89,8 +95,9 @@ public final class ProcessingWorker {
                 System.err.println("poison: ending the process");
                 Runtime.getRuntime().halt(POISONED);
             }
+            replies.println("RENDERING");
             try {
-                Thread.sleep(150);
+                Thread.sleep(RENDER_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

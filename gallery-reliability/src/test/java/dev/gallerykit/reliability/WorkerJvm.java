@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +24,8 @@ final class WorkerJvm implements AutoCloseable {
 
     private final Process process;
     private final Thread killer;
+    /** When the worker last said it started rendering, in {@link System#nanoTime()}; 0 before. */
+    private volatile long renderingSince;
 
     private WorkerJvm(Process process) {
         this.process = process;
@@ -50,26 +53,43 @@ final class WorkerJvm implements AutoCloseable {
 
     private void awaitHello(Path log) throws IOException {
         BufferedReader replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CountDownLatch started = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try {
                 String hello = replies.readLine();
                 if (hello == null || !hello.startsWith("HELLO ")) {
                     process.destroyForcibly();
+                    return;
+                }
+                started.countDown();
+                String line;
+                while ((line = replies.readLine()) != null) {
+                    if (line.equals("RENDERING")) {
+                        renderingSince = System.nanoTime();
+                    }
                 }
             } catch (IOException e) {
                 process.destroyForcibly();
             }
-        });
+        }, "replies of the processing worker " + process.pid());
+        reader.setDaemon(true);
         reader.start();
+        boolean hello = false;
         try {
-            reader.join(TimeUnit.SECONDS.toMillis(START_PATIENCE_SECONDS));
+            hello = started.await(START_PATIENCE_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (reader.isAlive() || !process.isAlive()) {
+        if (!hello || !process.isAlive()) {
             process.destroyForcibly();
             throw new IllegalStateException("a worker JVM did not start; see " + log + ":\n" + tail(log));
         }
+    }
+
+    /** Whether it started rendering a JPEG less than {@code millis} ago: it is in the middle of a job. */
+    boolean renderingWithin(long millis) {
+        long since = renderingSince;
+        return since != 0 && System.nanoTime() - since < TimeUnit.MILLISECONDS.toNanos(millis);
     }
 
     boolean alive() {
