@@ -3,6 +3,7 @@ package dev.gallerykit;
 import dev.gallerykit.domain.Dimensions;
 import dev.gallerykit.domain.GeoPoint;
 import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.PhotoStatus;
 import dev.gallerykit.domain.TakenAt;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param files    the files a visitor may ask a URL for: the renditions, largest first, then
  *                 {@code original} when the link gives it
  * @param location where it was taken; empty unless the link shows locations
+ * @param status   whether its renditions are made yet (asynchronous ingest); never why processing failed
  */
 public record PublicPhoto(
         PhotoId id,
@@ -28,7 +30,8 @@ public record PublicPhoto(
         Optional<TakenAt> takenAt,
         Optional<String> camera,
         Optional<GeoPoint> location,
-        List<String> files) {
+        List<String> files,
+        PhotoStatus status) {
 
     public PublicPhoto {
         Objects.requireNonNull(id, "id");
@@ -41,5 +44,6 @@ public record PublicPhoto(
         Objects.requireNonNull(camera, "camera");
         Objects.requireNonNull(location, "location");
         files = List.copyOf(files);
+        Objects.requireNonNull(status, "status");
     }
 }

@@ -144,7 +144,7 @@ final class LinkService implements LinkViews {
         return new PublicPhoto(photo.id(), photo.title(), photo.description(),
                 photo.tags().stream().map(Tag::value).toList(), photo.contentType(), metadata.dimensions(),
                 metadata.takenAt(), camera, link.showLocation() ? metadata.location() : Optional.empty(),
-                files(photo, link));
+                files(photo, link), photo.status());
     }
 
     /**

@@ -8,7 +8,9 @@ import dev.gallerykit.DirectUploadRequest;
 import dev.gallerykit.Gallery;
 import dev.gallerykit.GalleryWorker;
 import dev.gallerykit.JobHandler.Outcome;
+import dev.gallerykit.LinkSettings;
 import dev.gallerykit.PhotoUpdate;
+import dev.gallerykit.PublicPhoto;
 import dev.gallerykit.Upload;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumRole;
@@ -379,6 +381,24 @@ abstract class AsyncIngestContract extends GalleryCase {
                 .isInstanceOf(AccessDeniedException.class);
         assertInvalid(() -> async.photos().addMachineTags(alice, accepted.id(), List.of(Tag.user("mine"))), "tags");
         assertThat(gallery.photos().get(alice, accepted.id())).isEqualTo(tagged);
+    }
+
+    @Test
+    @DisplayName("a share link shows a processing photo as processing with no rendition, then ready with them")
+    void linkShowsTheStatus() {
+        Album album = anAlbum(alice, "Linked");
+        Photo accepted = uploadAsync(album, aJpeg());
+        String token = async.sharing().createLink(alice, album.id(), LinkSettings.defaults()).token();
+        String ticket = async.links().open(token, java.util.Optional.empty()).ticket();
+
+        PublicPhoto processing = async.links().photo(ticket, accepted.id());
+        assertThat(processing.status()).isEqualTo(PhotoStatus.PROCESSING);
+        assertThat(processing.files()).isEmpty();
+
+        async.jobs().handle(Job.processPhoto(alice, accepted.id()));
+        PublicPhoto ready = async.links().photo(ticket, accepted.id());
+        assertThat(ready.status()).isEqualTo(PhotoStatus.READY);
+        assertThat(ready.files()).containsExactlyElementsOf(thumbnailNames(gallery.photos().get(alice, accepted.id())));
     }
 
     @Test

@@ -186,5 +186,10 @@ class LinkController {
         public String label() {
             return photo.title().isBlank() ? "Photo" : photo.title();
         }
+
+        /** {@code processing}, {@code ready} or {@code failed}, as the grid's picture fragment reads it. */
+        public String status() {
+            return photo.status().name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 }
