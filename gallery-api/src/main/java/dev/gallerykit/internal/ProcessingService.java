@@ -73,7 +73,7 @@ final class ProcessingService implements JobHandler {
             if (e.retryable()) {
                 throw e;
             }
-            return fail(job, e.getMessage());
+            return fail(job, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (RuntimeException e) {
             // A decoder's own exception on a crafted file: the file is the problem, not the worker.
             LOG.warn("processing photo {} failed", photo.id(), e);
