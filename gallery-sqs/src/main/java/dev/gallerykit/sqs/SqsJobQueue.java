@@ -102,6 +102,17 @@ public final class SqsJobQueue implements JobQueue, AutoCloseable {
     }
 
     /**
+     * The queue's URL: the one it was built with, or the one SQS answers for its name ({@code GetQueueUrl},
+     * on the first call only). For requests the port does not make, such as a health check's
+     * {@code GetQueueAttributes}.
+     *
+     * @throws StorageException when the queue does not exist or cannot be looked up
+     */
+    public String queueUrl() {
+        return queue.url();
+    }
+
+    /**
      * Creates the queue and its dead-letter queue unless they exist, with the queue's redrive policy moving
      * jobs there after {@link #maxReceives()} receives, and the dead-letter queue's retention at SQS's
      * longest, 14 days. Existing queues keep their other settings and get these two. Idempotent, and safe

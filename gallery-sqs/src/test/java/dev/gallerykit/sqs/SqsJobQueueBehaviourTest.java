@@ -97,6 +97,25 @@ class SqsJobQueueBehaviourTest {
     }
 
     @Test
+    @DisplayName("queueUrl: the URL SQS answers for the name, the URL given as it was, and a missing queue refused")
+    void queueUrl() {
+        SqsJobQueue byName = SqsConnection.newJobQueue(sqs, endpoint, "url", 3);
+        String url = url(byName.queueName());
+        assertThat(byName.queueUrl()).isEqualTo(url);
+        assertThat(((SqsJobQueue) byName.deadLetters()).queueUrl()).isEqualTo(url(byName.queueName() + "-dead"));
+
+        SqsJobQueue byUrl = SqsJobQueue.builder().client(sqs).queueUrl(url).deadLetterQueue(byName.queueName() + "-dead")
+                .maxReceives(3).build();
+        assertThat(byUrl.queueUrl()).isEqualTo(url);
+        assertThat(byUrl.queueName()).isEqualTo(byName.queueName());
+
+        SqsJobQueue missing = SqsJobQueue.builder().client(sqs).queueName(endpoint.newQueueName("absent"))
+                .deadLetterQueue(endpoint.newQueueName("absent-dead")).maxReceives(3).build();
+        assertThatThrownBy(missing::queueUrl).isInstanceOf(StorageException.class);
+        SqsConnection.discard(sqs, endpoint, byName.queueName(), byName.queueName() + "-dead");
+    }
+
+    @Test
     @DisplayName("createQueuesIfMissing again, and from several processes at once, keeps the queues and their jobs")
     void createQueuesIfMissingIsIdempotentUnderRaces() throws InterruptedException {
         SqsJobQueue first = SqsConnection.newJobQueue(sqs, endpoint, "idempotent", 3);
