@@ -22,6 +22,7 @@ module dev.gallerykit.spring {
     requires static dev.gallerykit.dynamodb;
     requires static dev.gallerykit.jdbc;
     requires static dev.gallerykit.s3;
+    requires static dev.gallerykit.sqs;
     requires static dev.gallerykit.vips;
     requires static jakarta.mail;
     requires static spring.boot.health;
@@ -31,6 +32,7 @@ module dev.gallerykit.spring {
     requires static software.amazon.awssdk.regions;
     requires static software.amazon.awssdk.services.dynamodb;
     requires static software.amazon.awssdk.services.s3;
+    requires static software.amazon.awssdk.services.sqs;
 
     // Spring binds the properties records, and reads and runs the configuration classes, by reflection. The
     // auto-configuration is not API: hosts name its classes only to exclude them.

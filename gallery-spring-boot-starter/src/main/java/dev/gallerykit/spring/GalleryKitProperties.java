@@ -31,6 +31,7 @@ import org.springframework.util.unit.DataSize;
  * @param accounts Sign-up, sign-in and password settings, with gallery-auth.
  * @param processing Whether uploads are processed while they are made or afterwards by workers, and the
  *        workers of this process.
+ * @param sqs The SQS queues, for gallerykit.processing.queue=sqs and gallerykit.sqs.events-queue.
  */
 @ConfigurationProperties("gallerykit")
 public record GalleryKitProperties(
@@ -47,7 +48,8 @@ public record GalleryKitProperties(
         @DefaultValue Tokens tokens,
         @DefaultValue Mail mail,
         @DefaultValue Accounts accounts,
-        @DefaultValue Processing processing) {
+        @DefaultValue Processing processing,
+        @DefaultValue Sqs sqs) {
 
     /** Where the records are kept. */
     public enum Store {
@@ -83,6 +85,14 @@ public record GalleryKitProperties(
         SYNCHRONOUS,
         /** Afterwards, by workers that receive a job per upload: a photo is processing when the upload returns. */
         ASYNCHRONOUS
+    }
+
+    /** Where the jobs of asynchronous processing wait for a worker. */
+    public enum Queue {
+        /** In this JVM's memory: only workers of this process see them, and they are lost on restart. */
+        MEMORY,
+        /** On an SQS queue and its dead-letter queue through gallery-sqs, for workers of any process. */
+        SQS
     }
 
     /** Server-side encryption of the objects written to S3. */
@@ -265,6 +275,8 @@ public record GalleryKitProperties(
      *
      * @param mode Whether uploads are processed while they are made (synchronous) or by workers afterwards
      *        (asynchronous).
+     * @param queue Where the jobs wait with mode=asynchronous and no JobQueue bean of the application's: memory,
+     *        or sqs (gallery-sqs, with gallerykit.sqs.*).
      * @param workerThreads The threads of the worker this process runs with mode=asynchronous, 1 to 256;
      *        0 runs no worker here, for applications whose workers run elsewhere.
      * @param maxAttempts The tries at processing a photo before it is marked failed.
@@ -277,10 +289,41 @@ public record GalleryKitProperties(
      */
     public record Processing(
             @DefaultValue("synchronous") ProcessingMode mode,
+            @DefaultValue("memory") Queue queue,
             @DefaultValue("1") int workerThreads,
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("2m") Duration visibility,
             Duration receiveWait,
             @DefaultValue("30s") Duration stopGrace) {
+    }
+
+    /**
+     * The SQS queues of gallery-sqs. The host's SqsClient bean is used when there is one, else a client from
+     * the SDK defaults (AWS_ENDPOINT_URL_SQS among them) and the endpoint and region here.
+     *
+     * @param queueName The name of the job queue, for gallerykit.processing.queue=sqs; or queue-url.
+     * @param queueUrl The URL of the job queue, instead of its name.
+     * @param deadLetterQueue The name of the dead-letter queue the jobs move to after max-receives receives; or
+     *        dead-letter-queue-url.
+     * @param deadLetterQueueUrl The URL of the dead-letter queue, instead of its name.
+     * @param maxReceives The receives after which a job moves to the dead-letter queue, 1 to 1000: the
+     *        maxReceiveCount of the job queue's redrive policy.
+     * @param endpoint An endpoint override (LocalStack, ElasticMQ) for the client made here.
+     * @param region The region of the client made here; the SDK's region chain otherwise.
+     * @param createQueues Whether missing queues are created on start, the job queue with its redrive policy
+     *        (tests, demos).
+     * @param eventsQueue The name or URL of a queue the gallery's events are sent to, as JSON, instead of
+     *        being published as Spring application events; an EventPublisher bean of the application's wins.
+     */
+    public record Sqs(
+            String queueName,
+            String queueUrl,
+            String deadLetterQueue,
+            String deadLetterQueueUrl,
+            @DefaultValue("5") int maxReceives,
+            URI endpoint,
+            String region,
+            @DefaultValue("false") boolean createQueues,
+            String eventsQueue) {
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(GalleryKitProperties.class)
 @Import({MemoryStoreConfiguration.class, JdbcStoreConfiguration.class, DynamoDbStoreConfiguration.class,
         MemoryBlobStoreConfiguration.class, S3BlobStoreConfiguration.class, ImageEngineConfiguration.class,
-        ProcessingConfiguration.class})
+        SqsConfiguration.class, ProcessingConfiguration.class})
 public class GalleryKitAutoConfiguration {
 
     /** Made by Spring Boot from the auto-configuration imports. */
@@ -64,9 +64,12 @@ public class GalleryKitAutoConfiguration {
         JobQueue jobQueue = null;
         if (processing.mode() == GalleryKitProperties.ProcessingMode.ASYNCHRONOUS) {
             jobQueue = jobQueues.getIfUnique();
-            if (jobQueue == null) {
+            long defined = jobQueue != null ? 1 : jobQueues.stream().count();
+            if (defined == 0) {
+                problems.add(ProcessingConfiguration.QUEUE, Modules.queueMissing(processing.queue()));
+            } else if (jobQueue == null) {
                 problems.add(ProcessingConfiguration.MODE, "is asynchronous, which needs one JobQueue bean (the "
-                        + "application defines " + jobQueues.stream().count() + ")");
+                        + "application defines " + defined + ")");
             }
         }
         problems.throwIfAny();

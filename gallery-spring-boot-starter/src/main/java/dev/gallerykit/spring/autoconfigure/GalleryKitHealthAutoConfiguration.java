@@ -3,6 +3,7 @@ package dev.gallerykit.spring.autoconfigure;
 import dev.gallerykit.dynamodb.DynamoDbRepositories;
 import dev.gallerykit.jdbc.JdbcRepositories;
 import dev.gallerykit.s3.S3BlobStore;
+import dev.gallerykit.sqs.SqsJobQueue;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -13,11 +14,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Health indicators of the stores in use, when Spring Boot's health support (Actuator) is on the
- * class path: {@code gallerykitJdbc}, {@code gallerykitDynamoDb} and {@code gallerykitS3}. Turned off
- * together with {@code management.health.gallerykit.enabled=false}.
+ * class path: {@code gallerykitJdbc}, {@code gallerykitDynamoDb}, {@code gallerykitS3} and {@code gallerykitSqs}
+ * (the job queue). Turned off together with {@code management.health.gallerykit.enabled=false}.
  */
 @AutoConfiguration(after = GalleryKitAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
@@ -61,6 +63,18 @@ public class GalleryKitHealthAutoConfiguration {
         @ConditionalOnMissingBean(name = "gallerykitS3HealthIndicator")
         HealthIndicator gallerykitS3HealthIndicator(S3Client client, S3BlobStore store) {
             return new S3BlobStoreHealthIndicator(client, store);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({SqsJobQueue.class, SqsClient.class})
+    @ConditionalOnBean({SqsJobQueue.class, SqsClient.class})
+    static class Sqs {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "gallerykitSqsHealthIndicator")
+        HealthIndicator gallerykitSqsHealthIndicator(SqsClient client, SqsJobQueue queue) {
+            return new SqsJobQueueHealthIndicator(client, queue);
         }
     }
 }

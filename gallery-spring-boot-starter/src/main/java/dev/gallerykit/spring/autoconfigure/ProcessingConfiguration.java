@@ -5,6 +5,7 @@ import dev.gallerykit.GalleryWorker;
 import dev.gallerykit.memory.InMemoryJobQueue;
 import dev.gallerykit.spi.EventPublisher;
 import dev.gallerykit.spi.JobQueue;
+import dev.gallerykit.spring.GalleryKitConfigurationException;
 import dev.gallerykit.spring.GalleryKitProperties;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,13 +18,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Events, and with {@code gallerykit.processing.mode=asynchronous} the job queue and the worker of this
- * process. A host {@link JobQueue} (the SQS one, say), {@link EventPublisher} or {@link GalleryWorker} bean
- * is used instead of the one made here.
+ * process. A host {@link JobQueue}, {@link EventPublisher} or {@link GalleryWorker} bean is used instead of the
+ * one made here, and so are the SQS ones of {@link SqsConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessingConfiguration {
 
     static final String MODE = "gallerykit.processing.mode";
+    static final String QUEUE = "gallerykit.processing.queue";
     static final String THREADS = "gallerykit.processing.worker-threads";
     static final String MAX_ATTEMPTS = "gallerykit.processing.max-attempts";
     static final String VISIBILITY = "gallerykit.processing.visibility";
@@ -33,10 +35,16 @@ class ProcessingConfiguration {
     /** Waiting on the in-memory queue costs nothing, and a short wait lets the worker stop at once. */
     static final Duration IN_MEMORY_WAIT = Duration.ofSeconds(1);
 
-    /** The gallery's events as Spring application events: a host listens with {@code @EventListener GalleryEvent}. */
+    /**
+     * The gallery's events as Spring application events: a host listens with {@code @EventListener GalleryEvent}.
+     * With an events queue set, {@link SqsConfiguration} has made the publisher unless gallery-sqs is missing.
+     */
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher gallerykitEventPublisher(ApplicationEventPublisher publisher) {
+    EventPublisher gallerykitEventPublisher(ApplicationEventPublisher publisher, GalleryKitProperties properties) {
+        if (properties.sqs().eventsQueue() != null) {
+            throw new GalleryKitConfigurationException(SqsConfiguration.EVENTS_QUEUE, Modules.SQS_MISSING);
+        }
         return new ApplicationEventsPublisher(publisher);
     }
 
@@ -46,6 +54,7 @@ class ProcessingConfiguration {
 
         /** Jobs in this JVM: they do not survive a restart, and only workers of this process see them. */
         @Bean
+        @ConditionalOnProperty(name = QUEUE, havingValue = "memory", matchIfMissing = true)
         @ConditionalOnMissingBean
         JobQueue gallerykitJobQueue() {
             return new InMemoryJobQueue();

@@ -27,7 +27,8 @@ class ConfigurationMetadataTest {
         String json = metadata();
         assertThat(json).contains("\"gallerykit.tokens.hmac-secret\"", "\"gallerykit.jdbc.migrate\"",
                 "\"gallerykit.s3.encryption\"", "\"gallerykit.dynamodb.table-prefix\"", "\"gallerykit.mail.from\"",
-                "\"gallerykit.upload.max-bytes\"", "\"defaultValue\": \"gallerykit-\"");
+                "\"gallerykit.upload.max-bytes\"", "\"defaultValue\": \"gallerykit-\"",
+                "\"gallerykit.processing.queue\"", "\"gallerykit.sqs.queue-name\"", "\"gallerykit.sqs.events-queue\"");
     }
 
     @Test

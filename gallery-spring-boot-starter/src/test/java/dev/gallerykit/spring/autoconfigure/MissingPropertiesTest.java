@@ -91,6 +91,53 @@ class MissingPropertiesTest {
     }
 
     @Test
+    @DisplayName("queue=sqs without a queue name names gallerykit.sqs.queue-name, and a wrong max-receives too")
+    void sqsQueueNameMissing() {
+        Contexts.withAccounts().withPropertyValues("gallerykit.processing.mode=asynchronous",
+                "gallerykit.processing.queue=sqs", "gallerykit.sqs.dead-letter-queue=photo-jobs-dead",
+                "gallerykit.sqs.max-receives=0", "gallerykit.sqs.region=eu-west-1",
+                "gallerykit.sqs.endpoint=http://127.0.0.1:9").run(context -> {
+                    assertThat(configurationFailure(context).problems())
+                            .extracting(GalleryKitConfigurationException.Problem::property)
+                            .containsExactly("gallerykit.sqs.queue-name", "gallerykit.sqs.max-receives");
+                    assertThat(report(context).getDescription()).contains(
+                            "gallerykit.sqs.queue-name is required for gallerykit.processing.queue=sqs (or gallerykit.sqs.queue-url)",
+                            "gallerykit.sqs.max-receives must be 1 to 1000 (it is 0)");
+                });
+    }
+
+    @Test
+    @DisplayName("a queue by name and by URL at once is refused")
+    void sqsQueueNameAndUrl() {
+        Contexts.withAccounts().withPropertyValues("gallerykit.processing.mode=asynchronous",
+                "gallerykit.processing.queue=sqs", "gallerykit.sqs.queue-name=photo-jobs",
+                "gallerykit.sqs.queue-url=http://127.0.0.1:9/000000000000/photo-jobs",
+                "gallerykit.sqs.dead-letter-queue=photo-jobs-dead", "gallerykit.sqs.region=eu-west-1",
+                "gallerykit.sqs.endpoint=http://127.0.0.1:9").run(context ->
+                        assertThat(report(context).getDescription()).contains("gallerykit.sqs.queue-url is set together"
+                                + " with gallerykit.sqs.queue-name: give the queue by name or by URL"));
+    }
+
+    @Test
+    @DisplayName("queue=sqs without gallery-sqs on the class path says which module to add")
+    void sqsModuleMissing() {
+        Contexts.withAccounts().withPropertyValues("gallerykit.processing.mode=asynchronous",
+                        "gallerykit.processing.queue=sqs", "gallerykit.sqs.queue-name=photo-jobs")
+                .withClassLoader(new FilteredClassLoader("dev.gallerykit.sqs.")).run(context ->
+                        assertThat(report(context).getDescription()).contains(
+                                "gallerykit.processing.queue is sqs, which needs dev.gallerykit:gallery-sqs on the class path"));
+    }
+
+    @Test
+    @DisplayName("an events queue without gallery-sqs on the class path says which module to add")
+    void eventsQueueModuleMissing() {
+        Contexts.withAccounts().withPropertyValues("gallerykit.sqs.events-queue=gallery-events")
+                .withClassLoader(new FilteredClassLoader("dev.gallerykit.sqs.")).run(context ->
+                        assertThat(report(context).getDescription()).contains(
+                                "gallerykit.sqs.events-queue is set, which needs dev.gallerykit:gallery-sqs on the class path"));
+    }
+
+    @Test
     @DisplayName("the failure analyzer is registered for Spring Boot to find")
     void analyzerRegistered() {
         // Boot's own analyzers want arguments of their own; only whether ours is found matters here.

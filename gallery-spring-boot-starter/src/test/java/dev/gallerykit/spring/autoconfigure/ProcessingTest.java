@@ -51,7 +51,7 @@ class ProcessingTest {
 
     private static final String ASYNCHRONOUS = "gallerykit.processing.mode=asynchronous";
 
-    private static ApplicationContextRunner gallery() {
+    static ApplicationContextRunner gallery() {
         return Contexts.starter().withPropertyValues("gallerykit.accounts.enabled=false", "gallerykit.upload.engine=java")
                 .withUserConfiguration(Listener.class);
     }
@@ -264,14 +264,14 @@ class ProcessingTest {
         return (GalleryKitConfigurationException) cause;
     }
 
-    private static Photo upload(Gallery gallery, Fixture file) {
+    static Photo upload(Gallery gallery, Fixture file) {
         UserId owner = new UserId(UUID.randomUUID());
         Album album = gallery.albums().create(owner, "Harbour", "");
         return gallery.photos().upload(owner, album.id(), Upload.of(file.stream(), file.fileName()));
     }
 
     /** Reads the photo until it is no longer processing, a bounded number of times. */
-    private static Photo awaitProcessed(Gallery gallery, Photo photo) throws InterruptedException {
+    static Photo awaitProcessed(Gallery gallery, Photo photo) throws InterruptedException {
         for (int read = 0; read < 1_000; read++) {
             Photo current = gallery.photos().get(photo.ownerId(), photo.id());
             if (current.status() != PhotoStatus.PROCESSING) {
