@@ -43,6 +43,7 @@ public final class AsyncExample {
         // Workers run here or in other processes; each job is idempotent under redelivery.
         try (GalleryWorker worker = GalleryWorker.builder(gallery).threads(2).build().start()) {
             ready.get(1, TimeUnit.MINUTES);
+            System.out.println("photos made ready: " + worker.metrics().ready());
         }
         return gallery.photos().get(me, accepted.id());                       // READY, with its thumbnails
     }
