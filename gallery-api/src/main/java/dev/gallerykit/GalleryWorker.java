@@ -182,7 +182,6 @@ public final class GalleryWorker implements AutoCloseable {
             } else {
                 LOG.warn("job {} failed; it will be tried again", delivery.job(), e);
             }
-            heartbeat.cancel(false);
             release(delivery);
             return false;
         } finally {

@@ -34,7 +34,9 @@ public record Processing(PhotoStatus status, int attempts, Optional<String> reas
         if (status != PhotoStatus.FAILED && reason.isPresent()) {
             throw new IllegalArgumentException("only a failed photo has a reason");
         }
-        reason = reason.map(r -> r.length() > MAX_REASON ? r.substring(0, MAX_REASON) : r);
+        // Cut on a whole character: half a surrogate pair is not text a store will take.
+        reason = reason.map(r -> r.length() <= MAX_REASON ? r
+                : r.substring(0, Character.isHighSurrogate(r.charAt(MAX_REASON - 1)) ? MAX_REASON - 1 : MAX_REASON));
     }
 
     public boolean isProcessing() {

@@ -42,4 +42,14 @@ public enum MediaType {
     public boolean decodable() {
         return decodable;
     }
+
+    /** The type whose MIME type is {@code mimeType} (lower case, as {@link #mimeType()} gives it), if any. */
+    public static java.util.Optional<MediaType> ofMimeType(String mimeType) {
+        for (MediaType type : values()) {
+            if (type.mimeType.equals(mimeType)) {
+                return java.util.Optional.of(type);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

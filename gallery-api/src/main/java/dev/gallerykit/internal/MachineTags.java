@@ -46,10 +46,6 @@ final class MachineTags {
         return merged;
     }
 
-    static List<Tag> userTagsOf(List<Tag> tags) {
-        return tags.stream().filter(t -> t.source() != TagSource.MACHINE).toList();
-    }
-
     static List<Tag> machineTagsOf(List<Tag> tags) {
         return tags.stream().filter(t -> t.source() == TagSource.MACHINE).toList();
     }

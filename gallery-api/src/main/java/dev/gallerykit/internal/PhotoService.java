@@ -102,7 +102,7 @@ final class PhotoService implements Photos {
         Validation.required("request", request);
         String fileName = Validation.fileName(request.fileName());
         String contentType = Validation.required("contentType", request.contentType()).strip().toLowerCase(java.util.Locale.ROOT);
-        if (Arrays.stream(MediaType.values()).noneMatch(t -> t.mimeType().equals(contentType))) {
+        if (MediaType.ofMimeType(contentType).isEmpty()) {
             throw new UnsupportedMediaException("contentType " + contentType + " is not an image type we accept ("
                     + Arrays.stream(MediaType.values()).map(MediaType::mimeType).collect(Collectors.joining(", ")) + ")");
         }
@@ -367,14 +367,8 @@ final class PhotoService implements Photos {
 
     private void compensate(String originalKey, List<Derivative> written, Photo draft) {
         // The original is written first and all or nothing; its key is this attempt's, so deleting it is always safe.
-        Set<String> keys = Stream.concat(Stream.of(originalKey), written.stream().map(Derivative::blobKey))
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-        try {
-            core.blobs.deleteAll(keys).forEach((key, reason) ->
-                    LOG.warn("upload of photo {} failed and blob {} could not be removed ({}); reconcile will", draft.id(), key, reason));
-        } catch (RuntimeException cleanupFailure) {
-            LOG.warn("upload of photo {} failed and its blobs could not be removed; reconcile will", draft.id(), cleanupFailure);
-        }
+        core.removeUnreferenced(draft.id(), Stream.concat(Stream.of(originalKey), written.stream().map(Derivative::blobKey))
+                .distinct().toList());
     }
 
     /** The file name without its extension, cut to the longest title allowed: any valid file name gives one. */

@@ -9,8 +9,10 @@ import dev.gallerykit.domain.Tag;
 import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.GalleryException;
 import dev.gallerykit.error.NotFoundException;
+import dev.gallerykit.error.UnsupportedMediaException;
 import dev.gallerykit.image.ImageAnalysis;
 import dev.gallerykit.image.ImagePipeline;
+import dev.gallerykit.image.MediaType;
 import dev.gallerykit.image.Rendition;
 import dev.gallerykit.spi.Blob;
 import dev.gallerykit.spi.ImageLabeler;
@@ -82,13 +84,18 @@ final class ProcessingService implements JobHandler {
         return finish(job, renditions);
     }
 
+    /**
+     * Renders the stored original. Its type and metadata were read at upload and are in the record, and the
+     * original never changes (I5): the header is not read a second time.
+     */
     private List<Rendition> render(Photo photo) {
         Derivative original = photo.original();
+        MediaType type = MediaType.ofMimeType(photo.contentType()).orElseThrow(() -> new UnsupportedMediaException(
+                "the photo records the content type " + photo.contentType() + ", which is not an image type we accept"));
         try (Blob blob = core.blobs.get(original.blobKey())
                 .orElseThrow(() -> new NotFoundException("blob", original.blobKey()));
              SpooledUpload spooled = SpooledUpload.spool(blob.content(), pipeline.options().maxBytes(), spoolDirectory)) {
-            ImageAnalysis analysis = pipeline.analyze(spooled.file());
-            return pipeline.render(spooled.file(), analysis);
+            return pipeline.render(spooled.file(), new ImageAnalysis(type, photo.metadata()));
         }
     }
 

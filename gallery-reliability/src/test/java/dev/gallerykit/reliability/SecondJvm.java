@@ -53,14 +53,7 @@ final class SecondJvm implements AutoCloseable {
      * @param log where the worker's standard error goes
      */
     static SecondJvm start(Wiring wiring, Path log) {
-        String java = ProcessHandle.current().info().command()
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-                "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
-                "-cp", System.getProperty("java.class.path"), RaceWorker.class.getName());
-        builder.environment().putAll(wiring.environment());
-        // Appended to: a worker started again after a failure keeps the log of the one before.
-        builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = childJvm(RaceWorker.class, wiring.environment(), log);
         SecondJvm worker;
         try {
             Files.createDirectories(log.getParent());
@@ -78,6 +71,22 @@ final class SecondJvm implements AutoCloseable {
             worker.close();
             throw new IllegalStateException("the second JVM did not start", e);
         }
+    }
+
+    /**
+     * A JVM like this one (its java, its class path) that runs {@code main} with {@code environment} added,
+     * its standard error appended to {@code log}: a worker started again after a failure keeps the log
+     * of the one before.
+     */
+    static ProcessBuilder childJvm(Class<?> main, java.util.Map<String, String> environment, Path log) {
+        String java = ProcessHandle.current().info().command()
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
+                "-cp", System.getProperty("java.class.path"), main.getName());
+        builder.environment().putAll(environment);
+        builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return builder;
     }
 
     /** The worker's process id. */

@@ -34,13 +34,7 @@ final class WorkerJvm implements AutoCloseable {
     }
 
     static WorkerJvm start(Map<String, String> environment, Path log) {
-        String java = ProcessHandle.current().info().command()
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-                "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
-                "-cp", System.getProperty("java.class.path"), ProcessingWorker.class.getName());
-        builder.environment().putAll(environment);
-        builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = SecondJvm.childJvm(ProcessingWorker.class, environment, log);
         try {
             Files.createDirectories(log.getParent());
             WorkerJvm worker = new WorkerJvm(builder.start());
