@@ -177,6 +177,10 @@ public final class TokenService {
             parsed = JWTParser.parse(token.strip());
         } catch (ParseException e) {
             throw new TokenRejectedException(Reason.MALFORMED, "not a compact JWT");
+        } catch (RuntimeException e) {
+            // Nimbus 10.5 meets a header that decodes to JSON null with a NullPointerException (a fuzzer
+            // finding); whatever the parser throws on bytes nobody signed is a malformed token.
+            throw new TokenRejectedException(Reason.MALFORMED, "unreadable header");
         }
         if (parsed instanceof PlainJWT) {
             throw new TokenRejectedException(Reason.UNSIGNED);
@@ -202,7 +206,7 @@ public final class TokenService {
         JWTClaimsSet claims;
         try {
             claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
             throw new TokenRejectedException(Reason.MALFORMED, "unreadable claims");
         }
         requireClaims(claims, REGISTERED);

@@ -16,6 +16,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.gallerykit.auth.TokenRejectedException.Reason;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.AuthenticationFailedException;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -276,6 +277,14 @@ class TokenServiceTest {
             assertRejected(() -> hs256.verify("not.a.jwt", Purpose.ACCESS, NOW), Reason.MALFORMED);
             assertRejected(() -> hs256.verify("x".repeat(TokenService.MAX_TOKEN_CHARS + 1), Purpose.ACCESS, NOW), Reason.MALFORMED);
             assertRejected(() -> hs256.verify(null, Purpose.ACCESS, NOW), Reason.MALFORMED);
+        }
+
+        @Test
+        @DisplayName("a header that decodes to JSON null, which the JWT parser meets with a NullPointerException (found by the token fuzzer)")
+        void headerOfJsonNull() {
+            String nullHeader = Base64.getUrlEncoder().withoutPadding().encodeToString("null".getBytes(StandardCharsets.UTF_8));
+            assertRejected(() -> hs256.verify(nullHeader + ".e30.c2ln", Purpose.ACCESS, NOW), Reason.MALFORMED);
+            assertRejected(() -> hs256.verify("\0bnVs(bN.", Purpose.ACCESS, NOW), Reason.MALFORMED);
         }
 
         @Test
