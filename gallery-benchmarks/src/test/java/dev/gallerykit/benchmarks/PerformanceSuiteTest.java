@@ -1,0 +1,54 @@
+package dev.gallerykit.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PerformanceSuiteTest {
+
+    private static final String DOC = """
+            # Performance
+            intro
+            <!-- generated:A -->
+            old table of A
+            <!-- /generated:A -->
+            between
+            <!-- generated:B -->
+            <!-- /generated:B -->
+            end
+            """;
+
+    @Test
+    @DisplayName("a section's table replaces what lay between its markers, and nothing else")
+    void splicesBetweenMarkers() {
+        String text = PerformanceSuite.splice(DOC, "A", "| new |\n");
+
+        assertThat(text).isEqualTo(DOC.replace("old table of A\n", "| new |\n"));
+        assertThat(PerformanceSuite.splice(text, "A", "| newer |\n")).isEqualTo(DOC.replace("old table of A\n", "| newer |\n"));
+    }
+
+    @Test
+    @DisplayName("an empty section is filled")
+    void fillsAnEmptySection() {
+        assertThat(PerformanceSuite.splice(DOC, "B", "x\n")).contains("<!-- generated:B -->\nx\n<!-- /generated:B -->");
+    }
+
+    @Test
+    @DisplayName("a document without the section's markers is refused, naming them")
+    void refusesMissingMarkers() {
+        assertThatThrownBy(() -> PerformanceSuite.splice(DOC, "C", "x"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("<!-- generated:C -->");
+    }
+
+    @Test
+    @DisplayName("figures keep three significant digits")
+    void formats() {
+        assertThat(PerformanceSuite.fmt(1234.56)).isEqualTo("1,235");
+        assertThat(PerformanceSuite.fmt(12.345)).isEqualTo("12.3");
+        assertThat(PerformanceSuite.fmt(1.2345)).isEqualTo("1.23");
+        assertThat(PerformanceSuite.fmt(0.12345)).isEqualTo("0.123");
+        assertThat(PerformanceSuite.fmt(Double.NaN)).isEqualTo("-");
+    }
+}
