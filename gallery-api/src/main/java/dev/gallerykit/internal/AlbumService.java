@@ -22,7 +22,7 @@ import java.util.Optional;
 
 final class AlbumService implements Albums {
 
-    /** Photos removed per round while deleting an album: one repository batch, one blob batch. */
+    /** Photos removed per round while deleting an album: one repository batch (their blobs go in {@link BlobDeletes}). */
     private static final int DELETE_BATCH = 100;
     /** Listings of an album that its store still refuses to delete, before the delete reports a retryable failure. */
     private static final int LISTING_TRIES = 8;
@@ -165,24 +165,41 @@ final class AlbumService implements Albums {
      * delete finishes. Does nothing (empty) when the album is absent.
      */
     Optional<Deleted> deleteWithContents(UserId owner, AlbumId id) {
+        BlobDeletes blobs = new BlobDeletes(core);
+        Optional<Integer> photos;
+        try {
+            photos = deleteWithContents(owner, id, blobs);
+        } catch (RuntimeException e) {
+            blobs.flushAfter(e);
+            throw e;
+        }
+        int deletedBlobs = blobs.flush();
+        return photos.map(count -> new Deleted(count, deletedBlobs));
+    }
+
+    /**
+     * As {@link #deleteWithContents(UserId, AlbumId)}, leaving the photos' blobs in {@code blobs} for
+     * the caller to flush (a purge sends those of all albums in full batches); returns how many photos
+     * it deleted.
+     */
+    Optional<Integer> deleteWithContents(UserId owner, AlbumId id, BlobDeletes blobs) {
         if (!core.albums.markDeleting(owner, id)) {
             return Optional.empty();
         }
         // Nothing can share the album any more once it is marked: its memberships and links go first.
         core.shares.removeAlbum(owner, id);
         int photos = 0;
-        int blobs = 0;
         for (int attempt = 1; ; attempt++) {
             Slice<Photo> batch;
             do {
                 batch = core.photos.listByAlbum(owner, id, DELETE_BATCH, Optional.empty());
                 core.photos.deleteAll(owner, batch.items().stream().map(Photo::id).toList());
-                blobs += core.deleteBlobsOf(batch.items());
+                blobs.addBlobsOf(batch.items());
                 photos += batch.items().size();
             } while (!batch.items().isEmpty());
             try {
                 core.albums.delete(owner, id);
-                return Optional.of(new Deleted(photos, blobs));
+                return Optional.of(photos);
             } catch (ConflictException stillFilled) {
                 // The listing has not caught up with a photo written just before the mark (an eventually
                 // consistent index): list again, a little later, until the store lets the album go.

@@ -145,7 +145,11 @@ final class Core {
      * logged and left to {@code reconcile}: the records no longer point at it, so nobody sees it.
      */
     int deleteBlobsOf(Collection<Photo> removed) {
-        List<String> keys = removed.stream().flatMap(p -> p.derivatives().stream()).map(Derivative::blobKey).toList();
+        return deleteBlobs(BlobDeletes.keysOf(removed));
+    }
+
+    /** As {@link #deleteBlobsOf}, by key. */
+    int deleteBlobs(List<String> keys) {
         if (keys.isEmpty()) {
             return 0;
         }
