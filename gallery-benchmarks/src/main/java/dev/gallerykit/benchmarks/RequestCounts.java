@@ -174,13 +174,17 @@ public final class RequestCounts {
                 return null;
             });
         }
+        long start = System.nanoTime();
         inParallel(seeds);
+        long seeded = System.nanoTime();
         s3Requests.reset();
         dynamoRequests.reset();
         sql.reset();
 
         PurgeReport report = gallery.owners().purge(owner);
 
+        System.err.printf("%d photos: seeded in %d s, purged in %d ms%n", photos, (seeded - start) / 1_000_000_000,
+                (System.nanoTime() - seeded) / 1_000_000);
         if (report.photos() != photos || report.blobs() != photos * BLOBS_PER_PHOTO) {
             throw new IllegalStateException("the purge removed " + report + ", not the " + photos + " photos seeded");
         }

@@ -64,10 +64,15 @@ class DynamoDbPurgeRequestCountTest {
             // The album records, one each; never a photo.
             assertThat(requests.count("DeleteItem")).as("requests %s", requests.byOperation()).isEqualTo(2);
             // Per album: a page of 100 photos per round and the empty one, the consistent check before the
-            // album's record goes; and the owner's albums: one page and the empty one.
+            // album's record goes, its shares; the owner's albums (a page and the empty one), its memberships.
             assertThat(requests.count("Query")).as("requests %s", requests.byOperation())
-                    .isLessThanOrEqualTo(pages(inSmall) + 2 + pages(inLarge) + 2 + 2);
-            assertThat(requests.count("TransactWriteItems")).as("requests %s", requests.byOperation()).isZero();
+                    .isLessThanOrEqualTo(pages(inSmall) + 3 + pages(inLarge) + 3 + 2 + 1);
+            // Per page of photos: their SHA-256s, then the content claims those name.
+            assertThat(requests.count("BatchGetItem")).as("requests %s", requests.byOperation())
+                    .isLessThanOrEqualTo(2 * (pages(inSmall) + pages(inLarge)));
+            assertThat(requests.byOperation().keySet())
+                    .containsOnly("Query", "BatchGetItem", "BatchWriteItem", "UpdateItem", "DeleteItem");
+            assertThat(requests.count("UpdateItem")).as("the albums' deleting marks").isEqualTo(2);
             assertThat(dynamo.photos().search(owner, PhotoQuery.builder().build(), 10, Optional.empty()).items())
                     .isEmpty();
         }
