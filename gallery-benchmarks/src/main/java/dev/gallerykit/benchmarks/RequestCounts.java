@@ -56,7 +56,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       (100 photos per round, and each album's last, empty listing): a count that follows the
  *       batches, not the photos.</li>
  * </ul>
- * Counts, not times: one run is the answer. Arguments (optional): the photo counts, default
+ * The column items/rows counts the photo and album records; objects the blobs on S3. Counts, not
+ * times: one run is the answer (it takes some minutes, most of it seeding). Arguments (optional): the photo counts, default
  * {@code 1000 5000}.
  *
  * <pre>{@code java -cp gallery-benchmarks/target/benchmarks.jar dev.gallerykit.benchmarks.RequestCounts}</pre>
