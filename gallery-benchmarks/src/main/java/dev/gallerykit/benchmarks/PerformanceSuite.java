@@ -299,7 +299,18 @@ public final class PerformanceSuite {
         if (!process.waitFor(20, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException(mainClass + " failed (exit " + process.exitValue() + ")");
         }
-        return output.strip() + "\n";
+        return markdownOf(output);
+    }
+
+    /**
+     * What a child printed, from its first table row or heading on: S3Proxy writes a line or two of its own
+     * to standard output when it starts ({@code CorsParams: ...}), which is not part of the report.
+     */
+    static String markdownOf(String output) {
+        List<String> lines = output.lines().dropWhile(line -> !line.startsWith("|") && !line.startsWith("#"))
+                .filter(line -> !line.startsWith("CorsParams"))
+                .toList();
+        return String.join("\n", lines).strip() + "\n";
     }
 
     // ---------------------------------------------------------------------------------------------- values

@@ -43,6 +43,15 @@ class PerformanceSuiteTest {
     }
 
     @Test
+    @DisplayName("a child's report starts at its first table row or heading, without the local servers' own lines")
+    void keepsTheMarkdownOfAChild() {
+        String printed = "CorsParams: null\nstarting\n| a | b |\n|---|---|\nCorsParams: null\n| 1 | 2 |\n\n";
+
+        assertThat(PerformanceSuite.markdownOf(printed)).isEqualTo("| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assertThat(PerformanceSuite.markdownOf("noise\n#### H2\ntext\n")).isEqualTo("#### H2\ntext\n");
+    }
+
+    @Test
     @DisplayName("figures keep three significant digits")
     void formats() {
         assertThat(PerformanceSuite.fmt(1234.56)).isEqualTo("1,235");
