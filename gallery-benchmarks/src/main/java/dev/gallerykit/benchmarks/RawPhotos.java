@@ -1,0 +1,37 @@
+package dev.gallerykit.benchmarks;
+
+import dev.gallerykit.domain.AlbumId;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoId;
+import dev.gallerykit.domain.Tag;
+import dev.gallerykit.domain.UserId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The hand-written baseline of {@link StoreOverheadBenchmark}: the photo table(s) of an adapter read and written
+ * directly, with the same keys, conditions and transactions that the adapter needs for the same guarantees,
+ * returning the store's own shapes (jOOQ records, Enhanced Client items) rather than domain records.
+ */
+interface RawPhotos {
+
+    /** Writes the photos in as few round trips as the store allows (setup only, not measured). */
+    void seed(List<Photo> photos);
+
+    /** The owner's photo with its tags and derivatives, or null. */
+    Object get(UserId owner, PhotoId id);
+
+    /** Stores a new photo in its album, refused when the photo exists or the album is not open. */
+    void save(Photo photo);
+
+    /**
+     * Replaces the photo's tags if it still has {@code version}, as its next version.
+     *
+     * @return the next version
+     * @throws IllegalStateException when the version moved on
+     */
+    long updateTags(UserId owner, PhotoId id, long version, List<Tag> tags, Instant at);
+
+    /** The album's newest {@code limit} photos, read with one more to tell whether another page follows. */
+    List<?> listPage(UserId owner, AlbumId album, int limit);
+}
