@@ -152,22 +152,33 @@ final class DynamoDbPhotoRepository implements PhotoRepository {
         Objects.requireNonNull(photo, "photo");
         Photo next = photo.toBuilder().version(photo.version() + 1).build();
         return Errors.call("updating a photo", () -> {
+            // The common case in one request, without reading first: the photo stays in its album.
+            try {
+                photos.putItem(r -> r.item(Mappers.toItem(next)).conditionExpression(sameVersionIn(photo)));
+                return next;
+            } catch (ConditionalCheckFailedException e) {
+                // absent, changed meanwhile, or a move: the stored item tells
+            }
             Optional<PhotoItem> stored = read(photo.ownerId(), photo.id());
             if (stored.isEmpty()) {
                 throw new NotFoundException("photo", photo.id());
             }
             AlbumId from = AlbumId.parse(stored.get().albumId);
-            if (!from.equals(photo.albumId())) {
-                return move(photo, from, next);
+            if (from.equals(photo.albumId()) || !Objects.equals(stored.get().version, photo.version())) {
+                throw new ConcurrentModificationException("photo", photo.id(), photo.version());
             }
-            try {
-                photos.putItem(r -> r.item(Mappers.toItem(next))
-                        .conditionExpression(DynamoDbAlbumRepository.sameVersion(photo.version())));
-                return next;
-            } catch (ConditionalCheckFailedException e) {
-                throw whyNotWritten(photo);
-            }
+            return move(photo, from, next);
         });
+    }
+
+    /** The photo is stored at this version in the album it names (a photo that would move fails it). */
+    private static Expression sameVersionIn(Photo photo) {
+        return Expression.builder()
+                .expression("attribute_exists(id) AND #version = :version AND albumKey = :albumKey")
+                .putExpressionName("#version", "version")
+                .putExpressionValue(":version", AttributeValue.fromN(Long.toString(photo.version())))
+                .putExpressionValue(":albumKey", AttributeValue.fromS(Mappers.albumKey(photo.ownerId(), photo.albumId())))
+                .build();
     }
 
     /**
