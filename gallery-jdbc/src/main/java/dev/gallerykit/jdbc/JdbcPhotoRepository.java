@@ -178,6 +178,12 @@ final class JdbcPhotoRepository implements PhotoRepository {
         Objects.requireNonNull(photo, "photo");
         Photo updated = photo.toBuilder().version(photo.version() + 1).build();
         try {
+            // The common case without reading first: the photo stays in its album. Otherwise (absent,
+            // changed meanwhile, or a move) this transaction ends with nothing written, so the next one
+            // can lock album rows before the photo row, in the order every photo write keeps.
+            if (db.dsl.transactionResult(configuration -> updateInPlace(configuration.dsl(), photo, updated))) {
+                return updated;
+            }
             db.dsl.transaction(configuration -> {
                 DSLContext dsl = configuration.dsl();
                 UUID owner = photo.ownerId().value();
@@ -220,6 +226,26 @@ final class JdbcPhotoRepository implements PhotoRepository {
             }
             throw db.translate("update a photo", e);
         }
+    }
+
+    /** The row and its children replaced if the photo is at its version in the album it names; false otherwise. */
+    private static boolean updateInPlace(DSLContext dsl, Photo photo, Photo updated) {
+        UUID id = photo.id().value();
+        int rows = dsl.update(Photos.TABLE)
+                .set(PhotoRows.columns(photo))
+                .set(Photos.VERSION, updated.version())
+                .where(Photos.OWNER_ID.eq(photo.ownerId().value())
+                        .and(Photos.ID.eq(id))
+                        .and(Photos.ALBUM_ID.eq(photo.albumId().value()))
+                        .and(Photos.VERSION.eq(photo.version())))
+                .execute();
+        if (rows == 0) {
+            return false;
+        }
+        dsl.deleteFrom(Tags.TABLE).where(Tags.PHOTO_ID.eq(id)).execute();
+        dsl.deleteFrom(Derivatives.TABLE).where(Derivatives.PHOTO_ID.eq(id)).execute();
+        PhotoRows.insertChildren(dsl, photo);
+        return true;
     }
 
     /**
