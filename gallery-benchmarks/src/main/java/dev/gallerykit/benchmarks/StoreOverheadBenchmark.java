@@ -57,6 +57,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * update conditional on the version, a photo read as one version of its rows); the adapters also return
  * domain records, which the baselines do not build.
  *
+ * <p>The port's {@code update} replaces the whole record, so {@code gallerykitUpdateTags} also writes the
+ * columns (SQL: the row's columns and its derivative rows; DynamoDB: the whole item) that a tag change
+ * leaves as they were; {@code rawUpdateTags} writes what a tag change needs (SQL: version, time and the tag
+ * rows; DynamoDB: the item it read, put back, which is how the Enhanced Client writes).
+ *
+ * <p>DynamoDB Local and H2 run inside the benchmark's JVM, so {@code -prof gc} counts their allocation with
+ * the client's; MariaDB and PostgreSQL are processes of their own.
+ *
  * <p>Saves go under fresh ids into an album of their own, so the listed album stays at 1,000 photos; that
  * album grows by one photo per save for the trial (a few thousand rows or items in a short run), which the
  * indexed writes do not feel. Run with {@code -prof gc} for the allocation per operation.
