@@ -172,22 +172,7 @@ public final class TokenService {
         if (token.length() > MAX_TOKEN_CHARS) {
             throw new TokenRejectedException(Reason.MALFORMED, "longer than " + MAX_TOKEN_CHARS + " characters");
         }
-        JWT parsed;
-        try {
-            parsed = JWTParser.parse(token.strip());
-        } catch (ParseException e) {
-            throw new TokenRejectedException(Reason.MALFORMED, "not a compact JWT");
-        } catch (RuntimeException e) {
-            // Nimbus 10.5 meets a header that decodes to JSON null with a NullPointerException (a fuzzer
-            // finding); whatever the parser throws on bytes nobody signed is a malformed token.
-            throw new TokenRejectedException(Reason.MALFORMED, "unreadable header");
-        }
-        if (parsed instanceof PlainJWT) {
-            throw new TokenRejectedException(Reason.UNSIGNED);
-        }
-        if (parsed instanceof EncryptedJWT || !(parsed instanceof SignedJWT jwt)) {
-            throw new TokenRejectedException(Reason.WRONG_ALGORITHM, "expected a " + algorithm + " signature, got an encrypted token");
-        }
+        SignedJWT jwt = parseSigned(token.strip());
         JWSAlgorithm got = jwt.getHeader().getAlgorithm();
         if (!algorithm.equals(got)) {
             throw new TokenRejectedException(Reason.WRONG_ALGORITHM, "expected " + algorithm + ", got " + got);
@@ -241,6 +226,36 @@ public final class TokenService {
             throw new TokenRejectedException(Reason.MALFORMED, "the subject is not a user id");
         }
         return new VerifiedToken(subject, claims.getJWTID(), issuedAt, expiresAt, claims.getClaims());
+    }
+
+    /**
+     * The token as a JWS. Parsed as one straight away, so that its header is decoded and read once (a
+     * {@code JWTParser} reads it to tell the kind of token, then the JWS parser reads it again); only a
+     * token that is not a JWS is parsed again, to say what it is instead.
+     */
+    private SignedJWT parseSigned(String token) {
+        try {
+            return SignedJWT.parse(token);
+        } catch (ParseException | RuntimeException notAJws) {
+            // Refused either way; what follows only names the reason.
+        }
+        JWT parsed;
+        try {
+            parsed = JWTParser.parse(token);
+        } catch (ParseException e) {
+            throw new TokenRejectedException(Reason.MALFORMED, "not a compact JWT");
+        } catch (RuntimeException e) {
+            // Nimbus 10.5 meets a header that decodes to JSON null with a NullPointerException (a fuzzer
+            // finding); whatever the parser throws on bytes nobody signed is a malformed token.
+            throw new TokenRejectedException(Reason.MALFORMED, "unreadable header");
+        }
+        if (parsed instanceof PlainJWT) {
+            throw new TokenRejectedException(Reason.UNSIGNED);
+        }
+        if (parsed instanceof EncryptedJWT || !(parsed instanceof SignedJWT jwt)) {
+            throw new TokenRejectedException(Reason.WRONG_ALGORITHM, "expected a " + algorithm + " signature, got an encrypted token");
+        }
+        return jwt;
     }
 
     private static void requireClaims(JWTClaimsSet claims, List<String> names) {
