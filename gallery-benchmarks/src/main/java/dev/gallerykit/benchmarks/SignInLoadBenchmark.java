@@ -38,6 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * in-memory database through gallery-jdbc's repositories (their default pool of 10 connections). The raw
  * baseline touches no store; it runs under both values only so that the two methods share their
  * parameters. Each call takes seconds at 50 threads, so iterations are long.
+ *
+ * <p>Read it on a quiet machine only: with other processes busy, the raw side's 50 runnable threads win a
+ * larger share of the cores from them than the library's at most {@code maxConcurrentHashes} (2 here)
+ * hashing threads, so the raw side looks faster for a reason that is not the library's overhead.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
