@@ -1,0 +1,181 @@
+package dev.gallerykit.benchmarks;
+
+import dev.gallerykit.domain.Page;
+import dev.gallerykit.domain.PageRequest;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The query plans behind listing (issue 17): seeds an album of 100,000 photos on MariaDB and
+ * PostgreSQL as {@link ListingBenchmark} does, records every statement the JDBC adapter prepares for
+ * the first page of the album, its page 1,000, the first page of a search by tag and that search's
+ * page 1,000 (and, since the planner may treat a rarer tag differently, the first page of a search
+ * for a tag on every 10th photo), runs each again under {@code ANALYZE} (MariaDB) or
+ * {@code EXPLAIN (ANALYZE, BUFFERS)} (PostgreSQL) with the same bind values, and prints a markdown
+ * section: per database and use, each statement, its plan and a verdict. A verdict names full scans
+ * and sorts of the photo, tag and rendition tables ("type: ALL" or "Using filesort" on MariaDB,
+ * "Seq Scan" or a Sort of more than a page's worth of rows on PostgreSQL).
+ *
+ * <pre>{@code java -cp gallery-benchmarks/target/benchmarks.jar dev.gallerykit.benchmarks.ExplainPlans [photos] [mariadb|postgres]...}</pre>
+ */
+public final class ExplainPlans {
+
+    private static final int PHOTOS = 100_000;
+    private static final List<String> BIG_TABLES = List.of("gallery_photo", "gallery_photo_tag",
+            "gallery_photo_derivative");
+    private static final int MANY_ROWS = 1_000;
+    private static final Pattern SORT_ROWS = Pattern.compile("Sort .*actual time=\\S+ rows=(\\d+)");
+
+    private ExplainPlans() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int photos = args.length > 0 ? Integer.parseInt(args[0]) : PHOTOS;
+        List<String> stores = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("mariadb", "postgres");
+        StringBuilder out = new StringBuilder("## Query plans of listing (" + String.format(Locale.ROOT, "%,d", photos)
+                + " photos in one album)\n");
+        for (String store : stores) {
+            out.append(explain(store, photos));
+        }
+        System.out.println(out);
+    }
+
+    private static String explain(String store, int photos) throws Exception {
+        ListingStatements statements = new ListingStatements();
+        DataSource[] raw = new DataSource[1];
+        try (ListingStore db = ListingStore.start(store, pool -> {
+            raw[0] = pool;
+            return statements.wrap(pool);
+        })) {
+            long seeded = db.seed(photos).toMillis();
+            PhotoQuery tenth = PhotoQuery.of(q -> q.tags(ListingStore.TENTH));
+            Function<PageRequest, Page<Photo>> list = request -> db.gallery.photos().list(db.owner, db.album, request);
+            Function<PageRequest, Page<Photo>> search = request ->
+                    db.gallery.photos().search(db.owner, ListingBenchmark.TAGGED, request);
+            Map<String, Runnable> uses = new LinkedHashMap<>();
+            PageRequest deepList = walk(list);
+            PageRequest deepSearch = walk(search);
+            uses.put("album, first page", () -> list.apply(PageRequest.first(ListingBenchmark.PAGE)));
+            uses.put("album, page 1,000", () -> list.apply(deepList));
+            uses.put("tag 'all', first page", () -> search.apply(PageRequest.first(ListingBenchmark.PAGE)));
+            uses.put("tag 'all', page 1,000", () -> search.apply(deepSearch));
+            uses.put("tag 'tenth', first page", () ->
+                    db.gallery.photos().search(db.owner, tenth, PageRequest.first(ListingBenchmark.PAGE)));
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%n### %s%n%nSeeded in %.1f s.%n",
+                    store.equals("mariadb") ? "MariaDB" : "PostgreSQL", seeded / 1000.0));
+            try (Connection connection = raw[0].getConnection()) {
+                for (Map.Entry<String, Runnable> use : uses.entrySet()) {
+                    statements.start();
+                    use.getValue().run();
+                    List<ListingStatements.Recorded> sent = statements.stop();
+                    text.append("\n#### ").append(use.getKey()).append(" (").append(sent.size())
+                            .append(" statements)\n");
+                    for (ListingStatements.Recorded statement : sent) {
+                        text.append(section(connection, store, statement));
+                    }
+                }
+            }
+            return text.toString();
+        }
+    }
+
+    private static PageRequest walk(Function<PageRequest, Page<Photo>> pages) {
+        PageRequest request = PageRequest.first(ListingBenchmark.PAGE);
+        for (int number = 1; number < ListingBenchmark.DEEP_PAGE; number++) {
+            Page<Photo> page = pages.apply(request);
+            if (!page.hasNext()) {
+                break;
+            }
+            request = request.after(page).orElseThrow();
+        }
+        return request;
+    }
+
+    private static String section(Connection connection, String store, ListingStatements.Recorded statement)
+            throws Exception {
+        boolean maria = store.equals("mariadb");
+        String prefix = maria ? "ANALYZE " : "EXPLAIN (ANALYZE, BUFFERS) ";
+        List<String> plan = new ArrayList<>();
+        try (PreparedStatement explain = connection.prepareStatement(prefix + statement.sql())) {
+            for (ListingStatements.Bind bind : statement.binds()) {
+                bind.setter().invoke(explain, bind.arguments());
+            }
+            try (ResultSet rows = explain.executeQuery()) {
+                ResultSetMetaData meta = rows.getMetaData();
+                if (maria) {
+                    List<String> header = new ArrayList<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        header.add(meta.getColumnLabel(i));
+                    }
+                    plan.add(String.join(" | ", header));
+                }
+                while (rows.next()) {
+                    List<String> cells = new ArrayList<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        cells.add(String.valueOf(rows.getString(i)));
+                    }
+                    plan.add(String.join(" | ", cells));
+                }
+            }
+        }
+        String binds = statement.binds().stream().map(b -> String.valueOf(b.value())).collect(Collectors.joining(", "));
+        return "\n```sql\n" + statement.sql() + "\n```\n"
+                + (binds.isEmpty() ? "" : "Bind values: " + abbreviated(binds) + "\n")
+                + "\n```\n" + String.join("\n", plan) + "\n```\n"
+                + "Verdict: " + verdict(maria, plan) + "\n";
+    }
+
+    private static String abbreviated(String binds) {
+        return binds.length() <= 400 ? binds : binds.substring(0, 400) + "... (" + binds.split(", ").length + " values)";
+    }
+
+    /** "no full scan, no filesort", or what the plan shows on the big tables. */
+    static String verdict(boolean maria, List<String> plan) {
+        List<String> found = new ArrayList<>();
+        if (maria) {
+            List<String> header = List.of(plan.get(0).split(" \\| "));
+            int table = header.indexOf("table");
+            int type = header.indexOf("type");
+            int extra = header.indexOf("Extra");
+            int rows = header.indexOf("r_rows");
+            for (String line : plan.subList(1, plan.size())) {
+                String[] cells = line.split(" \\| ", -1);
+                String name = cells[table];
+                String rowCount = rows >= 0 ? " (r_rows " + cells[rows] + ")" : "";
+                if (cells[type].equals("ALL")) {
+                    found.add("full scan (type: ALL) of " + name + rowCount);
+                }
+                if (cells[extra].contains("Using filesort")) {
+                    found.add("filesort on " + name + rowCount);
+                }
+            }
+        } else {
+            for (String line : plan) {
+                for (String name : BIG_TABLES) {
+                    if (line.contains("Seq Scan on " + name + " ")) {
+                        found.add("Seq Scan on " + name);
+                    }
+                }
+                Matcher sort = SORT_ROWS.matcher(line);
+                if (sort.find() && Integer.parseInt(sort.group(1)) > MANY_ROWS) {
+                    found.add("Sort of " + sort.group(1) + " rows");
+                }
+            }
+        }
+        return found.isEmpty() ? "no full scan, no filesort" : String.join("; ", found);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.gallerykit.benchmarks;
+
+import dev.gallerykit.domain.Page;
+import dev.gallerykit.domain.PageRequest;
+import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoQuery;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * Whether listing stays flat as an album grows (issue 17): one page of 100 photos through the use
+ * cases an application calls, {@code gallery.photos().list} of one album and
+ * {@code gallery.photos().search} by tag, on DynamoDB Local, MariaDB and PostgreSQL, with 100,
+ * 10,000 and 100,000 photos in the album. The target is at most 1.5x between the extremes: the first
+ * page of 100 against that of 100,000 photos, and page 1 against page 1,000.
+ *
+ * <p>Every photo is tagged {@code all} and every 10th {@code tenth} ({@link ListingStore} seeds them,
+ * once per fork, and prints how long that took); the searches ask for {@code all}, the one tag with
+ * 1,000 pages at 100,000 photos. The deep page is page 1,000, reached in setup by walking the cursors
+ * page by page: with 100,000 photos that is the last page; with fewer photos there are fewer pages,
+ * and the deep page is the last one (page 100 of 10,000 photos, page 1 of 100). Only the forks of the
+ * deep benchmarks walk.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class ListingBenchmark {
+
+    static final int PAGE = 100;
+    static final int DEEP_PAGE = 1_000;
+    static final PhotoQuery TAGGED = PhotoQuery.of(q -> q.tags(ListingStore.ALL));
+
+    @Param({"dynamodb", "mariadb", "postgres"})
+    public String store;
+
+    @Param({"100", "10000", "100000"})
+    public int photos;
+
+    private ListingStore stores;
+    private PageRequest deepList;
+    private PageRequest deepSearch;
+
+    @Setup(Level.Trial)
+    public void seed(BenchmarkParams params) throws Exception {
+        stores = ListingStore.start(store);
+        Duration took = stores.seed(photos);
+        System.out.printf("%n[listing] seeded %,d photos into %s in %.1f s%n", photos, store, took.toMillis() / 1000.0);
+        String benchmark = params.getBenchmark();
+        if (benchmark.endsWith(".deepPage")) {
+            deepList = walk(request -> stores.gallery.photos().list(stores.owner, stores.album, request));
+        } else if (benchmark.endsWith(".deepPageTagSearch")) {
+            deepSearch = walk(request -> stores.gallery.photos().search(stores.owner, TAGGED, request));
+        }
+    }
+
+    /** The request of page {@value #DEEP_PAGE}, or of the last page when there are fewer. */
+    private PageRequest walk(java.util.function.Function<PageRequest, Page<Photo>> pages) {
+        long start = System.nanoTime();
+        PageRequest request = PageRequest.first(PAGE);
+        int number = 1;
+        while (number < DEEP_PAGE) {
+            Page<Photo> page = pages.apply(request);
+            if (!page.hasNext()) {
+                break;
+            }
+            request = request.after(page).orElseThrow();
+            number++;
+        }
+        System.out.printf("[listing] walked to page %,d of %s in %.1f s%n", number, store,
+                (System.nanoTime() - start) / 1e9);
+        return request;
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        stores.close();
+    }
+
+    @Benchmark
+    public Page<Photo> firstPage() {
+        return stores.gallery.photos().list(stores.owner, stores.album, PageRequest.first(PAGE));
+    }
+
+    @Benchmark
+    public Page<Photo> firstPageTagSearch() {
+        return stores.gallery.photos().search(stores.owner, TAGGED, PageRequest.first(PAGE));
+    }
+
+    @Benchmark
+    public Page<Photo> deepPage() {
+        return stores.gallery.photos().list(stores.owner, stores.album, deepList);
+    }
+
+    @Benchmark
+    public Page<Photo> deepPageTagSearch() {
+        return stores.gallery.photos().search(stores.owner, TAGGED, deepSearch);
+    }
+}
