@@ -26,26 +26,33 @@ import javax.sql.DataSource;
  * page 1,000 (and, since the planner may treat a rarer tag differently, the first page of a search
  * for a tag on every 10th photo), runs each again under {@code ANALYZE} (MariaDB) or
  * {@code EXPLAIN (ANALYZE, BUFFERS)} (PostgreSQL) with the same bind values, and prints a markdown
- * section: per database and use, each statement, its plan and a verdict. A verdict names full scans
+ * section: per database and use, each statement, its plan and a verdict. On DynamoDB Local it lists
+ * the requests each use sends instead (operation, table, index, key condition, filter, limit), with the
+ * verdict whether all of them are a Query or GetItem, never a Scan. A verdict names full scans
  * and sorts of the photo, tag and rendition tables ("type: ALL" or "Using filesort" on MariaDB,
- * "Seq Scan" or a Sort of more than a page's worth of rows on PostgreSQL).
+ * "Seq Scan" or a Sort of many rows on PostgreSQL), and any step that reads more than
+ * {@value #MANY_ROWS} rows (MariaDB's r_rows, PostgreSQL's actual rows times loops) for a page of 100:
+ * such a step grows with the album even without a scan or a sort (a materialised subquery, say).
  *
- * <pre>{@code java -cp gallery-benchmarks/target/benchmarks.jar dev.gallerykit.benchmarks.ExplainPlans [photos] [mariadb|postgres]...}</pre>
+ * <pre>{@code java -cp gallery-benchmarks/target/benchmarks.jar dev.gallerykit.benchmarks.ExplainPlans [photos] [mariadb|postgres|dynamodb]...}</pre>
  */
 public final class ExplainPlans {
 
     private static final int PHOTOS = 100_000;
     private static final List<String> BIG_TABLES = List.of("gallery_photo", "gallery_photo_tag",
             "gallery_photo_derivative");
-    private static final int MANY_ROWS = 1_000;
+    /** More rows than a page of 100 needs even for a tag on every 10th photo: the work grows with the album. */
+    private static final int MANY_ROWS = 5_000;
     private static final Pattern SORT_ROWS = Pattern.compile("Sort .*actual time=\\S+ rows=(\\d+)");
+    private static final Pattern SCAN_ROWS = Pattern.compile("((?:Index Only |Index |Bitmap Heap |Bitmap Index |Seq )?Scan\\S*(?: Backward)?"
+            + "(?: using \\S+)?(?: on \\S+)?).*actual time=\\S+ rows=(\\d+) loops=(\\d+)");
 
     private ExplainPlans() {
     }
 
     public static void main(String[] args) throws Exception {
         int photos = args.length > 0 ? Integer.parseInt(args[0]) : PHOTOS;
-        List<String> stores = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("mariadb", "postgres");
+        List<String> stores = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("mariadb", "postgres", "dynamodb");
         StringBuilder out = new StringBuilder("## Query plans of listing (" + String.format(Locale.ROOT, "%,d", photos)
                 + " photos in one album)\n");
         for (String store : stores) {
@@ -57,10 +64,11 @@ public final class ExplainPlans {
     private static String explain(String store, int photos) throws Exception {
         ListingStatements statements = new ListingStatements();
         DataSource[] raw = new DataSource[1];
+        ListingRequests requests = new ListingRequests();
         try (ListingStore db = ListingStore.start(store, pool -> {
             raw[0] = pool;
             return statements.wrap(pool);
-        })) {
+        }, requests)) {
             long seeded = db.seed(photos).toMillis();
             PhotoQuery tenth = PhotoQuery.of(q -> q.tags(ListingStore.TENTH));
             Function<PageRequest, Page<Photo>> list = request -> db.gallery.photos().list(db.owner, db.album, request);
@@ -76,7 +84,19 @@ public final class ExplainPlans {
             uses.put("tag 'tenth', first page", () ->
                     db.gallery.photos().search(db.owner, tenth, PageRequest.first(ListingBenchmark.PAGE)));
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%n### %s%n%nSeeded in %.1f s.%n",
-                    store.equals("mariadb") ? "MariaDB" : "PostgreSQL", seeded / 1000.0));
+                    switch (store) {
+                        case "mariadb" -> "MariaDB";
+                        case "postgres" -> "PostgreSQL";
+                        default -> "DynamoDB Local";
+                    }, seeded / 1000.0));
+            if (raw[0] == null) {
+                for (Map.Entry<String, Runnable> use : uses.entrySet()) {
+                    requests.start();
+                    use.getValue().run();
+                    text.append("\n#### ").append(use.getKey()).append("\n\n").append(requests.stop()).append('\n');
+                }
+                return text.toString();
+            }
             try (Connection connection = raw[0].getConnection()) {
                 for (Map.Entry<String, Runnable> use : uses.entrySet()) {
                     statements.start();
@@ -162,6 +182,9 @@ public final class ExplainPlans {
                 if (cells[extra].contains("Using filesort")) {
                     found.add("filesort on " + name + rowCount);
                 }
+                if (rows >= 0 && !cells[rows].equals("null") && Double.parseDouble(cells[rows]) > MANY_ROWS) {
+                    found.add("reads " + cells[rows] + " rows of " + name + " (" + cells[type] + ", " + cells[extra] + ")");
+                }
             }
         } else {
             for (String line : plan) {
@@ -169,6 +192,10 @@ public final class ExplainPlans {
                     if (line.contains("Seq Scan on " + name + " ")) {
                         found.add("Seq Scan on " + name);
                     }
+                }
+                Matcher scan = SCAN_ROWS.matcher(line);
+                if (scan.find() && Long.parseLong(scan.group(2)) * Long.parseLong(scan.group(3)) > MANY_ROWS) {
+                    found.add("reads " + scan.group(2) + " rows x " + scan.group(3) + " loops (" + scan.group(1).strip() + ")");
                 }
                 Matcher sort = SORT_ROWS.matcher(line);
                 if (sort.find() && Integer.parseInt(sort.group(1)) > MANY_ROWS) {

@@ -43,6 +43,7 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -107,14 +108,15 @@ final class ListingStore implements AutoCloseable {
 
     /** Starts {@code store} (dynamodb, mariadb or postgres) with its tables. */
     static ListingStore start(String store) {
-        return start(store, UnaryOperator.identity());
+        return start(store, UnaryOperator.identity(), null);
     }
 
     /**
      * Starts {@code store}; for an SQL store the adapter gets its connections through
-     * {@code wrap(pool)}, which lets {@link ExplainPlans} see every statement. Seeding bypasses the wrapper.
+     * {@code wrap(pool)}, and the DynamoDB client calls {@code interceptor} (when not null), which lets
+     * {@link ExplainPlans} see every statement or request. SQL seeding bypasses the wrapper.
      */
-    static ListingStore start(String store, UnaryOperator<DataSource> wrap) {
+    static ListingStore start(String store, UnaryOperator<DataSource> wrap, ExecutionInterceptor interceptor) {
         switch (store) {
             case "dynamodb" -> {
                 LocalCloud cloud = LocalCloud.start(LocalCloud.Service.DYNAMODB);
@@ -126,6 +128,11 @@ final class ListingStore implements AutoCloseable {
                         .credentialsProvider(StaticCredentialsProvider.create(
                                 AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())))
                         .httpClient(ApacheHttpClient.builder().maxConnections(WRITERS * 2).build())
+                        .overrideConfiguration(c -> {
+                            if (interceptor != null) {
+                                c.addExecutionInterceptor(interceptor);
+                            }
+                        })
                         .build();
                 DynamoDbRepositories dynamo = DynamoDbRepositories.builder().client(client).tablePrefix("listing-").build();
                 dynamo.createTablesIfMissing();
