@@ -70,8 +70,9 @@ public final class PerformanceSuite {
                 new Section("StoreOverheadBenchmark", "dev.gallerykit.benchmarks.StoreOverheadBenchmark\\.",
                         o -> short5(o).addProfiler(GCProfiler.class),
                         results -> comparison(results, op -> 1.10, op -> 1.10)),
+                // The extremes the target compares: each fork seeds its album, and 100,000 photos take a while.
                 new Section("ListingBenchmark", "dev.gallerykit.benchmarks.ListingBenchmark\\.",
-                        PerformanceSuite::short5,
+                        o -> short5(o).param("photos", "100", "100000"),
                         results -> flatness(results, "photos", 1.5)),
                 new Section("AccountsBenchmark", "dev.gallerykit.benchmarks.AccountsBenchmark\\.",
                         o -> short5(o).mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS).addProfiler(GCProfiler.class),
@@ -90,7 +91,7 @@ public final class PerformanceSuite {
                 new Section("RequestCounts", null, UnaryOperator.identity(),
                         results -> childOutput("dev.gallerykit.benchmarks.RequestCounts")),
                 new Section("ExplainPlans", null, UnaryOperator.identity(),
-                        results -> childOutput("dev.gallerykit.benchmarks.ExplainPlans")));
+                        results -> childOutput("dev.gallerykit.benchmarks.ExplainPlans", "100000", "mariadb", "postgres", "dynamodb")));
     }
 
     /** Short runs that fit the whole suite in a quarter of an hour: 2 x 1 s warm-up, 3 x 1 s measured, one fork. */
@@ -291,10 +292,12 @@ public final class PerformanceSuite {
     }
 
     /** Runs a main class of this module in a JVM of its own and returns what it printed. */
-    static String childOutput(String mainClass) throws IOException, InterruptedException {
+    static String childOutput(String mainClass, String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx2g", "-cp", System.getProperty("java.class.path"), mainClass)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+                mainClass));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output;
         try (InputStream in = process.getInputStream()) {
             output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
