@@ -21,15 +21,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep5;
+import org.jooq.InsertValuesStep7;
 import org.jooq.InsertValuesStep8;
 import org.jooq.Query;
 import org.jooq.Record;
@@ -103,6 +105,8 @@ final class RawJdbcPhotos implements RawPhotos {
     private static final Field<String> TAG_SOURCE = field(unquotedName("gallery_photo_tag", "source"), SQLDataType.VARCHAR);
     private static final Field<Double> TAG_CONFIDENCE = field(unquotedName("gallery_photo_tag", "confidence"),
             SQLDataType.DOUBLE);
+    private static final Field<UUID> TAG_OWNER = field(unquotedName("gallery_photo_tag", "owner_id"), ID_TYPE);
+    private static final Field<String> TAG_KEY = field(unquotedName("gallery_photo_tag", "tag_key"), SQLDataType.VARCHAR);
 
     private static final Table<Record> DERIVATIVE = table(unquotedName("gallery_photo_derivative"));
     private static final Field<UUID> D_PHOTO = derivative("photo_id", ID_TYPE);
@@ -143,7 +147,7 @@ final class RawJdbcPhotos implements RawPhotos {
                 DSLContext tx = configuration.dsl();
                 List<Query> queries = new ArrayList<>();
                 chunk.forEach(photo -> queries.add(insertRow(tx, photo)));
-                chunk.forEach(photo -> queries.add(insertTags(tx, photo.id().value(), photo.tags())));
+                chunk.forEach(photo -> queries.add(insertTags(tx, photo.ownerId().value(), photo.id().value(), photo.tags())));
                 chunk.forEach(photo -> queries.add(insertDerivatives(tx, photo)));
                 tx.batch(queries).execute();
             });
@@ -169,7 +173,7 @@ final class RawJdbcPhotos implements RawPhotos {
                 throw new IllegalStateException("album " + photo.albumId() + " is not open");
             }
             insertRow(tx, photo).execute();
-            insertTags(tx, photo.id().value(), photo.tags()).execute();
+            insertTags(tx, photo.ownerId().value(), photo.id().value(), photo.tags()).execute();
             insertDerivatives(tx, photo).execute();
         });
     }
@@ -188,7 +192,7 @@ final class RawJdbcPhotos implements RawPhotos {
                 throw new IllegalStateException("photo " + id + " is not at version " + version);
             }
             tx.deleteFrom(TAG).where(TAG_PHOTO.eq(id.value())).execute();
-            insertTags(tx, id.value(), tags).execute();
+            insertTags(tx, owner.value(), id.value(), tags).execute();
         });
         return next;
     }
@@ -289,12 +293,15 @@ final class RawJdbcPhotos implements RawPhotos {
                 .set(VERSION, photo.version());
     }
 
-    private static Query insertTags(DSLContext tx, UUID photo, List<Tag> tags) {
-        InsertValuesStep5<Record, UUID, Integer, String, String, Double> insert =
-                tx.insertInto(TAG, TAG_PHOTO, TAG_SEQ, TAG_VALUE, TAG_SOURCE, TAG_CONFIDENCE);
+    /** The schema's tag rows: the owner on each, the value again on its first row of the photo (the search key). */
+    private static Query insertTags(DSLContext tx, UUID owner, UUID photo, List<Tag> tags) {
+        InsertValuesStep7<Record, UUID, Integer, String, String, Double, UUID, String> insert =
+                tx.insertInto(TAG, TAG_PHOTO, TAG_SEQ, TAG_VALUE, TAG_SOURCE, TAG_CONFIDENCE, TAG_OWNER, TAG_KEY);
+        Set<String> keyed = new HashSet<>();
         for (int i = 0; i < tags.size(); i++) {
             Tag tag = tags.get(i);
-            insert = insert.values(photo, i, tag.value(), tag.source().name(), tag.confidence().orElse(null));
+            insert = insert.values(photo, i, tag.value(), tag.source().name(), tag.confidence().orElse(null), owner,
+                    keyed.add(tag.value()) ? tag.value() : null);
         }
         return insert;
     }

@@ -47,6 +47,8 @@ import org.jooq.Field;
 import org.jooq.InsertValuesStep5;
 import org.jooq.InsertValuesStep8;
 import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableLike;
 import org.jooq.impl.DSL;
 
 /**
@@ -281,8 +283,21 @@ final class JdbcPhotoRepository implements PhotoRepository {
 
     @Override
     public Slice<Photo> search(UserId owner, PhotoQuery query, int limit, Optional<String> after) {
+        Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(query, "query");
-        return page(owner, matching(query), limit, after);
+        if (query.tags().isEmpty()) {
+            return page(owner, matching(owner, query, List.of()), limit, after);
+        }
+        // A tag search reads the owner's index of one tag in photo order and joins each photo to it, so
+        // a page costs its own rows however many photos carry the tag; the other tags are probes of the
+        // same index. (An EXISTS against the photo rows let MariaDB read every row of the tag first.)
+        List<String> tags = query.tags().stream().sorted().toList();
+        Table<Record> byTag = Tags.TABLE.as("by_tag");
+        Field<UUID> photo = Tags.in(byTag, Tags.PHOTO_ID);
+        Condition filter = Tags.in(byTag, Tags.OWNER_ID).eq(owner.value())
+                .and(Tags.in(byTag, Tags.TAG_KEY).eq(tags.get(0)))
+                .and(matching(owner, query, tags.subList(1, tags.size())));
+        return page(owner, byTag.join(Photos.TABLE).on(Photos.ID.eq(photo)), photo, filter, limit, after);
     }
 
     @Override
@@ -338,17 +353,17 @@ final class JdbcPhotoRepository implements PhotoRepository {
         return HeldIds.removeExpired(db, owner, before);
     }
 
-    /** {@link PhotoQuery#matches} in SQL. */
-    private static Condition matching(PhotoQuery query) {
+    /** {@link PhotoQuery#matches} in SQL, for the tags only the given ones (each a probe of the tag index). */
+    private static Condition matching(UserId owner, PhotoQuery query, List<String> tags) {
         List<Condition> conditions = new ArrayList<>();
         query.text().ifPresent(text -> {
             String pattern = Db.containsPattern(TextMatch.fold(text));
             conditions.add(Photos.TITLE_FOLD.like(pattern, Db.LIKE_ESCAPE)
                     .or(Photos.DESCRIPTION_FOLD.like(pattern, Db.LIKE_ESCAPE)));
         });
-        for (String tag : query.tags()) {
-            conditions.add(DSL.exists(DSL.selectOne().from(Tags.TABLE)
-                    .where(Tags.PHOTO_ID.eq(Photos.ID).and(Tags.TAG.eq(tag)))));
+        for (String tag : tags) {
+            conditions.add(DSL.exists(DSL.selectOne().from(Tags.TABLE).where(Tags.OWNER_ID.eq(owner.value())
+                    .and(Tags.TAG_KEY.eq(tag)).and(Tags.PHOTO_ID.eq(Photos.ID)))));
         }
         query.takenFrom().ifPresent(from -> conditions.add(Photos.TAKEN_AT.ge(from)));
         query.takenTo().ifPresent(to -> conditions.add(Photos.TAKEN_AT.lt(to)));
@@ -360,16 +375,22 @@ final class JdbcPhotoRepository implements PhotoRepository {
     }
 
     private Slice<Photo> page(UserId owner, Condition filter, int limit, Optional<String> after) {
+        return page(owner, Photos.TABLE, Photos.ID, filter, limit, after);
+    }
+
+    /** A page of the owner's photos read from {@code from} newest first by {@code order}, which equals the photo id. */
+    private Slice<Photo> page(UserId owner, TableLike<?> from, Field<UUID> order, Condition filter, int limit,
+            Optional<String> after) {
         Objects.requireNonNull(owner, "owner");
         Db.checkLimit(limit);
         Optional<UUID> position = Db.position(after);
         Condition where = Photos.OWNER_ID.eq(owner.value()).and(filter);
         if (position.isPresent()) {
-            where = where.and(Photos.ID.lt(position.get()));
+            where = where.and(order.lt(position.get()));
         }
         Condition condition = where;
-        return db.readConsistently("list photos", dsl -> Db.slice(PhotoRows.load(dsl, condition, limit + 1), limit,
-                photo -> photo.id().value()));
+        return db.readConsistently("list photos", dsl -> Db.slice(
+                PhotoRows.load(dsl, from, condition, order, limit + 1), limit, photo -> photo.id().value()));
     }
 
     private boolean albumExists(UserId owner, AlbumId album) {

@@ -2,15 +2,14 @@ package dev.gallerykit.jdbc;
 
 import static dev.gallerykit.jdbc.Db.instant;
 import static dev.gallerykit.jdbc.Db.utc;
+
 import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.Derivative;
 import dev.gallerykit.domain.Dimensions;
-import dev.gallerykit.domain.GeoBox;
 import dev.gallerykit.domain.GeoPoint;
 import dev.gallerykit.domain.ImageMetadata;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
-import dev.gallerykit.domain.PhotoQuery;
 import dev.gallerykit.domain.PhotoStatus;
 import dev.gallerykit.domain.Processing;
 import dev.gallerykit.domain.Tag;
@@ -19,36 +18,26 @@ import dev.gallerykit.domain.TakenAt;
 import dev.gallerykit.domain.TextMatch;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
-import dev.gallerykit.error.ConflictException;
-import dev.gallerykit.error.DuplicatePhotoException;
-import dev.gallerykit.error.GalleryException;
-import dev.gallerykit.error.NotFoundException;
-import dev.gallerykit.jdbc.Schema.Albums;
 import dev.gallerykit.jdbc.Schema.Derivatives;
-import dev.gallerykit.jdbc.Schema.IdHolds;
 import dev.gallerykit.jdbc.Schema.Photos;
 import dev.gallerykit.jdbc.Schema.Tags;
-import dev.gallerykit.spi.PhotoClaims;
-import dev.gallerykit.spi.PhotoRepository;
-import dev.gallerykit.spi.Slice;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep5;
+import org.jooq.InsertValuesStep7;
 import org.jooq.InsertValuesStep8;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
+import org.jooq.TableLike;
 
 /** A photo's rows: the columns of its own row, its tag and derivative rows, and reading them back. */
 final class PhotoRows {
@@ -104,8 +93,16 @@ final class PhotoRows {
      * holds under READ COMMITTED on every database, without a transaction held open across queries.
      */
     static List<Photo> load(DSLContext dsl, Condition where, int limit) {
+        return load(dsl, Photos.TABLE, where, Photos.ID, limit);
+    }
+
+    /**
+     * As {@link #load(DSLContext, Condition, int)}, the photo rows read from {@code from} (the photo table
+     * or a join that drives it) in descending order of {@code order}, a column equal to the photo's id.
+     */
+    static List<Photo> load(DSLContext dsl, TableLike<?> from, Condition where, Field<UUID> order, int limit) {
         for (int attempt = 1; ; attempt++) {
-            List<Record> rows = dsl.select(Photos.ALL).from(Photos.TABLE).where(where).orderBy(Photos.ID.desc())
+            List<Record> rows = dsl.select(Photos.ALL).from(from).where(where).orderBy(order.desc())
                     .limit(limit).fetch();
             if (rows.isEmpty()) {
                 return List.of();
@@ -149,11 +146,16 @@ final class PhotoRows {
     static void insertChildren(DSLContext dsl, Photo photo) {
         UUID id = photo.id().value();
         if (!photo.tags().isEmpty()) {
-            InsertValuesStep5<Record, UUID, Integer, String, String, Double> insert = dsl.insertInto(Tags.TABLE,
-                    Tags.PHOTO_ID, Tags.SEQ, Tags.TAG, Tags.SOURCE, Tags.CONFIDENCE);
+            UUID owner = photo.ownerId().value();
+            InsertValuesStep7<Record, UUID, Integer, String, String, Double, UUID, String> insert = dsl.insertInto(
+                    Tags.TABLE, Tags.PHOTO_ID, Tags.SEQ, Tags.TAG, Tags.SOURCE, Tags.CONFIDENCE, Tags.OWNER_ID,
+                    Tags.TAG_KEY);
+            Set<String> keyed = new HashSet<>();
             for (int i = 0; i < photo.tags().size(); i++) {
                 Tag tag = photo.tags().get(i);
-                insert = insert.values(id, i, tag.value(), tag.source().name(), tag.confidence().orElse(null));
+                String key = keyed.add(tag.value()) ? tag.value() : null;
+                insert = insert.values(id, i, tag.value(), tag.source().name(), tag.confidence().orElse(null), owner,
+                        key);
             }
             insert.execute();
         }

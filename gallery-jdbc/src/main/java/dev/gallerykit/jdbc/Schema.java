@@ -136,10 +136,19 @@ final class Schema {
         static final Field<UUID> PHOTO_ID = column(TABLE, "photo_id", Schema.ID);
         static final Field<Integer> SEQ = column(TABLE, "seq", SQLDataType.INTEGER);
         static final Field<String> TAG = column(TABLE, "tag", SQLDataType.VARCHAR);
+        /** The photo's owner, leading the search index. */
+        static final Field<UUID> OWNER_ID = column(TABLE, "owner_id", Schema.ID);
+        /** The tag on the first row of its value in a photo, null on a repeat: the search index lists a photo once. */
+        static final Field<String> TAG_KEY = column(TABLE, "tag_key", SQLDataType.VARCHAR);
         static final Field<String> SOURCE = column(TABLE, "source", SQLDataType.VARCHAR);
         static final Field<Double> CONFIDENCE = column(TABLE, "confidence", SQLDataType.DOUBLE);
 
-        static final List<Field<?>> ALL = List.of(PHOTO_ID, SEQ, TAG, SOURCE, CONFIDENCE);
+        static final List<Field<?>> ALL = List.of(PHOTO_ID, SEQ, TAG, SOURCE, CONFIDENCE, OWNER_ID, TAG_KEY);
+
+        /** A column of this table under another name for it, as a search that reads the table twice needs. */
+        static <T> Field<T> in(Table<?> alias, Field<T> column) {
+            return column(alias, column.getName(), column.getDataType());
+        }
 
         private Tags() {
         }

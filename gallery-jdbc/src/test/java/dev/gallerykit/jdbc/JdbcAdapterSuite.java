@@ -7,6 +7,7 @@ import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.Tag;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConflictException;
 import dev.gallerykit.error.InvalidInputException;
@@ -29,10 +30,12 @@ import dev.gallerykit.testkit.contract.UserRepositoryContract;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -44,8 +47,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class JdbcAdapterSuite {
 
-    /** The Flyway scripts each dialect has (V1 tables, V2 photo claims, V3 the album's deleting mark, V4 the hold index, V5 folded search text, V6 the folds filled in, V7 album shares, V8 the uploader, V9 processing). */
-    private static final int MIGRATIONS = 9;
+    /** The Flyway scripts each dialect has (V1 tables, V2 photo claims, V3 the album's deleting mark, V4 the hold index, V5 folded search text, V6 the folds filled in, V7 album shares, V8 the uploader, V9 processing, V10 the tag search key). */
+    private static final int MIGRATIONS = 10;
 
     /** The shared, migrated gallery of this database. */
     protected abstract JdbcRepositories db();
@@ -237,6 +240,48 @@ abstract class JdbcAdapterSuite {
                 assertThat(empty.users().findByEmail("nobody@example.com")).isEmpty();
                 assertThat(empty.albums().list(Records.anOwner(), 10,
                         Optional.empty()).items()).isEmpty();
+            }
+        }
+
+        @Test
+        @DisplayName("key the tag rows written before the tag search key existed, a repeated tag once")
+        void theTagKeyMigrationKeysOlderRows() throws Exception {
+            try (JdbcRepositories empty = emptyDatabase()) {
+                empty.migrate();
+                UserId owner = Records.anOwner();
+                Album album = empty.albums().create(Records.anAlbum(owner, "Trip", ""));
+                List<Tag> repeated = List.of(Tag.user("beach"), Tag.machine("beach", 0.5), Tag.user("dog"));
+                Photo twice = empty.photos().create(Records.aPhoto(owner, album.id(), p -> p.tags(repeated)),
+                        PhotoClaims.NONE);
+                Photo once = empty.photos().create(Records.aPhoto(owner, album.id(),
+                        p -> p.tags(List.of(Tag.user("beach")))), PhotoClaims.NONE);
+                try (Connection connection = empty.dataSource().getConnection();
+                        Statement sql = connection.createStatement()) {
+                    // Back to the schema of migration 9, with the rows as it kept them.
+                    if (empty.dialect() == JdbcDialect.MYSQL || empty.dialect() == JdbcDialect.MARIADB) {
+                        sql.executeUpdate("ALTER TABLE gallery_photo_tag DROP INDEX gallery_photo_tag_owner_key_uq,"
+                                + " DROP COLUMN owner_id, DROP COLUMN tag_key, ADD INDEX gallery_photo_tag_tag_ix (tag, photo_id)");
+                    } else {
+                        sql.executeUpdate("DROP INDEX gallery_photo_tag_owner_key_uq");
+                        sql.executeUpdate("ALTER TABLE gallery_photo_tag DROP COLUMN owner_id");
+                        sql.executeUpdate("ALTER TABLE gallery_photo_tag DROP COLUMN tag_key");
+                        sql.executeUpdate("CREATE INDEX gallery_photo_tag_tag_ix ON gallery_photo_tag (tag, photo_id)");
+                    }
+                    DSL.using(connection, empty.dialect().sqlDialect())
+                            .deleteFrom(DSL.table(DSL.name(JdbcRepositories.HISTORY_TABLE)))
+                            .where(DSL.field(DSL.name("version")).eq("10"))
+                            .execute();
+                }
+
+                assertThat(empty.migrate()).isOne();
+
+                PhotoQuery beach = PhotoQuery.of(q -> q.tags("beach"));
+                assertThat(empty.photos().search(owner, beach, 10, Optional.empty()).items())
+                        .extracting(Photo::id).containsExactly(once.id(), twice.id());
+                assertThat(empty.photos().search(owner, PhotoQuery.of(q -> q.tags("dog", "beach")), 10,
+                        Optional.empty()).items()).extracting(Photo::id).containsExactly(twice.id());
+                assertThat(empty.photos().search(Records.anOwner(), beach, 10, Optional.empty()).items()).isEmpty();
+                assertThat(empty.photos().find(owner, twice.id()).orElseThrow().tags()).isEqualTo(repeated);
             }
         }
 

@@ -108,6 +108,41 @@ abstract class PhotoSearchContract extends PhotoRepositoryCase {
     }
 
     @Test
+    @DisplayName("by tags lists a photo once when it carries a tag twice, and follows its tags as they change")
+    void searchByTagsListsAPhotoCarryingATagTwiceOnce() {
+        UserId owner = anOwner();
+        AlbumId album = albumFor(owner);
+        Photo twice = create(owner, album, p -> p.tags(List.of(Tag.user("beach"), Tag.machine("beach", 0.9),
+                Tag.user("dog"), Tag.user("beach"))));
+        Photo once = create(owner, album, tagged("beach"));
+
+        assertThat(searchAll(owner, PhotoQuery.of(q -> q.tags("beach")))).containsExactly(once.id(), twice.id());
+        assertThat(searchAll(owner, PhotoQuery.of(q -> q.tags("dog", "beach")))).containsExactly(twice.id());
+
+        // The first of the repeated tags goes: the photo is still found by the one that stays.
+        Photo keptOne = repository.update(twice.toBuilder()
+                .tags(List.of(Tag.user("dog"), Tag.machine("beach", 0.9))).build());
+        assertThat(searchAll(owner, PhotoQuery.of(q -> q.tags("beach")))).containsExactly(once.id(), twice.id());
+        assertThat(searchAll(owner, PhotoQuery.of(q -> q.tags("beach", "dog")))).containsExactly(twice.id());
+
+        repository.update(keptOne.toBuilder().tags(List.of(Tag.user("dog"))).build());
+        assertThat(searchAll(owner, PhotoQuery.of(q -> q.tags("beach")))).containsExactly(once.id());
+        assertThat(searchAll(owner, PhotoQuery.of(q -> q.tags("dog")))).containsExactly(twice.id());
+    }
+
+    @Test
+    @DisplayName("by tags never shows another owner's photo carrying the same tag")
+    void searchByTagsKeepsOwnersApart() {
+        UserId owner = anOwner();
+        UserId other = anOwner();
+        Photo mine = create(owner, tagged("beach"));
+        Photo theirs = create(other, tagged("beach"));
+
+        assertThat(searchAll(owner, PhotoQuery.of(q -> q.tags("beach")))).containsExactly(mine.id());
+        assertThat(searchAll(other, PhotoQuery.of(q -> q.tags("beach")))).containsExactly(theirs.id());
+    }
+
+    @Test
     @DisplayName("by tags ignores case and spacing, as tags are normalised")
     void searchByTagsIgnoresCaseAndSpacing() {
         UserId owner = anOwner();
