@@ -5,6 +5,9 @@ import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoQuery;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,12 +31,16 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * 10,000 and 100,000 photos in the album. The target is at most 1.5x between the extremes: the first
  * page of 100 against that of 100,000 photos, and page 1 against page 1,000.
  *
- * <p>Every photo is tagged {@code all} and every 10th {@code tenth} ({@link ListingStore} seeds them,
- * once per fork, and prints how long that took); the searches ask for {@code all}, the one tag with
- * 1,000 pages at 100,000 photos. The deep page is page 1,000, reached in setup by walking the cursors
- * page by page: with 100,000 photos that is the last page; with fewer photos there are fewer pages,
- * and the deep page is the last one (page 100 of 10,000 photos, page 1 of 100). Only the forks of the
- * deep benchmarks walk.
+ * <p>Every photo is tagged {@code all} and every 10th {@code tenth} ({@link ListingStore} seeds them and
+ * prints how long that took); the searches ask for {@code all}, the one tag with 1,000 pages at 100,000
+ * photos. The deep page is page 1,000, reached by walking the cursors page by page: with 100,000 photos
+ * that is the last page; with fewer photos there are fewer pages, and the deep page is the last one
+ * (page 100 of 10,000 photos, page 1 of 100).
+ *
+ * <p>Each store and album size is seeded once per JVM and kept for every benchmark that asks for it:
+ * run in forks (the default), each fork seeds what it measures and closes it at its end; run without
+ * forks, as {@link PerformanceSuite} does, all benchmarks of a store and size share one seeded album, and
+ * {@link #closeAll()} stops the servers.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,50 +54,98 @@ public class ListingBenchmark {
     static final int DEEP_PAGE = 1_000;
     static final PhotoQuery TAGGED = PhotoQuery.of(q -> q.tags(ListingStore.ALL));
 
+    /** The seeded albums of this JVM, by store and size. */
+    private static final Map<String, Seeded> SEEDED = new ConcurrentHashMap<>();
+
     @Param({"dynamodb", "mariadb", "postgres"})
     public String store;
 
     @Param({"100", "10000", "100000"})
     public int photos;
 
+    private Seeded seeded;
     private ListingStore stores;
     private PageRequest deepList;
     private PageRequest deepSearch;
+    private boolean forked;
 
     @Setup(Level.Trial)
-    public void seed(BenchmarkParams params) throws Exception {
-        stores = ListingStore.start(store);
-        Duration took = stores.seed(photos);
-        System.out.printf("%n[listing] seeded %,d photos into %s in %.1f s%n", photos, store, took.toMillis() / 1000.0);
+    public void seed(BenchmarkParams params) {
+        forked = params.getForks() > 0;
+        seeded = SEEDED.computeIfAbsent(store + "/" + photos, key -> new Seeded(store, photos));
+        stores = seeded.stores;
         String benchmark = params.getBenchmark();
         if (benchmark.endsWith(".deepPage")) {
-            deepList = walk(request -> stores.gallery.photos().list(stores.owner, stores.album, request));
+            deepList = seeded.deepList();
         } else if (benchmark.endsWith(".deepPageTagSearch")) {
-            deepSearch = walk(request -> stores.gallery.photos().search(stores.owner, TAGGED, request));
+            deepSearch = seeded.deepSearch();
         }
-    }
-
-    /** The request of page {@value #DEEP_PAGE}, or of the last page when there are fewer. */
-    private PageRequest walk(java.util.function.Function<PageRequest, Page<Photo>> pages) {
-        long start = System.nanoTime();
-        PageRequest request = PageRequest.first(PAGE);
-        int number = 1;
-        while (number < DEEP_PAGE) {
-            Page<Photo> page = pages.apply(request);
-            if (!page.hasNext()) {
-                break;
-            }
-            request = request.after(page).orElseThrow();
-            number++;
-        }
-        System.out.printf("[listing] walked to page %,d of %s in %.1f s%n", number, store,
-                (System.nanoTime() - start) / 1e9);
-        return request;
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-        stores.close();
+        if (forked) {
+            closeAll();
+        }
+    }
+
+    /** Stops the servers of every album seeded in this JVM. */
+    static void closeAll() {
+        SEEDED.values().forEach(seeded -> seeded.stores.close());
+        SEEDED.clear();
+    }
+
+    /** One store's album of one size, and the requests of its deep pages once walked to. */
+    private static final class Seeded {
+        final String store;
+        final ListingStore stores;
+        private PageRequest deepList;
+        private PageRequest deepSearch;
+
+        Seeded(String store, int photos) {
+            this.store = store;
+            stores = ListingStore.start(store);
+            try {
+                Duration took = stores.seed(photos);
+                System.out.printf("%n[listing] seeded %,d photos into %s in %.1f s%n", photos, store,
+                        took.toMillis() / 1000.0);
+            } catch (Exception e) {
+                stores.close();
+                throw new IllegalStateException("could not seed " + photos + " photos into " + store, e);
+            }
+        }
+
+        synchronized PageRequest deepList() {
+            if (deepList == null) {
+                deepList = walk(request -> stores.gallery.photos().list(stores.owner, stores.album, request));
+            }
+            return deepList;
+        }
+
+        synchronized PageRequest deepSearch() {
+            if (deepSearch == null) {
+                deepSearch = walk(request -> stores.gallery.photos().search(stores.owner, TAGGED, request));
+            }
+            return deepSearch;
+        }
+
+        /** The request of page {@value #DEEP_PAGE}, or of the last page when there are fewer. */
+        private PageRequest walk(Function<PageRequest, Page<Photo>> pages) {
+            long start = System.nanoTime();
+            PageRequest request = PageRequest.first(PAGE);
+            int number = 1;
+            while (number < DEEP_PAGE) {
+                Page<Photo> page = pages.apply(request);
+                if (!page.hasNext()) {
+                    break;
+                }
+                request = request.after(page).orElseThrow();
+                number++;
+            }
+            System.out.printf("[listing] walked to page %,d of %s in %.1f s%n", number, store,
+                    (System.nanoTime() - start) / 1e9);
+            return request;
+        }
     }
 
     @Benchmark
