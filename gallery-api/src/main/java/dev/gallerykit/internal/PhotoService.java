@@ -508,7 +508,7 @@ final class PhotoService implements Photos {
         title.ifPresent(changed::title);
         description.ifPresent(changed::description);
         userTags.ifPresent(tags -> changed.tags(MachineTags.merge(tags, MachineTags.machineTagsOf(photo.tags()))));
-        return core.photos.update(changed.build());
+        return core.photos.update(photo, changed.build());
     }
 
     @Override
@@ -519,7 +519,7 @@ final class PhotoService implements Photos {
             return photo;
         }
         // The store checks both albums and clears the cover of the one left, atomically with the move.
-        return core.photos.update(photo.toBuilder().albumId(target).updatedAt(core.now()).build());
+        return core.photos.update(photo, photo.toBuilder().albumId(target).updatedAt(core.now()).build());
     }
 
     @Override
@@ -555,7 +555,7 @@ final class PhotoService implements Photos {
         if (merged.equals(photo.tags())) {
             return photo;
         }
-        return core.photos.update(photo.toBuilder().tags(merged).updatedAt(core.now()).build());
+        return core.photos.update(photo, photo.toBuilder().tags(merged).updatedAt(core.now()).build());
     }
 
     @Override

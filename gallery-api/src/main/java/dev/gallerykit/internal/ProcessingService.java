@@ -166,7 +166,7 @@ final class ProcessingService implements JobHandler {
                 return Optional.empty();
             }
             try {
-                return Optional.of(core.photos.update(change.apply(current.get())));
+                return Optional.of(core.photos.update(current.get(), change.apply(current.get())));
             } catch (NotFoundException e) {
                 return Optional.empty();
             } catch (ConcurrentModificationException e) {

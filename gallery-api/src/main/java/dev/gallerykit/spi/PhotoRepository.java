@@ -13,6 +13,7 @@ import dev.gallerykit.error.StorageException;
 import dev.gallerykit.error.StorageUnavailableException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -103,6 +104,31 @@ public interface PhotoRepository {
      * @throws StorageException when the store refuses for a lasting reason, such as a missing table (not retryable)
      */
     Photo update(Photo photo);
+
+    /**
+     * {@link #update(Photo)} of {@code changed}, told the photo it was made from: {@code current} as
+     * read at its version, which the write is still conditioned on. Knowing both, a store may write
+     * only what differs (a change of tags need not rewrite the renditions); the result, the checks and
+     * the exceptions are those of {@code update(changed)}. This default writes the whole photo.
+     *
+     * @throws IllegalArgumentException when the two are not the same photo (owner and id) at the same version
+     */
+    default Photo update(Photo current, Photo changed) {
+        requireSameVersion(current, changed);
+        return update(changed);
+    }
+
+    /** Checks the arguments of {@link #update(Photo, Photo)}: one photo of one owner, at one version. */
+    static void requireSameVersion(Photo current, Photo changed) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(changed, "changed");
+        if (!current.id().equals(changed.id()) || !current.ownerId().equals(changed.ownerId())
+                || current.version() != changed.version()) {
+            throw new IllegalArgumentException("an update from photo " + current.id() + " of " + current.ownerId()
+                    + " at version " + current.version() + " names photo " + changed.id() + " of "
+                    + changed.ownerId() + " at version " + changed.version());
+        }
+    }
 
     /**
      * The photos of one album, newest first, at most {@code limit}, after position {@code after}; an

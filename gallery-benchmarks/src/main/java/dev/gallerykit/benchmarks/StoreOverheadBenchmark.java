@@ -57,10 +57,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * update conditional on the version, a photo read as one version of its rows); the adapters also return
  * domain records, which the baselines do not build.
  *
- * <p>The port's {@code update} replaces the whole record, so {@code gallerykitUpdateTags} also writes the
- * columns (SQL: the row's columns and its derivative rows; DynamoDB: the whole item) that a tag change
- * leaves as they were; {@code rawUpdateTags} writes what a tag change needs (SQL: version, time and the tag
- * rows; DynamoDB: the item it read, put back, which is how the Enhanced Client writes).
+ * <p>{@code gallerykitUpdateTags} calls the port's {@code update(current, changed)}, as the gallery's use
+ * cases do: told the version it read, the JDBC adapter writes version, time and the tag rows, and so does
+ * {@code rawUpdateTags}; on DynamoDB both put the whole item back, which is how the Enhanced Client writes.
  *
  * <p>DynamoDB Local and H2 run inside the benchmark's JVM, so {@code -prof gc} counts their allocation with
  * the client's; MariaDB and PostgreSQL are processes of their own.
@@ -235,11 +234,11 @@ public class StoreOverheadBenchmark {
         return photo.id();
     }
 
-    /** The photo the gallery read and changed, with its other set of tags: {@code update} replaces the record. */
+    /** The photo the gallery read, changed to its other set of tags. */
     @Benchmark
     public Photo gallerykitUpdateTags() {
         List<Tag> tags = gallerykitUpdates++ % 2 == 0 ? StorePhotos.OTHER_TAGS : StorePhotos.TAGS;
-        updated = photos.update(updated.toBuilder().tags(tags).updatedAt(Instant.now()).build());
+        updated = photos.update(updated, updated.toBuilder().tags(tags).updatedAt(Instant.now()).build());
         return updated;
     }
 

@@ -144,6 +144,12 @@ final class PhotoRows {
     }
 
     static void insertChildren(DSLContext dsl, Photo photo) {
+        insertTags(dsl, photo);
+        insertDerivatives(dsl, photo);
+    }
+
+    /** The photo's tag rows: the owner on each, and the value as the search key on its first row in the photo. */
+    static void insertTags(DSLContext dsl, Photo photo) {
         UUID id = photo.id().value();
         if (!photo.tags().isEmpty()) {
             UUID owner = photo.ownerId().value();
@@ -159,6 +165,10 @@ final class PhotoRows {
             }
             insert.execute();
         }
+    }
+
+    static void insertDerivatives(DSLContext dsl, Photo photo) {
+        UUID id = photo.id().value();
         if (!photo.derivatives().isEmpty()) {
             InsertValuesStep8<Record, UUID, Integer, String, String, String, Long, Integer, Integer> insert =
                     dsl.insertInto(Derivatives.TABLE, Derivatives.PHOTO_ID, Derivatives.SEQ, Derivatives.NAME,

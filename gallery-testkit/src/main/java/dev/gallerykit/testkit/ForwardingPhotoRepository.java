@@ -42,6 +42,11 @@ abstract class ForwardingPhotoRepository implements PhotoRepository {
     }
 
     @Override
+    public Photo update(Photo current, Photo changed) {
+        return delegate.update(current, changed);
+    }
+
+    @Override
     public Slice<Photo> listByAlbum(UserId owner, AlbumId album, int limit, Optional<String> after) {
         return delegate.listByAlbum(owner, album, limit, after);
     }

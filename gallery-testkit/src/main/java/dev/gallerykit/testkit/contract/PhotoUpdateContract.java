@@ -106,4 +106,107 @@ abstract class PhotoUpdateContract extends PhotoRepositoryCase {
                 assertThat(failure).isInstanceOf(ConcurrentModificationException.class));
         assertThat(repository.find(created.ownerId(), created.id())).contains(results.wins().get(0));
     }
+
+    /** The photo as the store keeps it now: what the core reads before it changes a photo. */
+    private Photo stored(Photo photo) {
+        return repository.find(photo.ownerId(), photo.id()).orElseThrow();
+    }
+
+    @Test
+    @DisplayName("from the version read changes what differs and keeps the rest: title, then tags, then renditions")
+    void updateFromTheVersionReadKeepsWhatItDoesNotChange() {
+        UserId owner = anOwner();
+        Photo created = repository.create(aFullyDescribedPhoto(owner, albumFor(owner)));
+
+        Photo titled = repository.update(created, created.toBuilder().title("Harbour at night")
+                .updatedAt(NOW.plusSeconds(61)).build());
+        assertThat(titled.version()).isEqualTo(2);
+        assertThat(stored(created)).isEqualTo(titled)
+                .isEqualTo(created.toBuilder().title("Harbour at night").updatedAt(NOW.plusSeconds(61)).version(2).build());
+
+        List<Tag> tags = List.of(Tag.machine("blue", 0.625), Tag.user("night"), Tag.user("night"));
+        Photo tagged = repository.update(titled, titled.toBuilder().tags(tags).build());
+        assertThat(stored(created)).isEqualTo(tagged);
+        assertThat(tagged.tags()).isEqualTo(tags);
+        assertThat(tagged.derivatives()).isEqualTo(created.derivatives());
+        assertThat(repository.search(owner, PhotoQuery.of(q -> q.tags("night")), 10, Optional.empty()).items())
+                .containsExactly(tagged);
+        assertThat(repository.search(owner, PhotoQuery.of(q -> q.tags("harbour")), 10, Optional.empty()).items())
+                .isEmpty();
+
+        Photo rendered = repository.update(tagged, tagged.toBuilder()
+                .derivatives(created.derivatives().subList(0, 2)).build());
+        assertThat(stored(created)).isEqualTo(rendered);
+        assertThat(rendered.version()).isEqualTo(4);
+        assertThat(rendered.tags()).isEqualTo(tags);
+        assertThat(rendered.title()).isEqualTo("Harbour at night");
+    }
+
+    @Test
+    @DisplayName("from the version read to another album moves it between the album listings")
+    void updateFromTheVersionReadMovesThePhoto() {
+        UserId owner = anOwner();
+        AlbumId from = albumFor(owner);
+        AlbumId to = albumFor(owner);
+        Photo created = create(owner, from);
+
+        Photo moved = repository.update(created, created.toBuilder().albumId(to).title("Moved").build());
+
+        assertThat(repository.listByAlbum(owner, from, 10, Optional.empty()).items()).isEmpty();
+        assertThat(repository.listByAlbum(owner, to, 10, Optional.empty()).items()).containsExactly(moved);
+    }
+
+    @Test
+    @DisplayName("from a version that moved on fails and changes nothing")
+    void updateFromAStaleVersionFailsAndChangesNothing() {
+        Photo created = create(anOwner(), p -> p.tags(List.of(Tag.user("first"))));
+        Photo current = repository.update(created, created.toBuilder().title("First").build());
+
+        assertThatThrownBy(() -> repository.update(created, created.toBuilder().title("Second")
+                .tags(List.of(Tag.user("second"))).build()))
+                .isInstanceOf(ConcurrentModificationException.class);
+        assertThat(stored(created)).isEqualTo(current);
+    }
+
+    @Test
+    @DisplayName("from the version read of a photo deleted since is not found, and stores nothing")
+    void updateFromTheVersionReadOfADeletedPhotoIsNotFound() {
+        Photo created = create(anOwner());
+        repository.delete(created.ownerId(), created.id());
+
+        assertThatThrownBy(() -> repository.update(created, created.toBuilder().title("Back").build()))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(repository.find(created.ownerId(), created.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("from one photo to another, or between versions, is refused before anything is written")
+    void updateFromAnotherPhotoIsRefused() {
+        UserId owner = anOwner();
+        Photo one = create(owner);
+        Photo other = create(owner);
+
+        assertThatThrownBy(() -> repository.update(one, other.toBuilder().title("Mixed").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(one.id().toString());
+        assertThatThrownBy(() -> repository.update(one, one.toBuilder().version(2).build()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> repository.update(one, one.toBuilder().ownerId(anOwner()).build()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(stored(one)).isEqualTo(one);
+        assertThat(stored(other)).isEqualTo(other);
+    }
+
+    @Test
+    @DisplayName("concurrently from one version read lets exactly one writer win, with its tags")
+    void concurrentUpdatesFromOneVersionLetExactlyOneWin() throws InterruptedException {
+        Photo created = create(anOwner());
+
+        Race.Results<Photo> results = Race.run(10, i -> repository.update(created,
+                created.toBuilder().tags(List.of(Tag.user("writer-" + i))).build()));
+
+        assertThat(results.wins()).hasSize(1);
+        assertThat(results.failures()).hasSize(9).allSatisfy(failure ->
+                assertThat(failure).isInstanceOf(ConcurrentModificationException.class));
+        assertThat(stored(created)).isEqualTo(results.wins().get(0));
+    }
 }

@@ -42,6 +42,12 @@ final class FaultyPhotoRepository implements PhotoRepository {
         return faults.call(Operation.PHOTO_UPDATE, () -> delegate.update(photo));
     }
 
+    /** The same operation as a whole update: a fault planned for an update strikes either form. */
+    @Override
+    public Photo update(Photo current, Photo changed) {
+        return faults.call(Operation.PHOTO_UPDATE, () -> delegate.update(current, changed));
+    }
+
     @Override
     public Slice<Photo> listByAlbum(UserId owner, AlbumId album, int limit, Optional<String> after) {
         return faults.call(Operation.PHOTO_LIST_BY_ALBUM, () -> delegate.listByAlbum(owner, album, limit, after));
