@@ -45,7 +45,7 @@ final class AccountsAbCheck {
         signIn.register();
         compare("signIn vs bcrypt verify", signInRounds, 1,
                 () -> sink += bench.gallerykitSignIn(signIn).hashCode(),
-                () -> sink += bench.rawBcryptVerify(signIn).hashCode());
+                () -> sink += bench.rawSignIn(signIn).hashCode());
         System.out.println("(sink " + sink + ")");
     }
 

@@ -59,9 +59,6 @@ public final class ExplainPlans {
             out.append(explain(store, photos));
         }
         System.out.println(out);
-        System.out.flush();
-        // DynamoDB Local leaves a non-daemon thread running after its close, which would keep this JVM alive.
-        System.exit(0);
     }
 
     private static String explain(String store, int photos) throws Exception {

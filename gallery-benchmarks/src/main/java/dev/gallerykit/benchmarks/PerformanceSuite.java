@@ -1,7 +1,6 @@
 package dev.gallerykit.benchmarks;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,23 +100,52 @@ public final class PerformanceSuite {
                 .measurementIterations(3).measurementTime(TimeValue.seconds(1));
     }
 
-    public static void main(String[] args) throws Exception {
+    /** What the command line asks for. */
+    record Arguments(Path doc, Set<String> only, boolean quick, boolean list) {
+    }
+
+    private static final String USAGE = "expected --doc FILE, --only NAME[,NAME], --quick, --list";
+
+    /** Reads the command line, refusing an unknown option, an option without its value and a section nobody has. */
+    static Arguments parse(String... args) {
         Path doc = Path.of("docs/PERFORMANCE.md");
         Set<String> only = new LinkedHashSet<>();
         boolean quick = false;
+        boolean list = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--doc" -> doc = Path.of(args[++i]);
-                case "--only" -> only.addAll(Arrays.asList(args[++i].split(",")));
+                case "--doc" -> doc = Path.of(valueOf(args, ++i, "--doc"));
+                case "--only" -> only.addAll(Arrays.asList(valueOf(args, ++i, "--only").split(",")));
                 case "--quick" -> quick = true;
-                case "--list" -> {
-                    sections().forEach(s -> System.out.println(s.name()));
-                    return;
-                }
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; expected --doc FILE, --only NAME[,NAME], --quick, --list");
+                case "--list" -> list = true;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; " + USAGE);
             }
         }
+        List<String> names = sections().stream().map(Section::name).toList();
+        for (String name : only) {
+            if (names.stream().noneMatch(section -> section.startsWith(name))) {
+                throw new IllegalArgumentException("--only " + name + " names no section; the sections are " + names);
+            }
+        }
+        return new Arguments(doc, only, quick, list);
+    }
+
+    private static String valueOf(String[] args, int i, String option) {
+        if (i >= args.length || args[i].isBlank() || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value; " + USAGE);
+        }
+        return args[i];
+    }
+
+    public static void main(String[] args) throws Exception {
+        Arguments arguments = parse(args);
+        if (arguments.list()) {
+            sections().forEach(s -> System.out.println(s.name()));
+            return;
+        }
+        Path doc = arguments.doc();
+        Set<String> only = arguments.only();
+        boolean quick = arguments.quick();
         Instant started = Instant.now();
         Files.deleteIfExists(Path.of(StoreIngestBenchmark.BREAKDOWN_FILE));
         String text = Files.readString(doc, StandardCharsets.UTF_8);
@@ -181,8 +209,6 @@ public final class PerformanceSuite {
                 continue;
             }
             String op = method.substring(side == 0 ? "gallerykit".length() : "raw".length());
-            // A sign-in's baseline is the one bcrypt verification it cannot do without.
-            op = op.equals("BcryptVerify") ? "SignIn" : op;
             String key = paramValues(result, paramNames) + "\t" + result.getParams().getThreads() + "\t" + op;
             pairs.computeIfAbsent(key, k -> new RunResult[2])[side] = result;
         }
@@ -299,20 +325,29 @@ public final class PerformanceSuite {
     }
 
     /** Runs a main class of this module in a JVM of its own and returns what it printed. */
+    private static final int CHILD_TIMEOUT_MINUTES = 20;
+
     static String childOutput(String mainClass, String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
                 mainClass));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        // Into a file, so that a child that prints its report and then never ends is still stopped in time.
+        Path out = Files.createTempFile("gallerykit-suite-", ".out");
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(out.toFile()).start();
+            if (!process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(mainClass + " did not end within " + CHILD_TIMEOUT_MINUTES + " minutes");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(mainClass + " failed (exit " + process.exitValue() + ")");
+            }
+            return markdownOf(Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
         }
-        if (!process.waitFor(20, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(mainClass + " failed (exit " + process.exitValue() + ")");
-        }
-        return markdownOf(output);
     }
 
     /**

@@ -147,7 +147,8 @@ final class RawJdbcPhotos implements RawPhotos {
                 DSLContext tx = configuration.dsl();
                 List<Query> queries = new ArrayList<>();
                 chunk.forEach(photo -> queries.add(insertRow(tx, photo)));
-                chunk.forEach(photo -> queries.add(insertTags(tx, photo.ownerId().value(), photo.id().value(), photo.tags())));
+                chunk.forEach(photo -> queries.add(
+                        insertTags(tx, photo.ownerId().value(), photo.id().value(), photo.tags())));
                 chunk.forEach(photo -> queries.add(insertDerivatives(tx, photo)));
                 tx.batch(queries).execute();
             });

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Sign-ins per second under 50 concurrent callers: {@code gallerykitSignIn} is {@link Accounts#signIn} (as
  * in {@link AccountsBenchmark}: look-up, attempt counted and cleared, bcrypt at the library's default cost,
  * a session stored, an HS256 access token signed), each caller signing in its own confirmed user so that no
- * two race on one account's attempt count; {@code rawBcryptVerify} is one
+ * two race on one account's attempt count; {@code rawSignIn}, its baseline, is one
  * {@code BCrypt.verifyer().verify} of the same password and hash per call, from as many threads. bcrypt is
  * CPU-bound, so both are bounded by the cores: the library runs at most one hash per core at a time and
  * queues the other callers fairly, the raw calls all run at once and share the cores.
@@ -57,7 +57,7 @@ public class SignInLoadBenchmark {
     }
 
     @Benchmark
-    public BCrypt.Result rawBcryptVerify(Store store) {
+    public BCrypt.Result rawSignIn(Store store) {
         BCrypt.Result result = BCrypt.verifyer().verify(AccountsFixture.PASSWORD.toCharArray(), store.hash);
         if (!result.verified) {
             throw new IllegalStateException("the password does not match its hash");

@@ -3,6 +3,8 @@ package dev.gallerykit.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +61,33 @@ class PerformanceSuiteTest {
         assertThat(PerformanceSuite.fmt(1.2345)).isEqualTo("1.23");
         assertThat(PerformanceSuite.fmt(0.12345)).isEqualTo("0.123");
         assertThat(PerformanceSuite.fmt(Double.NaN)).isEqualTo("-");
+    }
+
+    @Test
+    @DisplayName("the command line: defaults, each option, sections named by a prefix")
+    void readsTheCommandLine() {
+        PerformanceSuite.Arguments none = PerformanceSuite.parse();
+        PerformanceSuite.Arguments all = PerformanceSuite.parse("--doc", "/tmp/p.md", "--only", "Listing,Accounts",
+                "--quick", "--list");
+
+        assertThat(none).isEqualTo(new PerformanceSuite.Arguments(Path.of("docs/PERFORMANCE.md"),
+                Set.of(), false, false));
+        assertThat(all.doc()).isEqualTo(Path.of("/tmp/p.md"));
+        assertThat(all.only()).containsExactly("Listing", "Accounts");
+        assertThat(all.quick()).isTrue();
+        assertThat(all.list()).isTrue();
+    }
+
+    @Test
+    @DisplayName("an unknown option, an option without its value and a section nobody has are refused, saying which")
+    void refusesABadCommandLine() {
+        assertThatThrownBy(() -> PerformanceSuite.parse("--fast")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown argument --fast");
+        assertThatThrownBy(() -> PerformanceSuite.parse("--only")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--only needs a value");
+        assertThatThrownBy(() -> PerformanceSuite.parse("--doc", "--quick")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--doc needs a value");
+        assertThatThrownBy(() -> PerformanceSuite.parse("--only", "Listings")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--only Listings names no section").hasMessageContaining("ListingBenchmark");
     }
 }

@@ -3,12 +3,14 @@ package dev.gallerykit.local;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -47,6 +49,9 @@ public final class LocalDynamoDb implements BeforeAllCallback, ParameterResolver
     private static final String TABLE_PREFIX = "gk-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private static final Credentials DEFAULT_CREDENTIALS = new Credentials("gallerykit", "local");
     private static final int START_ATTEMPTS = 5;
+    private static final String JOBS_PACKAGE = "com.amazonaws.services.dynamodbv2.local.shared.jobs.";
+    /** DynamoDB Local servers started in this JVM and not yet stopped. */
+    private static final AtomicInteger RUNNING = new AtomicInteger();
 
     /** The server of the extension, once it has run. */
     private static volatile Server shared;
@@ -125,6 +130,7 @@ public final class LocalDynamoDb implements BeforeAllCallback, ParameterResolver
             try {
                 candidate = ServerRunner.createServerFromCommandLineArgs(new String[] {
                         "-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+                RUNNING.incrementAndGet();
                 candidate.start();
                 Endpoint endpoint = new Endpoint(URI.create("http://127.0.0.1:" + port), LOCAL_REGION,
                         Optional.of(credentials), true);
@@ -201,6 +207,23 @@ public final class LocalDynamoDb implements BeforeAllCallback, ParameterResolver
             } catch (Exception ignored) {
                 // Stopping is best effort: an in-memory server leaves nothing behind.
             }
+            if (RUNNING.decrementAndGet() == 0) {
+                endBackgroundJobs();
+            }
         }
+    }
+
+    /**
+     * DynamoDB Local's stop leaves the thread of its background jobs (the streams' shard rollover) asleep
+     * in a non-daemon pool, which keeps a JVM with no other work from exiting. When the last server of
+     * this JVM has stopped, nothing needs those jobs: an interrupt ends them.
+     */
+    private static void endBackgroundJobs() {
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread != Thread.currentThread() && !thread.isDaemon() && Arrays.stream(stack)
+                    .anyMatch(frame -> frame.getClassName().startsWith(JOBS_PACKAGE))) {
+                thread.interrupt();
+            }
+        });
     }
 }
