@@ -1,20 +1,12 @@
 package dev.gallerykit.jdbc;
 
-import static dev.gallerykit.jdbc.Db.instant;
 import static dev.gallerykit.jdbc.Db.utc;
 
 import dev.gallerykit.domain.AlbumId;
-import dev.gallerykit.domain.Derivative;
-import dev.gallerykit.domain.Dimensions;
 import dev.gallerykit.domain.GeoBox;
-import dev.gallerykit.domain.GeoPoint;
-import dev.gallerykit.domain.ImageMetadata;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.PhotoQuery;
-import dev.gallerykit.domain.Tag;
-import dev.gallerykit.domain.TagSource;
-import dev.gallerykit.domain.TakenAt;
 import dev.gallerykit.domain.TextMatch;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.ConcurrentModificationException;
@@ -31,21 +23,15 @@ import dev.gallerykit.spi.PhotoClaims;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.Slice;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep5;
-import org.jooq.InsertValuesStep8;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableLike;
@@ -254,16 +240,9 @@ final class JdbcPhotoRepository implements PhotoRepository {
 
     /** What {@code updated} changes of {@code current}, written if the photo is still at that version; false otherwise. */
     private static boolean updateChanged(DSLContext dsl, Photo current, Photo updated) {
-        Map<Field<?>, Object> was = PhotoRows.columns(current);
-        Map<Field<?>, Object> changes = new LinkedHashMap<>();
-        PhotoRows.columns(updated).forEach((column, value) -> {
-            if (!Objects.equals(was.get(column), value)) {
-                changes.put(column, value);
-            }
-        });
         UUID id = updated.id().value();
         int rows = dsl.update(Photos.TABLE)
-                .set(changes)
+                .set(PhotoRows.changes(current, updated))
                 .set(Photos.VERSION, updated.version())
                 .where(Photos.OWNER_ID.eq(updated.ownerId().value())
                         .and(Photos.ID.eq(id))
