@@ -169,7 +169,7 @@ final class JdbcPhotoRepository implements PhotoRepository {
             // The common case without reading first: the photo stays in its album. Otherwise (absent,
             // changed meanwhile, or a move) this transaction ends with nothing written, so the next one
             // can lock album rows before the photo row, in the order every photo write keeps.
-            if (db.dsl.transactionResult(configuration -> updateInPlace(configuration.dsl(), photo, updated))) {
+            if (db.dsl.transactionResult(configuration -> updateChanged(configuration.dsl(), null, updated))) {
                 return updated;
             }
             db.dsl.transaction(configuration -> {
@@ -238,7 +238,11 @@ final class JdbcPhotoRepository implements PhotoRepository {
         return written ? updated : update(changed);
     }
 
-    /** What {@code updated} changes of {@code current}, written if the photo is still at that version; false otherwise. */
+    /**
+     * {@code updated} written over the stored photo if that is at {@code updated}'s previous version in the
+     * album {@code updated} names, false otherwise: the columns and child rows of the parts that differ
+     * from {@code current}, or all of them when {@code current} is null.
+     */
     private static boolean updateChanged(DSLContext dsl, Photo current, Photo updated) {
         UUID id = updated.id().value();
         int rows = dsl.update(Photos.TABLE)
@@ -247,39 +251,19 @@ final class JdbcPhotoRepository implements PhotoRepository {
                 .where(Photos.OWNER_ID.eq(updated.ownerId().value())
                         .and(Photos.ID.eq(id))
                         .and(Photos.ALBUM_ID.eq(updated.albumId().value()))
-                        .and(Photos.VERSION.eq(current.version())))
+                        .and(Photos.VERSION.eq(updated.version() - 1)))
                 .execute();
         if (rows == 0) {
             return false;
         }
-        if (!current.tags().equals(updated.tags())) {
+        if (current == null || !current.tags().equals(updated.tags())) {
             dsl.deleteFrom(Tags.TABLE).where(Tags.PHOTO_ID.eq(id)).execute();
             PhotoRows.insertTags(dsl, updated);
         }
-        if (!current.derivatives().equals(updated.derivatives())) {
+        if (current == null || !current.derivatives().equals(updated.derivatives())) {
             dsl.deleteFrom(Derivatives.TABLE).where(Derivatives.PHOTO_ID.eq(id)).execute();
             PhotoRows.insertDerivatives(dsl, updated);
         }
-        return true;
-    }
-
-    /** The row and its children replaced if the photo is at its version in the album it names; false otherwise. */
-    private static boolean updateInPlace(DSLContext dsl, Photo photo, Photo updated) {
-        UUID id = photo.id().value();
-        int rows = dsl.update(Photos.TABLE)
-                .set(PhotoRows.columns(photo))
-                .set(Photos.VERSION, updated.version())
-                .where(Photos.OWNER_ID.eq(photo.ownerId().value())
-                        .and(Photos.ID.eq(id))
-                        .and(Photos.ALBUM_ID.eq(photo.albumId().value()))
-                        .and(Photos.VERSION.eq(photo.version())))
-                .execute();
-        if (rows == 0) {
-            return false;
-        }
-        dsl.deleteFrom(Tags.TABLE).where(Tags.PHOTO_ID.eq(id)).execute();
-        dsl.deleteFrom(Derivatives.TABLE).where(Derivatives.PHOTO_ID.eq(id)).execute();
-        PhotoRows.insertChildren(dsl, photo);
         return true;
     }
 
