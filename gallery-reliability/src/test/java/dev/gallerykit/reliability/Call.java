@@ -4,6 +4,7 @@ import dev.gallerykit.DirectUpload;
 import dev.gallerykit.DirectUploadRequest;
 import dev.gallerykit.DuplicatePolicy;
 import dev.gallerykit.Gallery;
+import dev.gallerykit.PhotoUpdate;
 import dev.gallerykit.Upload;
 import dev.gallerykit.domain.AlbumId;
 import dev.gallerykit.domain.PhotoId;
@@ -77,6 +78,11 @@ record Call(String verb, List<String> args) {
         return new Call("delete-photo", List.of(id(owner.value()), id(photo.value())));
     }
 
+    /** {@code Photos.update} of the photo's tags to the one given; returns {@code tagged-} and the new version. */
+    static Call tag(UserId owner, PhotoId photo, String tag) {
+        return new Call("tag", List.of(id(owner.value()), id(photo.value()), tag));
+    }
+
     /** {@code Sharing.unshare}; returns {@code revoked}. */
     static Call unshare(UserId owner, AlbumId album, UserId member) {
         return new Call("unshare", List.of(id(owner.value()), id(album.value()), id(member.value())));
@@ -141,6 +147,8 @@ record Call(String verb, List<String> args) {
                 rejecting.photos().delete(owner(0), new PhotoId(uuid(1)));
                 yield "deleted";
             }
+            case "tag" -> "tagged-" + rejecting.photos().update(owner(0), new PhotoId(uuid(1)),
+                    PhotoUpdate.of(update -> update.tags(List.of(args.get(2))))).version();
             case "unshare" -> {
                 rejecting.sharing().unshare(owner(0), new AlbumId(uuid(1)), owner(2));
                 yield "revoked";

@@ -60,11 +60,14 @@ record Outcome(String jvm, Optional<String> value, Optional<String> failure, Opt
 
     /**
      * The outcome without its ids: {@code photo} for a call that returned a photo id, the word
-     * another call returned, or the simple name of what it threw.
+     * another call returned (without the version a tag edit gives after it), or the simple name of what it threw.
      */
     String kind() {
         if (failure.isPresent()) {
             return failure.get().substring(failure.get().lastIndexOf('.') + 1);
+        }
+        if (value.get().startsWith("tagged-")) {
+            return "tagged";
         }
         return value.get().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(,.*)?") ? "photo" : value.get();
     }

@@ -14,8 +14,11 @@ import dev.gallerykit.domain.Derivative;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoId;
 import dev.gallerykit.domain.PhotoQuery;
+import dev.gallerykit.domain.Tag;
+import dev.gallerykit.domain.TagSource;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.error.AccessDeniedException;
+import dev.gallerykit.error.ConcurrentModificationException;
 import dev.gallerykit.error.DuplicatePhotoException;
 import dev.gallerykit.error.NotFoundException;
 import dev.gallerykit.spi.Blob;
@@ -60,7 +63,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the same bytes uploaded from both under {@code REJECT} (one photo, I4); one direct upload completed
  * from both, the token issued by either (one photo whose blobs exist, I1, I5); uploads and moves racing
  * an album delete, and uploads racing an owner purge (I3, the delete or purge finishes); a cover set
- * while that photo is deleted (I6); a revoke racing a contributor's uploads (exactly the uploads that
+ * while that photo is deleted (I6); tag edits of one photo (each answers or loses to a concurrent change, the
+ * last answer is what is stored and searched); a revoke racing a contributor's uploads (exactly the uploads that
  * answered with a photo stay). Every round parks four contenders in each JVM at a gate and opens
  * both gates at once, twenty rounds per scenario; after each round the invariants are read straight
  * from the stores ({@link Invariants}: I1, I3, I6; I4 and I5 here), and the scenario's own outcome is
@@ -330,6 +334,53 @@ abstract class TwoJvmRaces {
             assertThat(blobKeysOf(member)).as("round %d: blobs under the member's prefix", round).isEmpty();
         }
         invariants.assertHoldAfterReconcile(owner, gallery.maintenance(), clock, Duration.ofDays(1));
+    }
+
+    @Test
+    @DisplayName("tag edits of one photo from both JVMs: each answers or is refused as changed meanwhile, the last to answer is what is stored and searched")
+    void tagEditsRaceOnOnePhoto() throws InterruptedException {
+        Album album = gallery.albums().create(owner, "Tags", "");
+        Photo photo = upload(album.id(), PhotoFixtures.aJpeg(24, 16, 9_000L));
+        Photo before = stores.photos().find(owner, photo.id()).orElseThrow();
+        for (int round = 0; round < ROUNDS; round++) {
+            List<Call> calls = new ArrayList<>();
+            for (int i = 0; i < 2 * PER_JVM; i++) {
+                calls.add(Call.tag(owner, photo.id(), "r" + round + "-c" + i));
+            }
+
+            Round result = race(evens(calls), odds(calls));
+
+            assertThat(result.failed()).as("round %d: edits refused", round).allSatisfy(failure ->
+                    assertThat(failure.threw(ConcurrentModificationException.class))
+                            .as("%s\n%s", failure, failure.trace()).isTrue());
+            assertThat(result.returned()).as("round %d: edits that answered", round).isNotEmpty();
+            // Every edit that answered wrote one version; the highest of them is the stored photo.
+            Map<Long, String> answered = new TreeMap<>();
+            for (int i = 0; i < result.outcomes().size(); i++) {
+                Outcome outcome = result.outcomes().get(i);
+                String tag = "r" + round + "-c" + (i < PER_JVM ? 2 * i : 2 * (i - PER_JVM) + 1);
+                outcome.value().ifPresent(value -> assertThat(answered.put(
+                        Long.parseLong(value.substring("tagged-".length())), tag)).as("one version, one edit").isNull());
+            }
+            Photo stored = stores.photos().find(owner, photo.id()).orElseThrow();
+            long last = Collections.max(answered.keySet());
+            assertThat(stored.version()).as("round %d: the version", round).isEqualTo(last)
+                    .isEqualTo(before.version() + answered.size());
+            assertThat(stored.tags()).as("round %d: the stored user tags", round)
+                    .filteredOn(tag -> tag.source() == TagSource.USER).extracting(Tag::value)
+                    .containsExactly(answered.get(last));
+            assertThat(stored.derivatives()).as("round %d: renditions an edit of tags leaves alone", round)
+                    .isEqualTo(before.derivatives());
+            assertThat(stored.title()).isEqualTo(before.title());
+            for (int i = 0; i < 2 * PER_JVM; i++) {
+                String tag = "r" + round + "-c" + i;
+                assertThat(stores.photos().search(owner, PhotoQuery.of(q -> q.tags(tag)), 10, Optional.empty())
+                        .items()).as("round %d: a search for %s", round, tag).extracting(Photo::id)
+                        .isEqualTo(tag.equals(answered.get(last)) ? List.of(photo.id()) : List.of());
+            }
+            before = stored;
+            assertIntegrity(round);
+        }
     }
 
     /** What both JVMs' contenders got in one round: this JVM's first, each in call order. */
