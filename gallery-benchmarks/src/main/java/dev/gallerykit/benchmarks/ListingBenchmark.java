@@ -37,6 +37,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * that is the last page; with fewer photos there are fewer pages, and the deep page is the last one
  * (page 100 of 10,000 photos, page 1 of 100).
  *
+ * <p>{@code rawFirstPage} and {@code rawDeepPage} are the same two album pages through the hand-written
+ * baseline of {@link StoreOverheadBenchmark} (an Enhanced Client query of the album index from its own last
+ * evaluated key; plain jOOQ below the last id), walked to page 1,000 with its own cursor: how the store
+ * itself pages at that depth, the yardstick for the adapter's rows (no target of their own).
+ *
  * <p>Each store and album size is seeded once per JVM and kept for every benchmark that asks for it:
  * run in forks (the default), each fork seeds what it measures and closes it at its end; run without
  * forks, as {@link PerformanceSuite} does, all benchmarks of a store and size share one seeded album, and
@@ -54,6 +59,9 @@ public class ListingBenchmark {
     static final int DEEP_PAGE = 1_000;
     static final PhotoQuery TAGGED = PhotoQuery.of(q -> q.tags(ListingStore.ALL));
 
+    /** The baseline's deep position when the album has one page only: the first page. */
+    private static final Object NO_POSITION = new Object();
+
     /** The seeded albums of this JVM, by store and size. */
     private static final Map<String, Seeded> SEEDED = new ConcurrentHashMap<>();
 
@@ -68,6 +76,7 @@ public class ListingBenchmark {
     private PageRequest deepList;
     private PageRequest deepSearch;
     private boolean forked;
+    private Object rawDeep;
 
     @Setup(Level.Trial)
     public void seed(BenchmarkParams params) {
@@ -79,6 +88,8 @@ public class ListingBenchmark {
             deepList = seeded.deepList();
         } else if (benchmark.endsWith(".deepPageTagSearch")) {
             deepSearch = seeded.deepSearch();
+        } else if (benchmark.endsWith(".rawDeepPage")) {
+            rawDeep = seeded.rawDeep();
         }
     }
 
@@ -99,12 +110,15 @@ public class ListingBenchmark {
     private static final class Seeded {
         final String store;
         final ListingStore stores;
+        final RawPhotos raw;
         private PageRequest deepList;
         private PageRequest deepSearch;
+        private Object rawDeep;
 
         Seeded(String store, int photos) {
             this.store = store;
             stores = ListingStore.start(store);
+            raw = stores.raw();
             try {
                 Duration took = stores.seed(photos);
                 System.out.printf("%n[listing] seeded %,d photos into %s in %.1f s%n", photos, store,
@@ -127,6 +141,22 @@ public class ListingBenchmark {
                 deepSearch = walk(request -> stores.gallery.photos().search(stores.owner, TAGGED, request));
             }
             return deepSearch;
+        }
+
+        /** The baseline's position of page {@value #DEEP_PAGE} (of the last page when there are fewer): its own walk. */
+        synchronized Object rawDeep() {
+            if (rawDeep == null) {
+                Object position = null;
+                for (int number = 1; number < DEEP_PAGE; number++) {
+                    Object next = raw.pageAfter(stores.owner, stores.album, PAGE, position).next();
+                    if (next == null) {
+                        break;
+                    }
+                    position = next;
+                }
+                rawDeep = position == null ? NO_POSITION : position;
+            }
+            return rawDeep == NO_POSITION ? null : rawDeep;
         }
 
         /** The request of page {@value #DEEP_PAGE}, or of the last page when there are fewer. */
@@ -166,5 +196,17 @@ public class ListingBenchmark {
     @Benchmark
     public Page<Photo> deepPageTagSearch() {
         return stores.gallery.photos().search(stores.owner, TAGGED, deepSearch);
+    }
+
+    /** The baseline's first page: an Enhanced Client query of the album index, or plain jOOQ. */
+    @Benchmark
+    public RawPhotos.Page rawFirstPage() {
+        return seeded.raw.pageAfter(stores.owner, stores.album, PAGE, null);
+    }
+
+    /** The baseline's page 1,000, from the position its own walk reached: what the store costs at that depth. */
+    @Benchmark
+    public RawPhotos.Page rawDeepPage() {
+        return seeded.raw.pageAfter(stores.owner, stores.album, PAGE, rawDeep);
     }
 }

@@ -46,6 +46,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import org.jooq.SQLDialect;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -156,6 +158,20 @@ final class ListingStore implements AutoCloseable {
             }
             default -> throw new IllegalArgumentException("no store named " + store);
         }
+    }
+
+    /**
+     * The hand-written baseline on the same tables ({@link StoreOverheadBenchmark}'s): an Enhanced Client
+     * query of the album index, or plain jOOQ, each paging with a cursor of its own.
+     */
+    RawPhotos raw() {
+        if (dynamo != null) {
+            // tableNames(): users, albums, photos, sessions, shares.
+            List<String> tables = dynamo.tableNames();
+            return new RawDynamoPhotos(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), tables.get(2),
+                    tables.get(1));
+        }
+        return new RawJdbcPhotos(pool, store.equals("mariadb") ? SQLDialect.MARIADB : SQLDialect.POSTGRES);
     }
 
     /** Fills the album with {@code count} photos (at least 2) and returns how long that took. */

@@ -281,8 +281,11 @@ public final class PerformanceSuite {
                 }
             }
             double ratio = worst / best;
-            out.append("| ").append(ratio(ratio)).append(" | <= ").append(fmt(target)).append("x | ")
-                    .append(ratio <= target ? "yes" : "**no**").append(" |\n");
+            // A baseline's row (raw...) shows what the store itself does as the album grows: no target of ours.
+            boolean baseline = key[1].startsWith("raw");
+            out.append("| ").append(ratio(ratio)).append(" | ")
+                    .append(baseline ? "baseline" : "<= " + fmt(target) + "x").append(" | ")
+                    .append(baseline ? "-" : ratio <= target ? "yes" : "**no**").append(" |\n");
         }
         return out.toString();
     }

@@ -276,6 +276,26 @@ final class RawDynamoPhotos implements RawPhotos {
         return items.size() > limit ? items.subList(0, limit) : items;
     }
 
+    /** The position is the last evaluated key of the page before, the Enhanced Client's own cursor. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Page pageAfter(UserId owner, AlbumId album, int limit, Object position) {
+        var page = photos.index(BY_ALBUM).query(r -> r
+                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(owner + "#" + album)))
+                        .scanIndexForward(false)
+                        .exclusiveStartKey((Map<String, AttributeValue>) position)
+                        .limit(limit + 1))
+                .iterator().next();
+        if (page.items().size() <= limit) {
+            return new Page(page.items(), null);
+        }
+        List<Item> items = page.items().subList(0, limit);
+        Item last = items.get(limit - 1);
+        Map<String, AttributeValue> next = Map.of("owner", AttributeValue.fromS(last.owner),
+                "id", AttributeValue.fromS(last.id), "albumKey", AttributeValue.fromS(last.albumKey));
+        return new Page(items, next);
+    }
+
     private static Key key(String partition, String sort) {
         return Key.builder().partitionValue(partition).sortValue(sort).build();
     }

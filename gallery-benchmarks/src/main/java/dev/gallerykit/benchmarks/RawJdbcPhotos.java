@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
@@ -202,6 +203,18 @@ final class RawJdbcPhotos implements RawPhotos {
     public List<Row> listPage(UserId owner, AlbumId album, int limit) {
         List<Row> rows = consistently(tx -> read(tx, OWNER.eq(owner.value()).and(ALBUM_OF.eq(album.value())), limit + 1));
         return rows.size() > limit ? rows.subList(0, limit) : rows;
+    }
+
+    /** The position is the last photo id of the page before: the next page is the ids below it. */
+    @Override
+    public Page pageAfter(UserId owner, AlbumId album, int limit, Object position) {
+        Condition where = OWNER.eq(owner.value()).and(ALBUM_OF.eq(album.value()));
+        Condition condition = position == null ? where : where.and(ID.lt((UUID) position));
+        List<Row> rows = consistently(tx -> read(tx, condition, limit + 1));
+        if (rows.size() <= limit) {
+            return new Page(rows, null);
+        }
+        return new Page(rows.subList(0, limit), rows.get(limit - 1).photo().get(ID));
     }
 
     /**

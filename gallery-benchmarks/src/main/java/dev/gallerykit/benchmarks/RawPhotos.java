@@ -34,4 +34,15 @@ interface RawPhotos {
 
     /** The album's newest {@code limit} photos, read with one more to tell whether another page follows. */
     List<?> listPage(UserId owner, AlbumId album, int limit);
+
+    /**
+     * As {@link #listPage}, from a position of the store's own ({@code null}: the first page), with the
+     * position after the page's last photo, or null when no photo follows: how a hand-written listing
+     * walks to a deep page.
+     */
+    Page pageAfter(UserId owner, AlbumId album, int limit, Object position);
+
+    /** A page and the position after it (null after the last page). */
+    record Page(List<?> items, Object next) {
+    }
 }

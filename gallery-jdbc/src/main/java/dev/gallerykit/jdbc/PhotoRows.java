@@ -31,6 +31,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -113,7 +116,7 @@ final class PhotoRows {
     }
 
     /** How often a read starts again because the photos changed while it read them. */
-    private static final int READ_TRIES = 10;
+    private static final int READ_TRIES = 20;
 
     /**
      * The photos matching {@code where}, newest first, with their tags and derivatives, each as one
@@ -148,6 +151,9 @@ final class PhotoRows {
             if (attempt == READ_TRIES) {
                 throw new ConcurrentModificationException("photos kept changing while they were read; try again");
             }
+            // Writers of the same photos commit meanwhile: a pause of a few random milliseconds, growing with the
+            // tries, lets the read fall between their commits rather than keep overlapping them.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(attempt + 1)));
         }
     }
 
