@@ -59,9 +59,6 @@ public class ListingBenchmark {
     static final int DEEP_PAGE = 1_000;
     static final PhotoQuery TAGGED = PhotoQuery.of(q -> q.tags(ListingStore.ALL));
 
-    /** The baseline's deep position when the album has one page only: the first page. */
-    private static final Object NO_POSITION = new Object();
-
     /** The seeded albums of this JVM, by store and size. */
     private static final Map<String, Seeded> SEEDED = new ConcurrentHashMap<>();
 
@@ -114,6 +111,7 @@ public class ListingBenchmark {
         private PageRequest deepList;
         private PageRequest deepSearch;
         private Object rawDeep;
+        private boolean rawWalked;
 
         Seeded(String store, int photos) {
             this.store = store;
@@ -145,7 +143,7 @@ public class ListingBenchmark {
 
         /** The baseline's position of page {@value #DEEP_PAGE} (of the last page when there are fewer): its own walk. */
         synchronized Object rawDeep() {
-            if (rawDeep == null) {
+            if (!rawWalked) {
                 Object position = null;
                 for (int number = 1; number < DEEP_PAGE; number++) {
                     Object next = raw.pageAfter(stores.owner, stores.album, PAGE, position).next();
@@ -154,9 +152,10 @@ public class ListingBenchmark {
                     }
                     position = next;
                 }
-                rawDeep = position == null ? NO_POSITION : position;
+                rawDeep = position; // null when the album has one page: its deep page is the first
+                rawWalked = true;
             }
-            return rawDeep == NO_POSITION ? null : rawDeep;
+            return rawDeep;
         }
 
         /** The request of page {@value #DEEP_PAGE}, or of the last page when there are fewer. */

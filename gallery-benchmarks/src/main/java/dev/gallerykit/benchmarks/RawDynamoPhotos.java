@@ -266,16 +266,6 @@ final class RawDynamoPhotos implements RawPhotos {
         return version + 1;
     }
 
-    @Override
-    public List<Item> listPage(UserId owner, AlbumId album, int limit) {
-        List<Item> items = photos.index(BY_ALBUM).query(r -> r
-                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(owner + "#" + album)))
-                        .scanIndexForward(false)
-                        .limit(limit + 1))
-                .iterator().next().items();
-        return items.size() > limit ? items.subList(0, limit) : items;
-    }
-
     /** The position is the last evaluated key of the page before, the Enhanced Client's own cursor. */
     @Override
     @SuppressWarnings("unchecked")

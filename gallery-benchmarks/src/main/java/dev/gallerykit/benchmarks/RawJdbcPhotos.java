@@ -199,12 +199,6 @@ final class RawJdbcPhotos implements RawPhotos {
         return next;
     }
 
-    @Override
-    public List<Row> listPage(UserId owner, AlbumId album, int limit) {
-        List<Row> rows = consistently(tx -> read(tx, OWNER.eq(owner.value()).and(ALBUM_OF.eq(album.value())), limit + 1));
-        return rows.size() > limit ? rows.subList(0, limit) : rows;
-    }
-
     /** The position is the last photo id of the page before: the next page is the ids below it. */
     @Override
     public Page pageAfter(UserId owner, AlbumId album, int limit, Object position) {

@@ -33,7 +33,9 @@ interface RawPhotos {
     long updateTags(UserId owner, PhotoId id, long version, List<Tag> tags, Instant at);
 
     /** The album's newest {@code limit} photos, read with one more to tell whether another page follows. */
-    List<?> listPage(UserId owner, AlbumId album, int limit);
+    default List<?> listPage(UserId owner, AlbumId album, int limit) {
+        return pageAfter(owner, album, limit, null).items();
+    }
 
     /**
      * As {@link #listPage}, from a position of the store's own ({@code null}: the first page), with the
