@@ -169,7 +169,8 @@ final class JdbcPhotoRepository implements PhotoRepository {
             // The common case without reading first: the photo stays in its album. Otherwise (absent,
             // changed meanwhile, or a move) this transaction ends with nothing written, so the next one
             // can lock album rows before the photo row, in the order every photo write keeps.
-            if (db.dsl.transactionResult(configuration -> updateChanged(configuration.dsl(), null, updated))) {
+            if (db.dsl.transactionResult(configuration -> updateChanged(configuration.dsl(), null, updated,
+                    photo.albumId().value()))) {
                 return updated;
             }
             db.dsl.transaction(configuration -> {
@@ -185,15 +186,7 @@ final class JdbcPhotoRepository implements PhotoRepository {
                 if (moving) {
                     lockForMove(dsl, photo, from.get());
                 }
-                int rows = dsl.update(Photos.TABLE)
-                        .set(PhotoRows.columns(photo))
-                        .set(Photos.VERSION, updated.version())
-                        .where(Photos.OWNER_ID.eq(owner)
-                                .and(Photos.ID.eq(photo.id().value()))
-                                .and(Photos.ALBUM_ID.eq(from.get()))
-                                .and(Photos.VERSION.eq(photo.version())))
-                        .execute();
-                if (rows == 0) {
+                if (!updateChanged(dsl, null, updated, from.get())) {
                     if (dsl.fetchExists(Photos.TABLE, Photos.OWNER_ID.eq(owner)
                             .and(Photos.ID.eq(photo.id().value())))) {
                         throw new ConcurrentModificationException("photo", photo.id(), photo.version());
@@ -203,9 +196,6 @@ final class JdbcPhotoRepository implements PhotoRepository {
                 if (moving) {
                     AlbumRows.uncover(dsl, owner, from.get(), photo.id().value());
                 }
-                dsl.deleteFrom(Tags.TABLE).where(Tags.PHOTO_ID.eq(photo.id().value())).execute();
-                dsl.deleteFrom(Derivatives.TABLE).where(Derivatives.PHOTO_ID.eq(photo.id().value())).execute();
-                PhotoRows.insertChildren(dsl, photo);
             });
             return updated;
         } catch (RuntimeException e) {
@@ -231,7 +221,8 @@ final class JdbcPhotoRepository implements PhotoRepository {
         Photo updated = changed.toBuilder().version(changed.version() + 1).build();
         boolean written;
         try {
-            written = db.dsl.transactionResult(configuration -> updateChanged(configuration.dsl(), current, updated));
+            written = db.dsl.transactionResult(configuration -> updateChanged(configuration.dsl(), current, updated,
+                    current.albumId().value()));
         } catch (RuntimeException e) {
             throw db.translate("update a photo", e);
         }
@@ -239,18 +230,18 @@ final class JdbcPhotoRepository implements PhotoRepository {
     }
 
     /**
-     * {@code updated} written over the stored photo if that is at {@code updated}'s previous version in the
-     * album {@code updated} names, false otherwise: the columns and child rows of the parts that differ
-     * from {@code current}, or all of them when {@code current} is null.
+     * {@code updated} written over the stored photo if that is at {@code updated}'s previous version in
+     * {@code album} (where it is now: the source of a move), false otherwise: the columns and child rows of
+     * the parts that differ from {@code current}, or all of them when {@code current} is null.
      */
-    private static boolean updateChanged(DSLContext dsl, Photo current, Photo updated) {
+    private static boolean updateChanged(DSLContext dsl, Photo current, Photo updated, UUID album) {
         UUID id = updated.id().value();
         int rows = dsl.update(Photos.TABLE)
                 .set(PhotoRows.changes(current, updated))
                 .set(Photos.VERSION, updated.version())
                 .where(Photos.OWNER_ID.eq(updated.ownerId().value())
                         .and(Photos.ID.eq(id))
-                        .and(Photos.ALBUM_ID.eq(updated.albumId().value()))
+                        .and(Photos.ALBUM_ID.eq(album))
                         .and(Photos.VERSION.eq(updated.version() - 1)))
                 .execute();
         if (rows == 0) {
