@@ -143,8 +143,6 @@ final class Schema {
         static final Field<String> SOURCE = column(TABLE, "source", SQLDataType.VARCHAR);
         static final Field<Double> CONFIDENCE = column(TABLE, "confidence", SQLDataType.DOUBLE);
 
-        static final List<Field<?>> ALL = List.of(PHOTO_ID, SEQ, TAG, SOURCE, CONFIDENCE, OWNER_ID, TAG_KEY);
-
         /** A column of this table under another name for it, as a search that reads the table twice needs. */
         static <T> Field<T> in(Table<?> alias, Field<T> column) {
             return column(alias, column.getName(), column.getDataType());
@@ -164,8 +162,6 @@ final class Schema {
         static final Field<Long> SIZE = column(TABLE, "size_bytes", SQLDataType.BIGINT);
         static final Field<Integer> WIDTH = column(TABLE, "width", SQLDataType.INTEGER);
         static final Field<Integer> HEIGHT = column(TABLE, "height", SQLDataType.INTEGER);
-
-        static final List<Field<?>> ALL = List.of(PHOTO_ID, SEQ, NAME, BLOB_KEY, CONTENT_TYPE, SIZE, WIDTH, HEIGHT);
 
         private Derivatives() {
         }
