@@ -3,6 +3,7 @@ package dev.gallerykit.domain;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A tag on a photo. Values are normalised when made (trimmed, inner white space collapsed to one
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param confidence for machine tags, between 0 and 1; empty for user tags
  */
 public record Tag(String value, TagSource source, Optional<Double> confidence) {
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     public Tag {
         Objects.requireNonNull(value, "value");
@@ -35,6 +38,29 @@ public record Tag(String value, TagSource source, Optional<Double> confidence) {
 
     /** The form every tag is stored and compared in. */
     public static String normalize(String value) {
-        return value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        if (isNormal(value)) {
+            // Every tag read back from a store is in this form already: no copy, no matcher.
+            return value;
+        }
+        return WHITE_SPACE.matcher(value.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether {@code value} is printable ASCII without capitals, with single spaces between words and none
+     * at either end: the strings that normalising leaves as they are, told apart without allocating.
+     */
+    private static boolean isNormal(String value) {
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == length - 1 || value.charAt(i - 1) == ' ') {
+                    return false;
+                }
+            } else if (c < '!' || c > '~' || (c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
