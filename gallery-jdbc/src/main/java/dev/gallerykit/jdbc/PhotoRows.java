@@ -224,51 +224,58 @@ final class PhotoRows {
         return width == null || height == null ? Optional.empty() : Optional.of(new Dimensions(width, height));
     }
 
+    /**
+     * The photo of {@code row} with its children: through the records' own constructors, not their builders,
+     * since a page maps a hundred of them and the builders would be garbage made for each.
+     */
     static Photo toPhoto(Record row, List<Tag> tags, List<Derivative> derivatives) {
         Integer offset = row.get(Photos.TAKEN_OFFSET);
         Double latitude = row.get(Photos.LATITUDE);
         Double longitude = row.get(Photos.LONGITUDE);
-        ImageMetadata metadata = ImageMetadata.builder()
-                .dimensions(dimensions(row.get(Photos.WIDTH), row.get(Photos.HEIGHT)).orElse(null))
-                .orientation(row.get(Photos.ORIENTATION))
-                .takenAt(row.get(Photos.TAKEN_AT) == null ? null : new TakenAt(row.get(Photos.TAKEN_AT),
-                        Optional.ofNullable(offset).map(ZoneOffset::ofTotalSeconds)))
-                .cameraMake(row.get(Photos.CAMERA_MAKE))
-                .cameraModel(row.get(Photos.CAMERA_MODEL))
-                .lens(row.get(Photos.LENS))
-                .focalLength(row.get(Photos.FOCAL_LENGTH))
-                .aperture(row.get(Photos.APERTURE))
-                .exposureTime(row.get(Photos.EXPOSURE_TIME))
-                .iso(row.get(Photos.ISO))
-                .location(latitude == null || longitude == null ? null
-                        : new GeoPoint(latitude, longitude, Optional.ofNullable(row.get(Photos.ALTITUDE))))
-                .build();
-        return Photo.builder()
-                .id(new PhotoId(row.get(Photos.ID)))
-                .albumId(new AlbumId(row.get(Photos.ALBUM_ID)))
-                .ownerId(new UserId(row.get(Photos.OWNER_ID)))
-                .uploaderId(row.get(Photos.UPLOADER_ID) == null ? null : new UserId(row.get(Photos.UPLOADER_ID)))
-                .title(row.get(Photos.TITLE))
-                .description(row.get(Photos.DESCRIPTION))
-                .tags(tags)
-                .originalFileName(row.get(Photos.ORIGINAL_FILE_NAME))
-                .contentType(row.get(Photos.CONTENT_TYPE))
-                .size(row.get(Photos.SIZE))
-                .sha256(row.get(Photos.SHA256))
-                .metadata(metadata)
-                .derivatives(derivatives)
-                .processing(processing(row))
-                .createdAt(instant(row.get(Photos.CREATED_AT)))
-                .updatedAt(instant(row.get(Photos.UPDATED_AT)))
-                .version(row.get(Photos.VERSION))
-                .build();
+        ImageMetadata metadata = new ImageMetadata(
+                dimensions(row.get(Photos.WIDTH), row.get(Photos.HEIGHT)),
+                row.get(Photos.ORIENTATION),
+                row.get(Photos.TAKEN_AT) == null ? Optional.empty() : Optional.of(new TakenAt(row.get(Photos.TAKEN_AT),
+                        offset == null ? Optional.empty() : Optional.of(ZoneOffset.ofTotalSeconds(offset)))),
+                Optional.ofNullable(row.get(Photos.CAMERA_MAKE)),
+                Optional.ofNullable(row.get(Photos.CAMERA_MODEL)),
+                Optional.ofNullable(row.get(Photos.LENS)),
+                Optional.ofNullable(row.get(Photos.FOCAL_LENGTH)),
+                Optional.ofNullable(row.get(Photos.APERTURE)),
+                Optional.ofNullable(row.get(Photos.EXPOSURE_TIME)),
+                Optional.ofNullable(row.get(Photos.ISO)),
+                latitude == null || longitude == null ? Optional.empty()
+                        : Optional.of(new GeoPoint(latitude, longitude, Optional.ofNullable(row.get(Photos.ALTITUDE)))));
+        UserId owner = new UserId(row.get(Photos.OWNER_ID));
+        UUID uploader = row.get(Photos.UPLOADER_ID);
+        return new Photo(
+                new PhotoId(row.get(Photos.ID)),
+                new AlbumId(row.get(Photos.ALBUM_ID)),
+                owner,
+                uploader == null || uploader.equals(owner.value()) ? owner : new UserId(uploader),
+                row.get(Photos.TITLE),
+                row.get(Photos.DESCRIPTION),
+                tags,
+                row.get(Photos.ORIGINAL_FILE_NAME),
+                row.get(Photos.CONTENT_TYPE),
+                row.get(Photos.SIZE),
+                row.get(Photos.SHA256),
+                metadata,
+                derivatives,
+                processing(row),
+                instant(row.get(Photos.CREATED_AT)),
+                instant(row.get(Photos.UPDATED_AT)),
+                row.get(Photos.VERSION));
     }
 
     private static Processing processing(Record row) {
         String status = row.get(Photos.PROCESSING_STATUS);
         Integer attempts = row.get(Photos.PROCESSING_ATTEMPTS);
-        return status == null ? Processing.READY
-                : new Processing(PhotoStatus.valueOf(status), attempts == null ? 0 : attempts,
-                        Optional.ofNullable(row.get(Photos.PROCESSING_REASON)));
+        String reason = row.get(Photos.PROCESSING_REASON);
+        if (status == null || (status.equals(Processing.READY.status().name()) && (attempts == null || attempts == 0)
+                && reason == null)) {
+            return Processing.READY;
+        }
+        return new Processing(PhotoStatus.valueOf(status), attempts == null ? 0 : attempts, Optional.ofNullable(reason));
     }
 }
