@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,8 @@ import javax.sql.DataSource;
  */
 public final class ExplainPlans {
 
-    private static final int PHOTOS = 100_000;
+    static final int PHOTOS = 100_000;
+    static final List<String> STORES = List.of("mariadb", "postgres", "dynamodb");
     private static final List<String> BIG_TABLES = List.of("gallery_photo", "gallery_photo_tag",
             "gallery_photo_derivative");
     /** More rows than a page of 100 needs even for a tag on every 10th photo: the work grows with the album. */
@@ -52,31 +54,62 @@ public final class ExplainPlans {
 
     public static void main(String[] args) throws Exception {
         int photos = args.length > 0 ? Integer.parseInt(args[0]) : PHOTOS;
-        List<String> stores = args.length > 1 ? List.of(args).subList(1, args.length) : List.of("mariadb", "postgres", "dynamodb");
-        StringBuilder out = new StringBuilder("## Query plans of listing (" + String.format(Locale.ROOT, "%,d", photos)
-                + " photos in one album)\n");
+        List<String> stores = args.length > 1 ? List.of(args).subList(1, args.length) : STORES;
+        StringBuilder out = heading(photos);
         for (String store : stores) {
-            out.append(explain(store, photos));
+            try (ListingStore db = ListingStore.start(store)) {
+                Duration seeded = db.seed(photos);
+                out.append(explain(db, seeded, walk(list(db)), walk(search(db))));
+            }
         }
         System.out.println(out);
     }
 
-    private static String explain(String store, int photos) throws Exception {
+    /**
+     * The same report on the albums of {@code photos} photos that {@link ListingBenchmark} seeded in this JVM
+     * (seeding them when it has not), and at the deep pages it walked to: how {@link PerformanceSuite} runs it
+     * right after the listing benchmarks, so that the large album is seeded and walked once for both.
+     */
+    static String report(int photos, List<String> stores) throws Exception {
+        StringBuilder out = heading(photos);
+        for (String store : stores) {
+            ListingBenchmark.Seeded seeded = ListingBenchmark.seeded(store, photos);
+            out.append(explain(seeded.stores, seeded.seededIn, seeded.deepList(), seeded.deepSearch()));
+        }
+        return out.toString();
+    }
+
+    private static StringBuilder heading(int photos) {
+        return new StringBuilder("## Query plans of listing (" + String.format(Locale.ROOT, "%,d", photos)
+                + " photos in one album)\n");
+    }
+
+    private static Function<PageRequest, Page<Photo>> list(ListingStore db) {
+        return request -> db.gallery.photos().list(db.owner, db.album, request);
+    }
+
+    private static Function<PageRequest, Page<Photo>> search(ListingStore db) {
+        return request -> db.gallery.photos().search(db.owner, ListingBenchmark.TAGGED, request);
+    }
+
+    /**
+     * The statements or requests of each use on {@code seededStore}, seen through a view of it whose pool or
+     * client records them, {@code deepList} and {@code deepSearch} being the requests of page 1,000.
+     */
+    private static String explain(ListingStore seededStore, Duration seeded, PageRequest deepList,
+            PageRequest deepSearch) throws Exception {
+        String store = seededStore.toString();
         ListingStatements statements = new ListingStatements();
         DataSource[] raw = new DataSource[1];
         ListingRequests requests = new ListingRequests();
-        try (ListingStore db = ListingStore.start(store, pool -> {
+        try (ListingStore db = seededStore.observed(pool -> {
             raw[0] = pool;
             return statements.wrap(pool);
         }, requests)) {
-            long seeded = db.seed(photos).toMillis();
             PhotoQuery tenth = PhotoQuery.of(q -> q.tags(ListingStore.TENTH));
-            Function<PageRequest, Page<Photo>> list = request -> db.gallery.photos().list(db.owner, db.album, request);
-            Function<PageRequest, Page<Photo>> search = request ->
-                    db.gallery.photos().search(db.owner, ListingBenchmark.TAGGED, request);
+            Function<PageRequest, Page<Photo>> list = list(db);
+            Function<PageRequest, Page<Photo>> search = search(db);
             Map<String, Runnable> uses = new LinkedHashMap<>();
-            PageRequest deepList = walk(list);
-            PageRequest deepSearch = walk(search);
             uses.put("album, first page", () -> list.apply(PageRequest.first(ListingBenchmark.PAGE)));
             uses.put("album, page 1,000", () -> list.apply(deepList));
             uses.put("tag 'all', first page", () -> search.apply(PageRequest.first(ListingBenchmark.PAGE)));
@@ -88,7 +121,7 @@ public final class ExplainPlans {
                         case "mariadb" -> "MariaDB";
                         case "postgres" -> "PostgreSQL";
                         default -> "DynamoDB Local";
-                    }, seeded / 1000.0));
+                    }, seeded.toMillis() / 1000.0));
             if (raw[0] == null) {
                 for (Map.Entry<String, Runnable> use : uses.entrySet()) {
                     requests.start();

@@ -78,7 +78,7 @@ public class ListingBenchmark {
     @Setup(Level.Trial)
     public void seed(BenchmarkParams params) {
         forked = params.getForks() > 0;
-        seeded = SEEDED.computeIfAbsent(store + "/" + photos, key -> new Seeded(store, photos));
+        seeded = seeded(store, photos);
         stores = seeded.stores;
         String benchmark = params.getBenchmark();
         if (benchmark.endsWith(".deepPage")) {
@@ -97,6 +97,11 @@ public class ListingBenchmark {
         }
     }
 
+    /** The album of {@code photos} photos on {@code store} in this JVM, seeded on first use. */
+    static Seeded seeded(String store, int photos) {
+        return SEEDED.computeIfAbsent(store + "/" + photos, key -> new Seeded(store, photos));
+    }
+
     /** Stops the servers of every album seeded in this JVM. */
     static void closeAll() {
         SEEDED.values().forEach(seeded -> seeded.stores.close());
@@ -104,10 +109,11 @@ public class ListingBenchmark {
     }
 
     /** One store's album of one size, and the requests of its deep pages once walked to. */
-    private static final class Seeded {
+    static final class Seeded {
         final String store;
         final ListingStore stores;
         final RawPhotos raw;
+        final Duration seededIn;
         private PageRequest deepList;
         private PageRequest deepSearch;
         private Object rawDeep;
@@ -118,9 +124,9 @@ public class ListingBenchmark {
             stores = ListingStore.start(store);
             raw = stores.raw();
             try {
-                Duration took = stores.seed(photos);
+                seededIn = stores.seed(photos);
                 System.out.printf("%n[listing] seeded %,d photos into %s in %.1f s%n", photos, store,
-                        took.toMillis() / 1000.0);
+                        seededIn.toMillis() / 1000.0);
             } catch (Exception e) {
                 stores.close();
                 throw new IllegalStateException("could not seed " + photos + " photos into " + store, e);

@@ -22,6 +22,7 @@ import dev.gallerykit.local.LocalCloud;
 import dev.gallerykit.local.LocalDynamoDb;
 import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.spi.PhotoRepository;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -78,6 +79,8 @@ final class ListingStore implements AutoCloseable {
 
     private final String store;
     private final LocalCloud cloud;
+    private final boolean ownsCloud;
+    private final byte[] cursorSecret;
     private final HikariDataSource pool;
     private final JdbcRepositories jdbc;
     private final DynamoDbClient client;
@@ -87,15 +90,18 @@ final class ListingStore implements AutoCloseable {
     final UserId owner;
     final AlbumId album;
 
-    private ListingStore(String store, LocalCloud cloud, HikariDataSource pool, JdbcRepositories jdbc,
-            DynamoDbClient client, DynamoDbRepositories dynamo) {
+    private ListingStore(String store, LocalCloud cloud, boolean ownsCloud, HikariDataSource pool, JdbcRepositories jdbc,
+            DynamoDbClient client, DynamoDbRepositories dynamo, UserId owner, AlbumId album, byte[] cursorSecret) {
         this.store = store;
+        this.cursorSecret = cursorSecret;
         this.cloud = cloud;
+        this.ownsCloud = ownsCloud;
         this.pool = pool;
         this.jdbc = jdbc;
         this.client = client;
         this.dynamo = dynamo;
-        Gallery.Builder builder = Gallery.builder().blobs(new InMemoryBlobStore());
+        // One cursor secret for the store and its observed views, so that a page cursor of one works on the other.
+        Gallery.Builder builder = Gallery.builder().blobs(new InMemoryBlobStore()).cursorSecret(cursorSecret);
         if (jdbc != null) {
             builder.albums(jdbc.albums()).photos(jdbc.photos()).shares(jdbc.shares());
             photos = jdbc.photos();
@@ -104,8 +110,8 @@ final class ListingStore implements AutoCloseable {
             photos = dynamo.photos();
         }
         gallery = builder.build();
-        owner = new UserId(UUID.randomUUID());
-        album = gallery.albums().create(owner, "Listing", "").id();
+        this.owner = owner != null ? owner : new UserId(UUID.randomUUID());
+        this.album = album != null ? album : gallery.albums().create(this.owner, "Listing", "").id();
     }
 
     /** Starts {@code store} (dynamodb, mariadb or postgres) with its tables. */
@@ -119,45 +125,70 @@ final class ListingStore implements AutoCloseable {
      * {@link ExplainPlans} see every statement or request. SQL seeding bypasses the wrapper.
      */
     static ListingStore start(String store, UnaryOperator<DataSource> wrap, ExecutionInterceptor interceptor) {
-        switch (store) {
-            case "dynamodb" -> {
-                LocalCloud cloud = LocalCloud.start(LocalCloud.Service.DYNAMODB);
-                LocalDynamoDb.Endpoint endpoint = cloud.dynamoDb();
-                Credentials credentials = endpoint.credentials().orElse(cloud.credentials());
-                DynamoDbClient client = DynamoDbClient.builder()
-                        .endpointOverride(endpoint.uri())
-                        .region(Region.of(endpoint.region()))
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())))
-                        .httpClient(ApacheHttpClient.builder().maxConnections(WRITERS * 2).build())
-                        .overrideConfiguration(c -> {
-                            if (interceptor != null) {
-                                c.addExecutionInterceptor(interceptor);
-                            }
-                        })
-                        .build();
-                DynamoDbRepositories dynamo = DynamoDbRepositories.builder().client(client).tablePrefix("listing-").build();
-                dynamo.createTablesIfMissing();
-                return new ListingStore(store, cloud, null, null, client, dynamo);
-            }
-            case "mariadb", "postgres" -> {
-                boolean maria = store.equals("mariadb");
-                LocalCloud cloud = LocalCloud.start(maria ? LocalCloud.Service.MARIADB : LocalCloud.Service.POSTGRES);
-                JdbcDatabase database = (maria ? cloud.mariaDb() : cloud.postgres()).database();
-                HikariConfig config = new HikariConfig();
-                config.setJdbcUrl(database.url());
-                config.setUsername(database.user());
-                config.setPassword(database.password());
-                config.setMaximumPoolSize(4);
-                config.setPoolName("listing");
-                HikariDataSource pool = new HikariDataSource(config);
-                JdbcRepositories jdbc = JdbcRepositories.builder().dataSource(wrap.apply(pool))
-                        .dialect(maria ? JdbcDialect.MARIADB : JdbcDialect.POSTGRES).build();
-                jdbc.migrate();
-                return new ListingStore(store, cloud, pool, jdbc, null, null);
-            }
+        LocalCloud cloud = LocalCloud.start(switch (store) {
+            case "dynamodb" -> LocalCloud.Service.DYNAMODB;
+            case "mariadb" -> LocalCloud.Service.MARIADB;
+            case "postgres" -> LocalCloud.Service.POSTGRES;
             default -> throw new IllegalArgumentException("no store named " + store);
+        });
+        try {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            return open(store, cloud, true, wrap, interceptor, null, null, secret);
+        } catch (RuntimeException e) {
+            cloud.close();
+            throw e;
         }
+    }
+
+    /**
+     * A second gallery over this store's tables, owner and album, with a client or pool of its own made as
+     * {@link #start(String, UnaryOperator, ExecutionInterceptor)} makes them: how {@link ExplainPlans} sees what
+     * the adapter sends for an album {@link ListingBenchmark} has seeded, without a wrapper in the benchmark's
+     * path. Closing it leaves the store running.
+     */
+    ListingStore observed(UnaryOperator<DataSource> wrap, ExecutionInterceptor interceptor) {
+        return open(store, cloud, false, wrap, interceptor, owner, album, cursorSecret);
+    }
+
+    private static ListingStore open(String store, LocalCloud cloud, boolean owned, UnaryOperator<DataSource> wrap,
+            ExecutionInterceptor interceptor, UserId owner, AlbumId album, byte[] cursorSecret) {
+        if (store.equals("dynamodb")) {
+            LocalDynamoDb.Endpoint endpoint = cloud.dynamoDb();
+            Credentials credentials = endpoint.credentials().orElse(cloud.credentials());
+            DynamoDbClient client = DynamoDbClient.builder()
+                    .endpointOverride(endpoint.uri())
+                    .region(Region.of(endpoint.region()))
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())))
+                    .httpClient(ApacheHttpClient.builder().maxConnections(WRITERS * 2).build())
+                    .overrideConfiguration(c -> {
+                        if (interceptor != null) {
+                            c.addExecutionInterceptor(interceptor);
+                        }
+                    })
+                    .build();
+            DynamoDbRepositories dynamo = DynamoDbRepositories.builder().client(client).tablePrefix("listing-").build();
+            if (owned) {
+                dynamo.createTablesIfMissing();
+            }
+            return new ListingStore(store, cloud, owned, null, null, client, dynamo, owner, album, cursorSecret);
+        }
+        boolean maria = store.equals("mariadb");
+        JdbcDatabase database = (maria ? cloud.mariaDb() : cloud.postgres()).database();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.url());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        config.setMaximumPoolSize(4);
+        config.setPoolName(owned ? "listing" : "listing-observed");
+        HikariDataSource pool = new HikariDataSource(config);
+        JdbcRepositories jdbc = JdbcRepositories.builder().dataSource(wrap.apply(pool))
+                .dialect(maria ? JdbcDialect.MARIADB : JdbcDialect.POSTGRES).build();
+        if (owned) {
+            jdbc.migrate();
+        }
+        return new ListingStore(store, cloud, owned, pool, jdbc, null, null, owner, album, cursorSecret);
     }
 
     /**
@@ -343,6 +374,8 @@ final class ListingStore implements AutoCloseable {
             dynamo.close();
             client.close();
         }
-        cloud.close();
+        if (ownsCloud) {
+            cloud.close();
+        }
     }
 }

@@ -23,8 +23,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jooq.SQLDialect;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,6 +42,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -67,6 +70,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>Saves go under fresh ids into an album of their own, so the listed album stays at 1,000 photos; that
  * album grows by one photo per save for the trial (a few thousand rows or items in a short run), which the
  * indexed writes do not feel. Run with {@code -prof gc} for the allocation per operation.
+ *
+ * <p>Each store is started and seeded once per JVM ({@link Fixture#of}): run in forks (the default), each
+ * fork starts what it measures and stops it at its end; run without forks, as {@link PerformanceSuite} does,
+ * all eight benchmarks of a store share one server, and {@link #closeAll()} stops them. {@link StoreAbCheck}
+ * takes the same fixtures for its interleaved comparison.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -79,182 +87,268 @@ public class StoreOverheadBenchmark {
     static final int SEEDED = 1_000;
     static final int PAGE = 100;
 
+    /** The started and seeded stores of this JVM, by name. */
+    private static final Map<String, Fixture> FIXTURES = new ConcurrentHashMap<>();
+
     @Param({"dynamodb", "mariadb", "postgres", "h2"})
     public String store;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-    private final IdGenerator ids = IdGenerator.timeOrdered(Clock.systemUTC());
-    private PhotoRepository photos;
-    private RawPhotos raw;
-    private UserId owner;
-    private AlbumId album;
-    private AlbumId inbox;
-    private PhotoId target;
-    private Photo updated;
-    private PhotoId rawUpdated;
-    private long rawVersion;
-    private int saves;
-    private int gallerykitUpdates;
-    private int rawUpdates;
+    private Fixture fixture;
+    private boolean forked;
 
     @Setup(Level.Trial)
-    public void start() throws Exception {
-        AlbumRepository albums = switch (store) {
-            case "dynamodb" -> dynamoDb();
-            case "mariadb", "postgres", "h2" -> jdbc();
-            default -> throw new IllegalArgumentException("no store named " + store);
-        };
-        owner = ids.nextUserId();
-        album = albums.create(album(owner, "Beach")).id();
-        inbox = albums.create(album(owner, "Inbox")).id();
-        List<Photo> seeded = new ArrayList<>(SEEDED);
-        for (int n = 0; n < SEEDED; n++) {
-            seeded.add(StorePhotos.photo(owner, album, ids.nextPhotoId(), n));
-        }
-        raw.seed(seeded);
-        target = seeded.get(SEEDED / 2).id();
-        updated = photos.create(StorePhotos.photo(owner, inbox, ids.nextPhotoId(), -1));
-        Photo forRaw = photos.create(StorePhotos.photo(owner, inbox, ids.nextPhotoId(), -2));
-        rawUpdated = forRaw.id();
-        rawVersion = forRaw.version();
-        check();
-    }
-
-    /** Both sides see the seeded album the same way before anything is measured. */
-    private void check() {
-        Slice<Photo> page = photos.listByAlbum(owner, album, PAGE, Optional.empty());
-        if (page.items().size() != PAGE || page.next().isEmpty() || raw.listPage(owner, album, PAGE).size() != PAGE) {
-            throw new IllegalStateException("the seeded album does not list " + PAGE + " photos a page on " + store);
-        }
-        if (photos.find(owner, target).isEmpty() || raw.get(owner, target) == null
-                || raw.get(owner, rawUpdated) == null) {
-            throw new IllegalStateException("a seeded photo cannot be read back on " + store);
-        }
-    }
-
-    private AlbumRepository dynamoDb() {
-        LocalCloud cloud = LocalCloud.start(LocalCloud.Service.DYNAMODB);
-        resources.add(cloud);
-        LocalDynamoDb.Endpoint endpoint = cloud.dynamoDb();
-        Credentials credentials = endpoint.credentials().orElseThrow();
-        DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(endpoint.uri())
-                .region(Region.of(endpoint.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
-        resources.add(0, client);
-        DynamoDbRepositories repositories = DynamoDbRepositories.builder().client(client).tablePrefix("bench-").build();
-        repositories.createTablesIfMissing();
-        resources.add(0, repositories);
-        photos = repositories.photos();
-        // tableNames(): users, albums, photos, sessions, shares.
-        List<String> tables = repositories.tableNames();
-        raw = new RawDynamoPhotos(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), tables.get(2),
-                tables.get(1));
-        return repositories.albums();
-    }
-
-    private AlbumRepository jdbc() {
-        JdbcDialect dialect;
-        SQLDialect sql;
-        JdbcDatabase database;
-        switch (store) {
-            case "mariadb" -> {
-                LocalCloud cloud = LocalCloud.start(LocalCloud.Service.MARIADB);
-                resources.add(cloud);
-                database = cloud.mariaDb().newDatabase();
-                dialect = JdbcDialect.MARIADB;
-                sql = SQLDialect.MARIADB;
-            }
-            case "postgres" -> {
-                LocalCloud cloud = LocalCloud.start(LocalCloud.Service.POSTGRES);
-                resources.add(cloud);
-                database = cloud.postgres().newDatabase();
-                dialect = JdbcDialect.POSTGRES;
-                sql = SQLDialect.POSTGRES;
-            }
-            default -> {
-                database = new JdbcDatabase("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-                dialect = JdbcDialect.H2;
-                sql = SQLDialect.H2;
-            }
-        }
-        // One pool for both sides, so that neither pays for connections the other does not.
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.url());
-        config.setUsername(database.user());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(4);
-        config.setPoolName("bench");
-        HikariDataSource pool = new HikariDataSource(config);
-        resources.add(0, pool);
-        JdbcRepositories repositories = JdbcRepositories.builder().dataSource(pool).dialect(dialect).build();
-        repositories.migrate();
-        resources.add(0, repositories);
-        photos = repositories.photos();
-        raw = new RawJdbcPhotos(pool, sql);
-        return repositories.albums();
-    }
-
-    private Album album(UserId owner, String name) {
-        Instant now = Instant.now();
-        return new Album(ids.nextAlbumId(), owner, name, "", Optional.empty(), now, now, 0);
+    public void start(BenchmarkParams params) {
+        forked = params.getForks() > 0;
+        fixture = Fixture.of(store);
     }
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
-        for (AutoCloseable resource : resources) {
-            resource.close();
+        if (forked) {
+            closeAll();
         }
-        resources.clear();
+    }
+
+    /** Stops every store started in this JVM. */
+    static void closeAll() throws Exception {
+        for (Fixture fixture : FIXTURES.values()) {
+            fixture.close();
+        }
+        FIXTURES.clear();
     }
 
     @Benchmark
     public Optional<Photo> gallerykitGetPhoto() {
-        return photos.find(owner, target);
+        return fixture.gallerykitGetPhoto();
     }
 
     @Benchmark
     public Object rawGetPhoto() {
-        return raw.get(owner, target);
+        return fixture.rawGetPhoto();
     }
 
     @Benchmark
     public Photo gallerykitSavePhoto() {
-        return photos.create(StorePhotos.photo(owner, inbox, ids.nextPhotoId(), saves++));
+        return fixture.gallerykitSavePhoto();
     }
 
     @Benchmark
     public PhotoId rawSavePhoto() {
-        Photo photo = StorePhotos.photo(owner, inbox, ids.nextPhotoId(), saves++);
-        raw.save(photo);
-        return photo.id();
+        return fixture.rawSavePhoto();
     }
 
-    /** The photo the gallery read, changed to its other set of tags. */
     @Benchmark
     public Photo gallerykitUpdateTags() {
-        List<Tag> tags = gallerykitUpdates++ % 2 == 0 ? StorePhotos.OTHER_TAGS : StorePhotos.TAGS;
-        updated = photos.update(updated, updated.toBuilder().tags(tags).updatedAt(Instant.now()).build());
-        return updated;
+        return fixture.gallerykitUpdateTags();
     }
 
     @Benchmark
     public long rawUpdateTags() {
-        List<Tag> tags = rawUpdates++ % 2 == 0 ? StorePhotos.OTHER_TAGS : StorePhotos.TAGS;
-        rawVersion = raw.updateTags(owner, rawUpdated, rawVersion, tags, Instant.now());
-        return rawVersion;
+        return fixture.rawUpdateTags();
     }
 
     @Benchmark
     public Slice<Photo> gallerykitListPage() {
-        return photos.listByAlbum(owner, album, PAGE, Optional.empty());
+        return fixture.gallerykitListPage();
     }
 
     @Benchmark
     public List<?> rawListPage() {
-        return raw.listPage(owner, album, PAGE);
+        return fixture.rawListPage();
+    }
+
+    /**
+     * One store with the adapter and the baseline over it, an album of {@value #SEEDED} photos, the album
+     * saves go into, and one photo per side whose tags the updates switch. The operations keep their own
+     * state (ids of saves, the updated photos' versions), so that any caller may take turns with them.
+     */
+    static final class Fixture implements AutoCloseable {
+
+        private final String store;
+        private final List<AutoCloseable> resources = new ArrayList<>();
+        private final IdGenerator ids = IdGenerator.timeOrdered(Clock.systemUTC());
+        private PhotoRepository photos;
+        private RawPhotos raw;
+        private final UserId owner;
+        private final AlbumId album;
+        private final AlbumId inbox;
+        private final PhotoId target;
+        private Photo updated;
+        private final PhotoId rawUpdated;
+        private long rawVersion;
+        private int saves;
+        private int gallerykitUpdates;
+        private int rawUpdates;
+
+        /** The fixture of {@code store} in this JVM, started and seeded on first use. */
+        static Fixture of(String store) {
+            return FIXTURES.computeIfAbsent(store, Fixture::new);
+        }
+
+        private Fixture(String store) {
+            this.store = store;
+            try {
+                AlbumRepository albums = switch (store) {
+                    case "dynamodb" -> dynamoDb();
+                    case "mariadb", "postgres", "h2" -> jdbc();
+                    default -> throw new IllegalArgumentException("no store named " + store);
+                };
+                owner = ids.nextUserId();
+                album = albums.create(album(owner, "Beach")).id();
+                inbox = albums.create(album(owner, "Inbox")).id();
+                List<Photo> seeded = new ArrayList<>(SEEDED);
+                for (int n = 0; n < SEEDED; n++) {
+                    seeded.add(StorePhotos.photo(owner, album, ids.nextPhotoId(), n));
+                }
+                raw.seed(seeded);
+                target = seeded.get(SEEDED / 2).id();
+                updated = photos.create(StorePhotos.photo(owner, inbox, ids.nextPhotoId(), -1));
+                Photo forRaw = photos.create(StorePhotos.photo(owner, inbox, ids.nextPhotoId(), -2));
+                rawUpdated = forRaw.id();
+                rawVersion = forRaw.version();
+                check();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        String store() {
+            return store;
+        }
+
+        /** Both sides see the seeded album the same way before anything is measured. */
+        private void check() {
+            Slice<Photo> page = photos.listByAlbum(owner, album, PAGE, Optional.empty());
+            if (page.items().size() != PAGE || page.next().isEmpty() || raw.listPage(owner, album, PAGE).size() != PAGE) {
+                throw new IllegalStateException("the seeded album does not list " + PAGE + " photos a page on " + store);
+            }
+            if (photos.find(owner, target).isEmpty() || raw.get(owner, target) == null
+                    || raw.get(owner, rawUpdated) == null) {
+                throw new IllegalStateException("a seeded photo cannot be read back on " + store);
+            }
+        }
+
+        private AlbumRepository dynamoDb() {
+            LocalCloud cloud = LocalCloud.start(LocalCloud.Service.DYNAMODB);
+            resources.add(cloud);
+            LocalDynamoDb.Endpoint endpoint = cloud.dynamoDb();
+            Credentials credentials = endpoint.credentials().orElseThrow();
+            DynamoDbClient client = DynamoDbClient.builder()
+                    .endpointOverride(endpoint.uri())
+                    .region(Region.of(endpoint.region()))
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())))
+                    .httpClientBuilder(ApacheHttpClient.builder())
+                    .build();
+            resources.add(0, client);
+            DynamoDbRepositories repositories = DynamoDbRepositories.builder().client(client).tablePrefix("bench-").build();
+            repositories.createTablesIfMissing();
+            resources.add(0, repositories);
+            photos = repositories.photos();
+            // tableNames(): users, albums, photos, sessions, shares.
+            List<String> tables = repositories.tableNames();
+            raw = new RawDynamoPhotos(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), tables.get(2),
+                    tables.get(1));
+            return repositories.albums();
+        }
+
+        private AlbumRepository jdbc() {
+            JdbcDialect dialect;
+            SQLDialect sql;
+            JdbcDatabase database;
+            switch (store) {
+                case "mariadb" -> {
+                    LocalCloud cloud = LocalCloud.start(LocalCloud.Service.MARIADB);
+                    resources.add(cloud);
+                    database = cloud.mariaDb().newDatabase();
+                    dialect = JdbcDialect.MARIADB;
+                    sql = SQLDialect.MARIADB;
+                }
+                case "postgres" -> {
+                    LocalCloud cloud = LocalCloud.start(LocalCloud.Service.POSTGRES);
+                    resources.add(cloud);
+                    database = cloud.postgres().newDatabase();
+                    dialect = JdbcDialect.POSTGRES;
+                    sql = SQLDialect.POSTGRES;
+                }
+                default -> {
+                    database = new JdbcDatabase("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+                    dialect = JdbcDialect.H2;
+                    sql = SQLDialect.H2;
+                }
+            }
+            // One pool for both sides, so that neither pays for connections the other does not.
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(database.url());
+            config.setUsername(database.user());
+            config.setPassword(database.password());
+            config.setMaximumPoolSize(4);
+            config.setPoolName("bench");
+            HikariDataSource pool = new HikariDataSource(config);
+            resources.add(0, pool);
+            JdbcRepositories repositories = JdbcRepositories.builder().dataSource(pool).dialect(dialect).build();
+            repositories.migrate();
+            resources.add(0, repositories);
+            photos = repositories.photos();
+            raw = new RawJdbcPhotos(pool, sql);
+            return repositories.albums();
+        }
+
+        private Album album(UserId owner, String name) {
+            Instant now = Instant.now();
+            return new Album(ids.nextAlbumId(), owner, name, "", Optional.empty(), now, now, 0);
+        }
+
+        @Override
+        public void close() {
+            for (AutoCloseable resource : resources) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not close " + resource + " of " + store, e);
+                }
+            }
+            resources.clear();
+        }
+
+        Optional<Photo> gallerykitGetPhoto() {
+            return photos.find(owner, target);
+        }
+
+        Object rawGetPhoto() {
+            return raw.get(owner, target);
+        }
+
+        Photo gallerykitSavePhoto() {
+            return photos.create(StorePhotos.photo(owner, inbox, ids.nextPhotoId(), saves++));
+        }
+
+        PhotoId rawSavePhoto() {
+            Photo photo = StorePhotos.photo(owner, inbox, ids.nextPhotoId(), saves++);
+            raw.save(photo);
+            return photo.id();
+        }
+
+        /** The photo the gallery read, changed to its other set of tags. */
+        Photo gallerykitUpdateTags() {
+            List<Tag> tags = gallerykitUpdates++ % 2 == 0 ? StorePhotos.OTHER_TAGS : StorePhotos.TAGS;
+            updated = photos.update(updated, updated.toBuilder().tags(tags).updatedAt(Instant.now()).build());
+            return updated;
+        }
+
+        long rawUpdateTags() {
+            List<Tag> tags = rawUpdates++ % 2 == 0 ? StorePhotos.OTHER_TAGS : StorePhotos.TAGS;
+            rawVersion = raw.updateTags(owner, rawUpdated, rawVersion, tags, Instant.now());
+            return rawVersion;
+        }
+
+        Slice<Photo> gallerykitListPage() {
+            return photos.listByAlbum(owner, album, PAGE, Optional.empty());
+        }
+
+        List<?> rawListPage() {
+            return raw.listPage(owner, album, PAGE);
+        }
     }
 }

@@ -1,0 +1,140 @@
+package dev.gallerykit.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A GalleryKit call and its hand-written baseline timed in turns in one JVM: batches of one and of the other
+ * alternate, which goes first switching every round, and each side's fastest and median batch are kept with
+ * the bytes allocated per call (by every thread of the JVM, as JMH's {@code -prof gc} counts them, so that a
+ * server running in this JVM counts on both sides). JMH measures one method after the other, so load from
+ * other processes that comes and goes falls on one side only; taking turns every few milliseconds spreads it
+ * over both, and the ratio of the medians is what a noisy machine still measures well.
+ */
+final class AbCheck {
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private AbCheck() {
+    }
+
+    /** One call of a side. */
+    @FunctionalInterface
+    interface Call {
+        void run() throws Exception;
+    }
+
+    /** Microseconds per call of each side's fastest and median batch, and bytes per call of its median batch. */
+    record Result(String what, int rounds, int batch, double oursMin, double oursMedian, double rawMin,
+            double rawMedian, double oursBytes, double rawBytes) {
+
+        double ratio() {
+            return oursMedian / rawMedian;
+        }
+
+        double minRatio() {
+            return oursMin / rawMin;
+        }
+
+        double allocRatio() {
+            return oursBytes / rawBytes;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%-38s gallerykit min %10.2f us, median %10.2f us | raw min %10.2f us,"
+                    + " median %10.2f us | ratio min %.3f, median %.3f | alloc %,.0f / %,.0f B = %.3f", what, oursMin,
+                    oursMedian, rawMin, rawMedian, minRatio(), ratio(), oursBytes, rawBytes, allocRatio());
+        }
+    }
+
+    /** How many calls of {@code call} fill a batch of about {@code batchNanos}, after {@code warmUpNanos} of calls. */
+    static int batchSize(Call call, long warmUpNanos, long batchNanos) throws Exception {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < warmUpNanos) {
+            call.run();
+        }
+        start = System.nanoTime();
+        int calls = 0;
+        while (System.nanoTime() - start < batchNanos) {
+            call.run();
+            calls++;
+        }
+        return Math.max(1, calls);
+    }
+
+    /** {@code rounds} batches of {@code batch} calls of each side, in turns, after one batch of each unmeasured. */
+    static Result compare(String what, int rounds, int batch, Call ours, Call raw) throws Exception {
+        Batch warmOurs = new Batch();
+        Batch warmRaw = new Batch();
+        warmOurs.time(ours, batch, 0);
+        warmRaw.time(raw, batch, 0);
+        Batch oursBatches = new Batch(rounds);
+        Batch rawBatches = new Batch(rounds);
+        for (int round = 0; round < rounds; round++) {
+            if (round % 2 == 0) {
+                oursBatches.time(ours, batch, round);
+                rawBatches.time(raw, batch, round);
+            } else {
+                rawBatches.time(raw, batch, round);
+                oursBatches.time(ours, batch, round);
+            }
+        }
+        return new Result(what, rounds, batch, oursBatches.min(), oursBatches.median(), rawBatches.min(),
+                rawBatches.median(), oursBatches.medianBytes(), rawBatches.medianBytes());
+    }
+
+    /** The times and allocations of one side's batches. */
+    private static final class Batch {
+        private final double[] micros;
+        private final double[] bytes;
+
+        Batch() {
+            this(1);
+        }
+
+        Batch(int rounds) {
+            micros = new double[rounds];
+            bytes = new double[rounds];
+        }
+
+        void time(Call call, int calls, int round) throws Exception {
+            long allocated = allocatedByAllThreads();
+            long start = System.nanoTime();
+            for (int i = 0; i < calls; i++) {
+                call.run();
+            }
+            micros[round] = (System.nanoTime() - start) / 1_000.0 / calls;
+            bytes[round] = (double) (allocatedByAllThreads() - allocated) / calls;
+        }
+
+        double min() {
+            return Arrays.stream(micros).min().orElseThrow();
+        }
+
+        double median() {
+            return median(micros);
+        }
+
+        double medianBytes() {
+            return median(bytes);
+        }
+
+        private static double median(double[] values) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            return sorted[sorted.length / 2];
+        }
+    }
+
+    /** Bytes allocated so far by the threads alive now (a thread that ended takes its count with it). */
+    private static long allocatedByAllThreads() {
+        long total = 0;
+        for (long bytes : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
+            total += Math.max(0, bytes);
+        }
+        return total;
+    }
+}
