@@ -2,7 +2,9 @@ package dev.gallerykit.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A GalleryKit call and its hand-written baseline timed in turns in one JVM: batches of one and of the other
@@ -48,6 +50,35 @@ final class AbCheck {
                     + " median %10.2f us | ratio min %.3f, median %.3f | alloc %,.0f / %,.0f B = %.3f", what, oursMin,
                     oursMedian, rawMin, rawMedian, minRatio(), ratio(), oursBytes, rawBytes, allocRatio());
         }
+    }
+
+    /**
+     * The results as a markdown table, one row each: a result named {@code "<value> <operation>"} fills the
+     * {@code param} and operation columns. The verdict holds when the ratio of the medians is at most
+     * {@code timeTarget} of the operation and, where {@code allocTarget} gives one (not NaN), so is the ratio
+     * of the bytes per call.
+     */
+    static String table(String param, List<Result> results, ToDoubleFunction<String> timeTarget,
+            ToDoubleFunction<String> allocTarget) {
+        StringBuilder out = new StringBuilder("| " + param + " | operation | calls a batch | GalleryKit median (fastest)"
+                + " | raw median (fastest) | ratio of medians (of fastest) | GalleryKit B/op | raw B/op | alloc ratio"
+                + " | target | met |\n");
+        out.append("|---".repeat(11)).append("|\n");
+        for (Result r : results) {
+            String[] what = r.what().split(" ", 2);
+            double time = timeTarget.applyAsDouble(what[1]);
+            double alloc = allocTarget.applyAsDouble(what[1]);
+            boolean met = r.ratio() <= time && (Double.isNaN(alloc) || r.allocRatio() <= alloc);
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s us (%s) | %s us (%s) | %sx (%sx) | %,.0f | %,.0f"
+                            + " | %sx | <= %.2fx%s | %s |%n", what[0], what[1], r.batch(),
+                    PerformanceSuite.fmt(r.oursMedian()), PerformanceSuite.fmt(r.oursMin()),
+                    PerformanceSuite.fmt(r.rawMedian()), PerformanceSuite.fmt(r.rawMin()),
+                    PerformanceSuite.fmt(r.ratio()), PerformanceSuite.fmt(r.minRatio()), r.oursBytes(), r.rawBytes(),
+                    PerformanceSuite.fmt(r.allocRatio()), time,
+                    Double.isNaN(alloc) ? "" : String.format(Locale.ROOT, ", alloc <= %.2fx", alloc),
+                    met ? "yes" : "**no**"));
+        }
+        return out.toString();
     }
 
     /** How many calls of {@code call} fill a batch of about {@code batchNanos}, after {@code warmUpNanos} of calls. */

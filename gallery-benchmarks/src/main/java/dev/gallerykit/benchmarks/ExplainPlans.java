@@ -21,11 +21,11 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * The query plans behind listing (issue 17): seeds an album of 100,000 photos on MariaDB and
- * PostgreSQL as {@link ListingBenchmark} does, records every statement the JDBC adapter prepares for
- * the first page of the album, its page 1,000, the first page of a search by tag and that search's
- * page 1,000 (and, since the planner may treat a rarer tag differently, the first page of a search
- * for a tag on every 10th photo), runs each again under {@code ANALYZE} (MariaDB) or
+ * The query plans behind listing (issue 17): on {@link ListingBenchmark}'s album of 100,000 photos
+ * (its {@link ListingBenchmark#seeded} store, seeded once per JVM) on MariaDB and PostgreSQL, records
+ * every statement the JDBC adapter prepares for the first page of the album, its page 1,000, the first
+ * page of a search by tag and that search's page 1,000 (and, since the planner may treat a rarer tag
+ * differently, the first page of a search for a tag on every 10th photo), runs each again under {@code ANALYZE} (MariaDB) or
  * {@code EXPLAIN (ANALYZE, BUFFERS)} (PostgreSQL) with the same bind values, and prints a markdown
  * section: per database and use, each statement, its plan and a verdict. On DynamoDB Local it lists
  * the requests each use sends instead (operation, table, index, key condition, filter, limit), with the
@@ -55,20 +55,17 @@ public final class ExplainPlans {
     public static void main(String[] args) throws Exception {
         int photos = args.length > 0 ? Integer.parseInt(args[0]) : PHOTOS;
         List<String> stores = args.length > 1 ? List.of(args).subList(1, args.length) : STORES;
-        StringBuilder out = heading(photos);
-        for (String store : stores) {
-            try (ListingStore db = ListingStore.start(store)) {
-                Duration seeded = db.seed(photos);
-                out.append(explain(db, seeded, walk(list(db)), walk(search(db))));
-            }
+        try {
+            System.out.println(report(photos, stores));
+        } finally {
+            ListingBenchmark.closeAll();
         }
-        System.out.println(out);
     }
 
     /**
-     * The same report on the albums of {@code photos} photos that {@link ListingBenchmark} seeded in this JVM
-     * (seeding them when it has not), and at the deep pages it walked to: how {@link PerformanceSuite} runs it
-     * right after the listing benchmarks, so that the large album is seeded and walked once for both.
+     * The report on the albums of {@code photos} photos that {@link ListingBenchmark} seeded in this JVM (seeding
+     * them when it has not), at the deep pages it walked to: {@link PerformanceSuite} runs it right after the
+     * listing benchmarks, so that the large album is seeded and walked once for both.
      */
     static String report(int photos, List<String> stores) throws Exception {
         StringBuilder out = heading(photos);
@@ -144,18 +141,6 @@ public final class ExplainPlans {
             }
             return text.toString();
         }
-    }
-
-    private static PageRequest walk(Function<PageRequest, Page<Photo>> pages) {
-        PageRequest request = PageRequest.first(ListingBenchmark.PAGE);
-        for (int number = 1; number < ListingBenchmark.DEEP_PAGE; number++) {
-            Page<Photo> page = pages.apply(request);
-            if (!page.hasNext()) {
-                break;
-            }
-            request = request.after(page).orElseThrow();
-        }
-        return request;
     }
 
     private static String section(Connection connection, String store, ListingStatements.Recorded statement)

@@ -57,6 +57,8 @@ public class ListingBenchmark {
 
     static final int PAGE = 100;
     static final int DEEP_PAGE = 1_000;
+    /** The page size that walks to the deep page: the largest a gallery may be configured to return. */
+    static final int STRIDE = 1_000;
     static final PhotoQuery TAGGED = PhotoQuery.of(q -> q.tags(ListingStore.ALL));
 
     /** The seeded albums of this JVM, by store and size. */
@@ -164,21 +166,36 @@ public class ListingBenchmark {
             return rawDeep;
         }
 
-        /** The request of page {@value #DEEP_PAGE}, or of the last page when there are fewer. */
+        /**
+         * The request of page {@value #DEEP_PAGE} of {@value #PAGE}, or of the last page when there are fewer: pages of
+         * {@value #STRIDE} up to where a whole one still fits before it, then pages of at most {@value #PAGE} up to it,
+         * so that the walk sends a tenth of the requests and ends exactly {@code (DEEP_PAGE - 1) * PAGE} photos in.
+         */
         private PageRequest walk(Function<PageRequest, Page<Photo>> pages) {
             long start = System.nanoTime();
-            PageRequest request = PageRequest.first(PAGE);
-            int number = 1;
-            while (number < DEEP_PAGE) {
-                Page<Photo> page = pages.apply(request);
+            int before = (DEEP_PAGE - 1) * PAGE;
+            int passed = 0;
+            PageRequest stride = PageRequest.first(STRIDE);
+            while (passed + STRIDE <= before) {
+                Page<Photo> page = pages.apply(stride);
                 if (!page.hasNext()) {
                     break;
                 }
-                request = request.after(page).orElseThrow();
-                number++;
+                passed += page.items().size();
+                stride = stride.after(page).orElseThrow();
             }
-            System.out.printf("[listing] walked to page %,d of %s in %.1f s%n", number, store,
-                    (System.nanoTime() - start) / 1e9);
+            PageRequest request = new PageRequest(PAGE, stride.cursor());
+            while (passed < before) {
+                PageRequest step = new PageRequest(Math.min(PAGE, before - passed), request.cursor());
+                Page<Photo> page = pages.apply(step);
+                if (!page.hasNext()) {
+                    break;
+                }
+                passed += page.items().size();
+                request = new PageRequest(PAGE, page.nextCursor());
+            }
+            System.out.printf("[listing] walked %,d photos in to page %,d of %s in %.1f s%n", passed, passed / PAGE + 1,
+                    store, (System.nanoTime() - start) / 1e9);
             return request;
         }
     }

@@ -1,6 +1,5 @@
 package dev.gallerykit.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gallerykit.Gallery;
 import dev.gallerykit.domain.AlbumId;
@@ -16,10 +15,8 @@ import dev.gallerykit.domain.UserId;
 import dev.gallerykit.dynamodb.DynamoDbRepositories;
 import dev.gallerykit.jdbc.JdbcDialect;
 import dev.gallerykit.jdbc.JdbcRepositories;
-import dev.gallerykit.local.Credentials;
 import dev.gallerykit.local.JdbcDatabase;
 import dev.gallerykit.local.LocalCloud;
-import dev.gallerykit.local.LocalDynamoDb;
 import dev.gallerykit.memory.InMemoryBlobStore;
 import dev.gallerykit.spi.PhotoRepository;
 import java.security.SecureRandom;
@@ -42,11 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import org.jooq.SQLDialect;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -101,7 +94,9 @@ final class ListingStore implements AutoCloseable {
         this.client = client;
         this.dynamo = dynamo;
         // One cursor secret for the store and its observed views, so that a page cursor of one works on the other.
-        Gallery.Builder builder = Gallery.builder().blobs(new InMemoryBlobStore()).cursorSecret(cursorSecret);
+        // Pages of up to 1,000 for the walks to page 1,000 (ListingBenchmark.STRIDE); the benchmarks ask for 100.
+        Gallery.Builder builder = Gallery.builder().blobs(new InMemoryBlobStore()).cursorSecret(cursorSecret)
+                .maxPageSize(ListingBenchmark.STRIDE);
         if (jdbc != null) {
             builder.albums(jdbc.albums()).photos(jdbc.photos()).shares(jdbc.shares());
             photos = jdbc.photos();
@@ -154,20 +149,8 @@ final class ListingStore implements AutoCloseable {
     private static ListingStore open(String store, LocalCloud cloud, boolean owned, UnaryOperator<DataSource> wrap,
             ExecutionInterceptor interceptor, UserId owner, AlbumId album, byte[] cursorSecret) {
         if (store.equals("dynamodb")) {
-            LocalDynamoDb.Endpoint endpoint = cloud.dynamoDb();
-            Credentials credentials = endpoint.credentials().orElse(cloud.credentials());
-            DynamoDbClient client = DynamoDbClient.builder()
-                    .endpointOverride(endpoint.uri())
-                    .region(Region.of(endpoint.region()))
-                    .credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())))
-                    .httpClient(ApacheHttpClient.builder().maxConnections(WRITERS * 2).build())
-                    .overrideConfiguration(c -> {
-                        if (interceptor != null) {
-                            c.addExecutionInterceptor(interceptor);
-                        }
-                    })
-                    .build();
+            DynamoDbClient client = interceptor == null ? BenchStores.dynamoDb(cloud, WRITERS * 2)
+                    : BenchStores.dynamoDb(cloud, WRITERS * 2, interceptor);
             DynamoDbRepositories dynamo = DynamoDbRepositories.builder().client(client).tablePrefix("listing-").build();
             if (owned) {
                 dynamo.createTablesIfMissing();
@@ -176,13 +159,7 @@ final class ListingStore implements AutoCloseable {
         }
         boolean maria = store.equals("mariadb");
         JdbcDatabase database = (maria ? cloud.mariaDb() : cloud.postgres()).database();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.url());
-        config.setUsername(database.user());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(4);
-        config.setPoolName(owned ? "listing" : "listing-observed");
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = BenchStores.pool(database, owned ? "listing" : "listing-observed", 4);
         JdbcRepositories jdbc = JdbcRepositories.builder().dataSource(wrap.apply(pool))
                 .dialect(maria ? JdbcDialect.MARIADB : JdbcDialect.POSTGRES).build();
         if (owned) {

@@ -50,6 +50,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class PerformanceSuite {
 
     private static final String ALLOC = "gc.alloc.rate.norm";
+    /** Rounds of the interleaved accounts check: of 20 ms batches of token checks, and of single sign-ins. */
+    private static final int ACCOUNTS_ROUNDS = 100;
+    private static final int ACCOUNTS_SIGN_IN_ROUNDS = 7;
 
     private PerformanceSuite() {
     }
@@ -69,7 +72,10 @@ public final class PerformanceSuite {
                 // In this JVM, without forks: each store is started and seeded once for its eight benchmarks,
                 // and once more for nothing when the interleaved check below takes the same fixtures.
                 new Section("StoreOverheadBenchmark", "dev.gallerykit.benchmarks.StoreOverheadBenchmark\\.",
-                        o -> short5(o).forks(0).addProfiler(GCProfiler.class),
+                        // One warm-up iteration: the interleaved check gives the time verdicts; this table's are
+                        // the allocations and the JMH view of the same calls.
+                        o -> short5(o).warmupIterations(1).measurementIterations(2).forks(0)
+                                .addProfiler(GCProfiler.class),
                         results -> comparison(results, op -> 1.10, op -> 1.10)),
                 new Section("StoreAbCheck", null, UnaryOperator.identity(), results -> {
                     try {
@@ -95,18 +101,26 @@ public final class PerformanceSuite {
                         o -> short5(o).mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS).addProfiler(GCProfiler.class),
                         results -> comparison(results, op -> op.toLowerCase(Locale.ROOT).contains("signin") ? 1.05 : 1.10,
                                 op -> Double.NaN)),
-                // Fifty callers of a call that takes a quarter of a second of CPU: iterations of 10 s, so that
-                // each sees some 80 sign-ins finish, and each iteration waits some 7 s more for the calls in
+                new Section("AccountsAbCheck", null, UnaryOperator.identity(),
+                        results -> AccountsAbCheck.table(ACCOUNTS_ROUNDS, ACCOUNTS_SIGN_IN_ROUNDS)),
+                // Fifty callers of a call that takes a quarter of a second of CPU: iterations of 8 s, so that
+                // each sees some 55 sign-ins finish, and each iteration waits some 7 s more for the calls in
                 // flight at its end. On H2 only: the baseline touches no store, and a real store is the case
                 // the target is about (the in-memory value stays for runs of the class itself).
                 new Section("SignInLoadBenchmark", "dev.gallerykit.benchmarks.SignInLoadBenchmark\\.",
                         o -> o.param("store", "h2").warmupIterations(1).warmupTime(TimeValue.seconds(5))
-                                .measurementIterations(2).measurementTime(TimeValue.seconds(10)),
+                                .measurementIterations(2).measurementTime(TimeValue.seconds(8)),
                         results -> comparison(results, op -> 1.05, op -> Double.NaN)),
                 new Section("StoreIngestBenchmark", "dev.gallerykit.benchmarks.StoreIngestBenchmark\\.",
-                        o -> o.warmupIterations(1).warmupTime(TimeValue.seconds(3))
-                                .measurementIterations(3).measurementTime(TimeValue.seconds(3)),
-                        PerformanceSuite::ingest),
+                        o -> o.forks(0).warmupIterations(1).warmupTime(TimeValue.seconds(3))
+                                .measurementIterations(2).measurementTime(TimeValue.seconds(3)),
+                        results -> {
+                            try {
+                                return ingest(results);
+                            } finally {
+                                StoreIngestBenchmark.closeAll();
+                            }
+                        }),
                 new Section("RequestCounts", null, UnaryOperator.identity(),
                         results -> childOutput("dev.gallerykit.benchmarks.RequestCounts")));
     }
@@ -185,6 +199,7 @@ public final class PerformanceSuite {
             // The servers that sections run without forks started in this JVM, if a section did not stop them.
             StoreOverheadBenchmark.closeAll();
             ListingBenchmark.closeAll();
+            StoreIngestBenchmark.closeAll();
         }
         System.out.println("Suite done in " + Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS));
     }

@@ -1,6 +1,5 @@
 package dev.gallerykit.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gallerykit.Gallery;
 import dev.gallerykit.Owners.PurgeReport;
@@ -14,7 +13,6 @@ import dev.gallerykit.domain.UserId;
 import dev.gallerykit.dynamodb.DynamoDbRepositories;
 import dev.gallerykit.jdbc.JdbcDialect;
 import dev.gallerykit.jdbc.JdbcRepositories;
-import dev.gallerykit.local.Credentials;
 import dev.gallerykit.local.JdbcDatabase;
 import dev.gallerykit.local.LocalCloud;
 import dev.gallerykit.local.LocalCloud.Service;
@@ -34,8 +32,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -83,7 +79,7 @@ public final class RequestCounts {
         this.cloud = cloud;
         this.s3 = S3Client.builder().httpClientBuilder(ApacheHttpClient.builder().maxConnections(16))
                 .endpointOverride(cloud.s3().uri().orElseThrow()).region(Region.of(cloud.s3().region()))
-                .forcePathStyle(true).credentialsProvider(credentials(cloud.credentials()))
+                .forcePathStyle(true).credentialsProvider(BenchStores.credentials(cloud.credentials()))
                 .overrideConfiguration(o -> o.addExecutionInterceptor(s3Requests)).build();
     }
 
@@ -110,10 +106,7 @@ public final class RequestCounts {
     }
 
     private void onDynamoDb(int photos) throws Exception {
-        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(cloud.dynamoDb().uri())
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16))
-                .region(Region.of(cloud.dynamoDb().region())).credentialsProvider(credentials(cloud.credentials()))
-                .overrideConfiguration(o -> o.addExecutionInterceptor(dynamoRequests)).build()) {
+        try (DynamoDbClient client = BenchStores.dynamoDb(cloud, 16, dynamoRequests)) {
             DynamoDbRepositories dynamo = DynamoDbRepositories.builder().client(client)
                     .tablePrefix("counts-" + photos + "-").build();
             dynamo.createTablesIfMissing();
@@ -136,12 +129,7 @@ public final class RequestCounts {
     }
 
     private void onSql(String store, JdbcDatabase database, JdbcDialect dialect, int photos) throws Exception {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.url());
-        config.setUsername(database.user());
-        config.setPassword(database.password());
-        config.setMaximumPoolSize(10);
-        try (HikariDataSource pool = new HikariDataSource(config);
+        try (HikariDataSource pool = BenchStores.pool(database, "counts", 10);
              JdbcRepositories db = JdbcRepositories.builder().dataSource(sql.wrap(pool)).dialect(dialect).build()) {
             db.migrate();
             Run run = purge(db.albums(), db.photos(), db.shares(), photos);
@@ -228,11 +216,6 @@ public final class RequestCounts {
                 String.valueOf(run.photos() + run.albums()), String.valueOf(run.deleteObjects()),
                 String.valueOf(run.deleteObject()), batchWrites, deleteItems, queries, transactions,
                 other.isEmpty() ? "-" : other, statements, target, met ? "yes" : "**no**") + " |";
-    }
-
-    private static StaticCredentialsProvider credentials(Credentials credentials) {
-        return StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey()));
     }
 
     /** What one purge removed, and the S3 requests it took. */

@@ -1,6 +1,5 @@
 package dev.gallerykit.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.AlbumId;
@@ -12,10 +11,8 @@ import dev.gallerykit.domain.UserId;
 import dev.gallerykit.dynamodb.DynamoDbRepositories;
 import dev.gallerykit.jdbc.JdbcDialect;
 import dev.gallerykit.jdbc.JdbcRepositories;
-import dev.gallerykit.local.Credentials;
 import dev.gallerykit.local.JdbcDatabase;
 import dev.gallerykit.local.LocalCloud;
-import dev.gallerykit.local.LocalDynamoDb;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.Slice;
@@ -43,11 +40,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -232,15 +225,7 @@ public class StoreOverheadBenchmark {
         private AlbumRepository dynamoDb() {
             LocalCloud cloud = LocalCloud.start(LocalCloud.Service.DYNAMODB);
             resources.add(cloud);
-            LocalDynamoDb.Endpoint endpoint = cloud.dynamoDb();
-            Credentials credentials = endpoint.credentials().orElseThrow();
-            DynamoDbClient client = DynamoDbClient.builder()
-                    .endpointOverride(endpoint.uri())
-                    .region(Region.of(endpoint.region()))
-                    .credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())))
-                    .httpClientBuilder(ApacheHttpClient.builder())
-                    .build();
+            DynamoDbClient client = BenchStores.dynamoDb(cloud, BenchStores.SDK_CONNECTIONS);
             resources.add(0, client);
             DynamoDbRepositories repositories = DynamoDbRepositories.builder().client(client).tablePrefix("bench-").build();
             repositories.createTablesIfMissing();
@@ -279,13 +264,7 @@ public class StoreOverheadBenchmark {
                 }
             }
             // One pool for both sides, so that neither pays for connections the other does not.
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(database.url());
-            config.setUsername(database.user());
-            config.setPassword(database.password());
-            config.setMaximumPoolSize(4);
-            config.setPoolName("bench");
-            HikariDataSource pool = new HikariDataSource(config);
+            HikariDataSource pool = BenchStores.pool(database, "bench", 4);
             resources.add(0, pool);
             JdbcRepositories repositories = JdbcRepositories.builder().dataSource(pool).dialect(dialect).build();
             repositories.migrate();
