@@ -5,10 +5,11 @@ import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoQuery;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -116,6 +117,7 @@ public class ListingBenchmark {
         final ListingStore stores;
         final RawPhotos raw;
         final Duration seededIn;
+        final int photos;
         private PageRequest deepList;
         private PageRequest deepSearch;
         private Object rawDeep;
@@ -123,6 +125,7 @@ public class ListingBenchmark {
 
         Seeded(String store, int photos) {
             this.store = store;
+            this.photos = photos;
             stores = ListingStore.start(store);
             raw = stores.raw();
             try {
@@ -149,18 +152,33 @@ public class ListingBenchmark {
             return deepSearch;
         }
 
-        /** The baseline's position of page {@value #DEEP_PAGE} (of the last page when there are fewer): its own walk. */
+        /**
+         * The baseline's position of page {@value #DEEP_PAGE} (of the last page when there are fewer). In an album
+         * that has that page it is the position after the photo that ends page {@code DEEP_PAGE - 1}, known from
+         * the seeding's time-ordered ids, and checked against the page it opens; otherwise its own walk.
+         */
         synchronized Object rawDeep() {
             if (!rawWalked) {
-                Object position = null;
-                for (int number = 1; number < DEEP_PAGE; number++) {
-                    Object next = raw.pageAfter(stores.owner, stores.album, PAGE, position).next();
-                    if (next == null) {
-                        break;
+                int before = (DEEP_PAGE - 1) * PAGE;
+                if (photos > before) {
+                    Object position = raw.positionAfter(stores.owner, stores.album, stores.newest(before));
+                    List<?> items = raw.pageAfter(stores.owner, stores.album, PAGE, position).items();
+                    if (items.isEmpty() || !raw.idOf(items.get(0)).equals(stores.newest(before + 1))) {
+                        throw new IllegalStateException("the baseline's page " + DEEP_PAGE + " of " + store
+                                + " does not start with the photo after the first " + before);
                     }
-                    position = next;
+                    rawDeep = position;
+                } else {
+                    Object position = null;
+                    for (int number = 1; number < DEEP_PAGE; number++) {
+                        Object next = raw.pageAfter(stores.owner, stores.album, PAGE, position).next();
+                        if (next == null) {
+                            break;
+                        }
+                        position = next;
+                    }
+                    rawDeep = position; // null when the album has one page: its deep page is the first
                 }
-                rawDeep = position; // null when the album has one page: its deep page is the first
                 rawWalked = true;
             }
             return rawDeep;

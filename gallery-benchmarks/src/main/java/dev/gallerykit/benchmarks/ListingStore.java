@@ -82,6 +82,7 @@ final class ListingStore implements AutoCloseable {
     final Gallery gallery;
     final UserId owner;
     final AlbumId album;
+    private List<PhotoId> seeded = List.of();
 
     private ListingStore(String store, LocalCloud cloud, boolean ownsCloud, HikariDataSource pool, JdbcRepositories jdbc,
             DynamoDbClient client, DynamoDbRepositories dynamo, UserId owner, AlbumId album, byte[] cursorSecret) {
@@ -182,6 +183,11 @@ final class ListingStore implements AutoCloseable {
         return new RawJdbcPhotos(pool, store.equals("mariadb") ? SQLDialect.MARIADB : SQLDialect.POSTGRES);
     }
 
+    /** The seeded photo that is the album's {@code n}-th newest (1 the newest), in the order listing pages go. */
+    PhotoId newest(int n) {
+        return seeded.get(seeded.size() - n);
+    }
+
     /** Fills the album with {@code count} photos (at least 2) and returns how long that took. */
     Duration seed(int count) throws Exception {
         long start = System.nanoTime();
@@ -200,6 +206,7 @@ final class ListingStore implements AutoCloseable {
         } else {
             copyItems(all, tenth.id(), plain.id());
         }
+        seeded = List.copyOf(all); // time-ordered ids, the oldest first
         PhotoId last = all.get(count - 1);
         Photo expected = photo(last, (count - 1) % 10 == 0).toBuilder().version(1).build();
         Optional<Photo> stored = photos.find(owner, last);

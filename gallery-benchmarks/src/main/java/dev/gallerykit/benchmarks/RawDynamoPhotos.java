@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
@@ -281,9 +282,23 @@ final class RawDynamoPhotos implements RawPhotos {
         }
         List<Item> items = page.items().subList(0, limit);
         Item last = items.get(limit - 1);
-        Map<String, AttributeValue> next = Map.of("owner", AttributeValue.fromS(last.owner),
-                "id", AttributeValue.fromS(last.id), "albumKey", AttributeValue.fromS(last.albumKey));
-        return new Page(items, next);
+        return new Page(items, startKey(last.owner, last.id, last.albumKey));
+    }
+
+    /** The album index's key of the last item: what DynamoDB itself would return as the last evaluated key. */
+    @Override
+    public Object positionAfter(UserId owner, AlbumId album, PhotoId last) {
+        return startKey(owner.toString(), last.toString(), owner + "#" + album);
+    }
+
+    private static Map<String, AttributeValue> startKey(String owner, String id, String albumKey) {
+        return Map.of("owner", AttributeValue.fromS(owner), "id", AttributeValue.fromS(id),
+                "albumKey", AttributeValue.fromS(albumKey));
+    }
+
+    @Override
+    public PhotoId idOf(Object item) {
+        return new PhotoId(UUID.fromString(((Item) item).id));
     }
 
     private static Key key(String partition, String sort) {

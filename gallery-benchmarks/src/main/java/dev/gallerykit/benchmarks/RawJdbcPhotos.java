@@ -211,6 +211,16 @@ final class RawJdbcPhotos implements RawPhotos {
         return new Page(rows.subList(0, limit), rows.get(limit - 1).photo().get(ID));
     }
 
+    @Override
+    public Object positionAfter(UserId owner, AlbumId album, PhotoId last) {
+        return last.value();
+    }
+
+    @Override
+    public PhotoId idOf(Object item) {
+        return new PhotoId(((Row) item).photo().get(ID));
+    }
+
     /**
      * As the adapter reads: on H2, whose MVStore makes a commit visible table by table, in one REPEATABLE READ
      * transaction; on the servers as they are, with the rows' versions read again after their children.

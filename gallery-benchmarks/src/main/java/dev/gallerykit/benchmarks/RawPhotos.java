@@ -44,6 +44,15 @@ interface RawPhotos {
      */
     Page pageAfter(UserId owner, AlbumId album, int limit, Object position);
 
+    /**
+     * The position {@link #pageAfter} hands on after a page whose last photo is {@code last}: where a walk
+     * through the pages before it arrives, for a benchmark that knows the album's order without walking.
+     */
+    Object positionAfter(UserId owner, AlbumId album, PhotoId last);
+
+    /** The id of one of a page's items. */
+    PhotoId idOf(Object item);
+
     /** A page and the position after it (null after the last page). */
     record Page(List<?> items, Object next) {
     }

@@ -20,7 +20,7 @@ final class StoreAbCheck {
     static final int ROUNDS = 20;
     static final double TARGET = 1.10;
     private static final long BATCH_MILLIS = 50;
-    private static final long WARM_UP_NANOS = 1_000_000_000;
+    private static final long WARM_UP_NANOS = 500_000_000;
 
     private static Object sink;
 
