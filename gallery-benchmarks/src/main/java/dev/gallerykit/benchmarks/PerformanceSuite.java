@@ -91,6 +91,8 @@ public final class PerformanceSuite {
                         o -> short5(o).warmupIterations(1).forks(0)
                                 .param("photos", "100", String.valueOf(ExplainPlans.PHOTOS)),
                         results -> flatness(results, "photos", 1.5)),
+                new Section("ListingAbCheck", null, UnaryOperator.identity(),
+                        results -> ListingAbCheck.table(ListingAbCheck.STORES, ListingAbCheck.ROUNDS)),
                 new Section("ExplainPlans", null, UnaryOperator.identity(), results -> {
                     try {
                         return ExplainPlans.report(ExplainPlans.PHOTOS, ExplainPlans.STORES);

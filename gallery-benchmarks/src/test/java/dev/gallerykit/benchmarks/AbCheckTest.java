@@ -51,4 +51,20 @@ class AbCheckTest {
         assertThat(table.lines().filter(line -> line.startsWith("| mariadb | savePhoto |"))).singleElement()
                 .asString().contains("| 1.20x |").endsWith("| **no** |");
     }
+
+    @Test
+    @DisplayName("the listing table holds the larger or deeper page to 1.5x the other, and baselines to nothing")
+    void listingVerdicts() {
+        String table = ListingAbCheck.render(List.of(
+                new AbCheck.Result("mariadb album, page 1,000 against page 1", 12, 4, 5, 7, 5, 5, 0, 0),
+                new AbCheck.Result("dynamodb album, page 1,000 against page 1", 12, 4, 30, 40, 10, 10, 0, 0),
+                new AbCheck.Result("dynamodb baseline, page 1,000 against page 1", 12, 4, 30, 40, 10, 10, 0, 0)));
+
+        assertThat(table.lines().filter(line -> line.startsWith("| mariadb |"))).singleElement().asString()
+                .contains("| 1.40x | <= 1.5x | yes |");
+        assertThat(table.lines().filter(line -> line.startsWith("| dynamodb | album"))).singleElement().asString()
+                .contains("| 4.00x | <= 1.5x | **no** |");
+        assertThat(table.lines().filter(line -> line.startsWith("| dynamodb | baseline"))).singleElement().asString()
+                .contains("| 4.00x | baseline | - |");
+    }
 }
