@@ -96,6 +96,19 @@ final class AbCheck {
         return Math.max(1, calls);
     }
 
+    /**
+     * As {@link #compare}, after {@code warmUpNanos} of calls of each side, in batches of as many calls as fill
+     * about {@code batchNanos} of the {@code raw} side; the result is also printed to standard error.
+     */
+    static Result compareWarm(String what, int rounds, long warmUpNanos, long batchNanos, Call ours, Call raw)
+            throws Exception {
+        batchSize(ours, warmUpNanos, 1);
+        int batch = batchSize(raw, warmUpNanos, batchNanos);
+        Result result = compare(what, rounds, batch, ours, raw);
+        System.err.println("[a/b] " + result);
+        return result;
+    }
+
     /** {@code rounds} batches of {@code batch} calls of each side, in turns, after one batch of each unmeasured. */
     static Result compare(String what, int rounds, int batch, Call ours, Call raw) throws Exception {
         Batch warmOurs = new Batch();

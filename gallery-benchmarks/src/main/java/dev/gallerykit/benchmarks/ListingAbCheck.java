@@ -77,11 +77,7 @@ final class ListingAbCheck {
 
     private static AbCheck.Result compare(String what, int rounds, AbCheck.Call extreme, AbCheck.Call reference)
             throws Exception {
-        AbCheck.batchSize(extreme, WARM_UP_NANOS, 1);
-        int batch = AbCheck.batchSize(reference, WARM_UP_NANOS, BATCH_MILLIS * 1_000_000);
-        AbCheck.Result result = AbCheck.compare(what, rounds, batch, extreme, reference);
-        System.err.println("[listing a/b] " + result);
-        return result;
+        return AbCheck.compareWarm(what, rounds, WARM_UP_NANOS, BATCH_MILLIS * 1_000_000, extreme, reference);
     }
 
     /** One row per comparison; a baseline's row shows what the store itself does, with no target of ours. */

@@ -54,11 +54,7 @@ final class StoreAbCheck {
     }
 
     private static AbCheck.Result compare(String what, int rounds, AbCheck.Call ours, AbCheck.Call raw) throws Exception {
-        AbCheck.batchSize(ours, WARM_UP_NANOS, 1);
-        int batch = AbCheck.batchSize(raw, WARM_UP_NANOS, BATCH_MILLIS * 1_000_000);
-        AbCheck.Result result = AbCheck.compare(what, rounds, batch, ours, raw);
-        System.err.println("[store a/b] " + result);
-        return result;
+        return AbCheck.compareWarm(what, rounds, WARM_UP_NANOS, BATCH_MILLIS * 1_000_000, ours, raw);
     }
 
     static String render(List<AbCheck.Result> results) {
