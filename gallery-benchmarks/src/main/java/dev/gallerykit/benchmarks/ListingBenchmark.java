@@ -6,8 +6,6 @@ import dev.gallerykit.domain.Photo;
 import dev.gallerykit.domain.PhotoQuery;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,7 +61,7 @@ public class ListingBenchmark {
     static final PhotoQuery TAGGED = PhotoQuery.of(q -> q.tags(ListingStore.ALL));
 
     /** The seeded albums of this JVM, by store and size. */
-    private static final Map<String, Seeded> SEEDED = new ConcurrentHashMap<>();
+    private static final OncePerJvm<Seeded> SEEDED = new OncePerJvm<>();
 
     @Param({"dynamodb", "mariadb", "postgres"})
     public String store;
@@ -75,12 +73,10 @@ public class ListingBenchmark {
     private ListingStore stores;
     private PageRequest deepList;
     private PageRequest deepSearch;
-    private boolean forked;
     private Object rawDeep;
 
     @Setup(Level.Trial)
     public void seed(BenchmarkParams params) {
-        forked = params.getForks() > 0;
         seeded = seeded(store, photos);
         stores = seeded.stores;
         String benchmark = params.getBenchmark();
@@ -94,25 +90,22 @@ public class ListingBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void stop() {
-        if (forked) {
-            closeAll();
-        }
+    public void stop(BenchmarkParams trial) {
+        SEEDED.closeAfter(trial);
     }
 
     /** The album of {@code photos} photos on {@code store} in this JVM, seeded on first use. */
     static Seeded seeded(String store, int photos) {
-        return SEEDED.computeIfAbsent(store + "/" + photos, key -> new Seeded(store, photos));
+        return SEEDED.get(store + "/" + photos, key -> new Seeded(store, photos));
     }
 
     /** Stops the servers of every album seeded in this JVM. */
     static void closeAll() {
-        SEEDED.values().forEach(seeded -> seeded.stores.close());
-        SEEDED.clear();
+        SEEDED.closeAll();
     }
 
     /** One store's album of one size, and the requests of its deep pages once walked to. */
-    static final class Seeded {
+    static final class Seeded implements AutoCloseable {
         final String store;
         final ListingStore stores;
         final RawPhotos raw;
@@ -136,6 +129,11 @@ public class ListingBenchmark {
                 stores.close();
                 throw new IllegalStateException("could not seed " + photos + " photos into " + store, e);
             }
+        }
+
+        @Override
+        public void close() {
+            stores.close();
         }
 
         synchronized PageRequest deepList() {

@@ -32,10 +32,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -86,21 +84,19 @@ public class StoreIngestBenchmark {
     static final String BREAKDOWN_FILE = "target/jmh/ingest-breakdown.tsv";
 
     /** The started stores of this JVM, by name. */
-    private static final Map<String, Stack> STACKS = new ConcurrentHashMap<>();
+    private static final OncePerJvm<Stack> STACKS = new OncePerJvm<>();
 
     @Param({"memory", "h2", "mariadb", "postgres", "dynamodb"})
     public String store;
 
     private Stack stack;
-    private boolean forked;
     private final Timer uploadTime = new Timer();
     private UserId owner;
     private AlbumId album;
 
     @Setup(Level.Trial)
-    public void start(BenchmarkParams benchmark) {
-        forked = benchmark.getForks() > 0;
-        stack = STACKS.computeIfAbsent(store, Stack::new);
+    public void start() {
+        stack = STACKS.get(store, Stack::new);
         stack.engineTime.reset();
         stack.recordTime.reset();
         stack.blobTime.reset();
@@ -123,17 +119,12 @@ public class StoreIngestBenchmark {
     @TearDown(Level.Trial)
     public void stop(BenchmarkParams benchmark) throws Exception {
         writeBreakdown(benchmark);
-        if (forked) {
-            closeAll();
-        }
+        STACKS.closeAfter(benchmark);
     }
 
     /** Stops every store started in this JVM. */
-    static void closeAll() throws IOException {
-        for (Stack stack : STACKS.values()) {
-            stack.close();
-        }
-        STACKS.clear();
+    static void closeAll() {
+        STACKS.closeAll();
     }
 
     /** One caller. */

@@ -20,10 +20,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jooq.SQLDialect;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -81,33 +79,26 @@ public class StoreOverheadBenchmark {
     static final int PAGE = 100;
 
     /** The started and seeded stores of this JVM, by name. */
-    private static final Map<String, Fixture> FIXTURES = new ConcurrentHashMap<>();
+    private static final OncePerJvm<Fixture> FIXTURES = new OncePerJvm<>();
 
     @Param({"dynamodb", "mariadb", "postgres", "h2"})
     public String store;
 
     private Fixture fixture;
-    private boolean forked;
 
     @Setup(Level.Trial)
-    public void start(BenchmarkParams params) {
-        forked = params.getForks() > 0;
+    public void start() {
         fixture = Fixture.of(store);
     }
 
     @TearDown(Level.Trial)
-    public void stop() throws Exception {
-        if (forked) {
-            closeAll();
-        }
+    public void stop(BenchmarkParams trial) {
+        FIXTURES.closeAfter(trial);
     }
 
     /** Stops every store started in this JVM. */
-    static void closeAll() throws Exception {
-        for (Fixture fixture : FIXTURES.values()) {
-            fixture.close();
-        }
-        FIXTURES.clear();
+    static void closeAll() {
+        FIXTURES.closeAll();
     }
 
     @Benchmark
@@ -175,7 +166,7 @@ public class StoreOverheadBenchmark {
 
         /** The fixture of {@code store} in this JVM, started and seeded on first use. */
         static Fixture of(String store) {
-            return FIXTURES.computeIfAbsent(store, Fixture::new);
+            return FIXTURES.get(store, Fixture::new);
         }
 
         private Fixture(String store) {
