@@ -103,7 +103,7 @@ class ProcessingTest {
             Photo done = awaitProcessed(gallery, accepted);
             assertThat(done.status()).isEqualTo(PhotoStatus.READY);
             assertThat(done.hasThumbnails()).isTrue();
-            assertThat(worker.get().metrics().ready()).isEqualTo(1);
+            assertThat(awaitCompleted(worker.get(), 1).ready()).isEqualTo(1);
             assertThat(context.getBean(Listener.class).types())
                     .containsExactly(GalleryEvent.Type.PHOTO_UPLOADED, GalleryEvent.Type.PHOTO_READY);
         });
@@ -122,6 +122,7 @@ class ProcessingTest {
             assertThat(failed.status()).isEqualTo(PhotoStatus.FAILED);
             assertThat(failed.processing().reason()).hasValueSatisfying(reason -> assertThat(reason).isNotBlank());
             assertThat(failed.derivatives()).extracting(Derivative::name).containsExactly(Derivative.ORIGINAL);
+            assertThat(awaitCompleted(context.getBean(GalleryWorker.class), 1).failed()).isEqualTo(1);
             assertThat(context.getBean(Listener.class).events).last().satisfies(event -> {
                 assertThat(event.type()).isEqualTo(GalleryEvent.Type.PHOTO_FAILED);
                 assertThat(event.reason()).isEqualTo(failed.processing().reason());
@@ -177,6 +178,7 @@ class ProcessingTest {
             Gallery gallery = context.getBean(Gallery.class);
             Photo done = awaitProcessed(gallery, upload(gallery, PhotoFixtures.aJpeg()));
             assertThat(done.status()).isEqualTo(PhotoStatus.READY);
+            awaitCompleted(context.getBean(GalleryWorker.class), 1);
             assertThat(context.getBean(HostProcessing.class).queue.size()).as("the job is completed").isZero();
         });
     }
@@ -280,6 +282,22 @@ class ProcessingTest {
             Thread.sleep(20);
         }
         return fail("photo %s is still processing after 1000 reads", photo.id());
+    }
+
+    /**
+     * Waits until the worker has handled {@code jobs} jobs and removed them from the queue. The photo is ready in
+     * the store before the handler returns, the worker counts it and completes the job, so a test that saw the photo
+     * ready reads the worker's metrics, the events and the queue after this.
+     */
+    static GalleryWorker.Metrics awaitCompleted(GalleryWorker worker, long jobs) throws InterruptedException {
+        for (int read = 0; read < 1_000; read++) {
+            GalleryWorker.Metrics metrics = worker.metrics();
+            if (metrics.completed() >= jobs) {
+                return metrics;
+            }
+            Thread.sleep(20);
+        }
+        return fail("the worker completed %s of %d jobs after 1000 reads", worker.metrics().completed(), jobs);
     }
 
     /** Collects the gallery's events that reach Spring's listeners. */

@@ -111,7 +111,7 @@ class SqsTest {
                         Photo done = ProcessingTest.awaitProcessed(gallery, accepted);
                         assertThat(done.status()).isEqualTo(PhotoStatus.READY);
                         assertThat(done.hasThumbnails()).isTrue();
-                        assertThat(worker.get().metrics().ready()).isEqualTo(1);
+                        assertThat(ProcessingTest.awaitCompleted(worker.get(), 1).ready()).isEqualTo(1);
                         assertThat(context.getBean(ProcessingTest.Listener.class).types()).as("no events queue set")
                                 .containsExactly(GalleryEvent.Type.PHOTO_UPLOADED, GalleryEvent.Type.PHOTO_READY);
 
