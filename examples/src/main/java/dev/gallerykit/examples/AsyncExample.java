@@ -41,10 +41,11 @@ public final class AsyncExample {
         Photo accepted = gallery.photos().upload(me, album.id(), Upload.of(jpeg, "beach.jpg"));
 
         // Workers run here or in other processes; each job is idempotent under redelivery.
-        try (GalleryWorker worker = GalleryWorker.builder(gallery).threads(2).build().start()) {
-            ready.get(1, TimeUnit.MINUTES);
-            System.out.println("photos made ready: " + worker.metrics().ready());
+        GalleryWorker worker = GalleryWorker.builder(gallery).threads(2).build().start();
+        try (worker) {
+            ready.get(1, TimeUnit.MINUTES);                                   // the event comes as the job ends
         }
+        System.out.println("photos made ready: " + worker.metrics().ready()); // counted once closed
         return gallery.photos().get(me, accepted.id());                       // READY, with its thumbnails
     }
     // README:end
