@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * (long polling), handing them to {@link Gallery#jobs()}, and completing them. While a job runs its
  * visibility is extended, so a slow photo is not handed to a second worker; a worker that dies
  * stops extending, and the job comes back to another one. A failure worth another try (a store that
- * cannot be reached) releases the job at once; the queue moves a job that keeps coming back to its
+ * cannot be reached) releases the job at once, and so does an {@link Error} a job throws (the thread
+ * goes on with the next job); the queue moves a job that keeps coming back to its
  * dead letters, and the gallery marks a photo failed after its attempts run out, so nothing loops.
  *
  * <p>Run as many workers as wanted, in as many processes: handling is idempotent. {@link #close()}
@@ -137,7 +138,7 @@ public final class GalleryWorker implements AutoCloseable {
             List<Delivery> received;
             try {
                 received = queue.receive(batch, wait, visibility);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 counters.queueErrors.incrementAndGet();
                 LOG.warn("receiving jobs failed; trying again", e);
                 pause();
@@ -182,6 +183,14 @@ public final class GalleryWorker implements AutoCloseable {
             } else {
                 LOG.warn("job {} failed; it will be tried again", delivery.job(), e);
             }
+            release(delivery);
+            return false;
+        } catch (Error e) {
+            // A decoder that recursed too deep, a native library that failed to link, a heap that ran out on one
+            // file: the job goes back for another try (its attempts and the dead letters bound the tries), and
+            // this thread goes on with the next job rather than ending and leaving the worker a thread short.
+            counters.retried.incrementAndGet();
+            LOG.error("job {} threw {}; it will be tried again", delivery.job(), e.toString(), e);
             release(delivery);
             return false;
         } finally {

@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -471,6 +472,40 @@ abstract class AsyncIngestContract extends GalleryCase {
         }
         assertThat(gallery.photos().get(alice, accepted.id()).processing())
                 .isEqualTo(new Processing(PhotoStatus.READY, 2, java.util.Optional.empty()));
+    }
+
+    @Test
+    @DisplayName("a job that throws an Error is released for another try, and the worker's one thread goes on with the next")
+    void workerSurvivesAnError() {
+        AtomicInteger labelled = new AtomicInteger();
+        ImageLabeler overflowsOnce = jpeg -> {
+            if (labelled.getAndIncrement() == 0) {
+                throw new StackOverflowError("a labeler that recursed too deep");
+            }
+            return List.of(Tag.machine("calm", 0.5));
+        };
+        Gallery breaking = gallery(b -> b.asynchronous(queue).labeler(overflowsOnce));
+        Album album = anAlbum(alice, "Error");
+        Photo first = uploadAsync(album, aJpeg());
+        Photo second = uploadAsync(album, aJpeg());
+
+        GalleryWorker.Metrics metrics;
+        try (GalleryWorker worker = GalleryWorker.builder(breaking).threads(1).wait(Duration.ofMillis(200))
+                .visibility(Duration.ofSeconds(30)).build().start()) {
+            eventually(() -> worker.metrics().completed() == 2);
+            metrics = worker.metrics();
+            assertThat(worker.isRunning()).isTrue();
+        }
+        assertThat(metrics.ready()).isEqualTo(2);
+        assertThat(metrics.retried()).as("the job that threw").isEqualTo(1);
+        assertThat(labelled).hasValue(3);
+        assertThat(List.of(first, second)).allSatisfy(p -> {
+            Photo ready = gallery.photos().get(alice, p.id());
+            assertThat(ready.status()).isEqualTo(PhotoStatus.READY);
+            assertThat(ready.tags()).containsExactly(Tag.machine("calm", 0.5));
+        });
+        assertThat(waiting()).as("every job completed").isEmpty();
+        invariants.assertHoldAfterReconcile(alice, gallery.maintenance(), clock, GRACE);
     }
 
     @Test
