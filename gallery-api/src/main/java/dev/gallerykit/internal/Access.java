@@ -142,9 +142,9 @@ final class Access {
         return Optional.empty();
     }
 
-    /** Whether the member, still a member of {@code album}, may still upload into it. */
-    boolean stillContributes(AlbumId album, UserId member) {
-        return shares.findMember(album, member).map(AlbumMember::contributes).orElse(false);
+    /** The membership of {@code member} in {@code album} as it is now: empty once revoked or the album is deleted. */
+    Optional<AlbumMember> membership(AlbumId album, UserId member) {
+        return shares.findMember(album, member);
     }
 
     private static boolean grants(AlbumMember member, Right right, Optional<Photo> photo) {

@@ -233,28 +233,36 @@ final class PhotoService implements Photos {
     }
 
     /**
-     * The photo a member uploaded, if they are still a contributor once it is stored; otherwise (the
-     * owner revoked or demoted them meanwhile) the photo is taken back and the upload refused, so that
-     * no upload lands after the revoke that raced it has been seen by the uploader. When the check
-     * itself fails, a streamed upload is taken back too (its retry uploads afresh), while a completed
-     * direct upload stays: its retry finds it, as long as the uploader is still a member.
+     * The photo a member uploaded, if they are still a contributor once it is stored; otherwise the
+     * photo is taken back and the upload refused, so that no upload lands after the revoke that raced it
+     * has been seen by the uploader. A membership that is gone (revoked, or the album is being deleted)
+     * refuses it as the album not found, as every call of the uploader's after it would; one demoted to
+     * viewer as access denied. When the check itself fails, a streamed upload is taken back too (its retry
+     * uploads afresh), while a completed direct upload stays: its retry finds it, as long as the uploader
+     * is still a member.
      */
     private Photo stillAllowed(Access.AlbumGrant album, Photo photo, boolean takeBackOnFailure) {
         if (album.byOwner()) {
             return photo;
         }
-        boolean allowed;
+        AlbumId id = album.album().id();
+        Optional<AlbumMember> membership;
         try {
-            allowed = core.access.stillContributes(album.album().id(), photo.uploaderId());
+            membership = core.access.membership(id, photo.uploaderId());
         } catch (RuntimeException e) {
             if (takeBackOnFailure) {
                 takeBack(photo, e);
             }
             throw e;
         }
-        if (!allowed) {
-            AccessDeniedException denied = new AccessDeniedException("upload into album " + album.album().id(),
-                    "the membership was revoked during the upload");
+        if (membership.isEmpty()) {
+            NotFoundException gone = new NotFoundException("album", id);
+            takeBack(photo, gone);
+            throw gone;
+        }
+        if (!membership.get().contributes()) {
+            AccessDeniedException denied = new AccessDeniedException("upload into album " + id,
+                    "the member was made a viewer during the upload");
             takeBack(photo, denied);
             throw denied;
         }
