@@ -177,42 +177,54 @@ final class Mappers {
         return item;
     }
 
+    /**
+     * The photo of {@code item}: through the records' own constructors, not their builders, since a page maps a
+     * hundred of them and the builders would be garbage made for each.
+     */
     static Photo toPhoto(PhotoItem item) {
-        ImageMetadata.Builder metadata = ImageMetadata.builder()
-                .dimensions(item.width == null ? null : new Dimensions(item.width, item.height))
-                .orientation(item.orientation == null ? 1 : item.orientation)
-                .takenAt(item.takenLocal == null ? null : new TakenAt(LocalDateTime.parse(item.takenLocal, LOCAL_TIME),
-                        Optional.ofNullable(item.takenOffset).map(ZoneOffset::of)))
-                .cameraMake(item.cameraMake)
-                .cameraModel(item.cameraModel)
-                .lens(item.lens)
-                .focalLength(item.focalLength)
-                .aperture(item.aperture)
-                .exposureTime(item.exposureTime)
-                .iso(item.iso)
-                .location(item.latitude == null ? null
-                        : new GeoPoint(item.latitude, item.longitude, Optional.ofNullable(item.altitude)));
-        return Photo.builder()
-                .id(new PhotoId(UUID.fromString(item.id)))
-                .albumId(new AlbumId(UUID.fromString(item.albumId)))
-                .ownerId(new UserId(UUID.fromString(item.owner)))
-                .uploaderId(item.uploader == null ? null : new UserId(UUID.fromString(item.uploader)))
-                .processing(new Processing(item.processing == null ? PhotoStatus.READY : PhotoStatus.valueOf(item.processing),
-                        item.attempts == null ? 0 : item.attempts, Optional.ofNullable(item.failure)))
-                .title(item.title)
-                .description(item.description == null ? "" : item.description)
-                .tags(item.tags == null ? List.of() : item.tags.stream().map(Mappers::toTag).toList())
-                .originalFileName(item.originalFileName)
-                .contentType(item.contentType)
-                .size(item.size)
-                .sha256(item.sha256)
-                .metadata(metadata.build())
-                .derivatives(item.derivatives == null ? List.of()
-                        : item.derivatives.stream().map(Mappers::toDerivative).toList())
-                .createdAt(item.createdAt)
-                .updatedAt(item.updatedAt)
-                .version(item.version)
-                .build();
+        ImageMetadata metadata = new ImageMetadata(
+                item.width == null ? Optional.empty() : Optional.of(new Dimensions(item.width, item.height)),
+                item.orientation == null ? 1 : item.orientation,
+                item.takenLocal == null ? Optional.empty() : Optional.of(new TakenAt(
+                        LocalDateTime.parse(item.takenLocal, LOCAL_TIME),
+                        item.takenOffset == null ? Optional.empty() : Optional.of(ZoneOffset.of(item.takenOffset)))),
+                Optional.ofNullable(item.cameraMake),
+                Optional.ofNullable(item.cameraModel),
+                Optional.ofNullable(item.lens),
+                Optional.ofNullable(item.focalLength),
+                Optional.ofNullable(item.aperture),
+                Optional.ofNullable(item.exposureTime),
+                Optional.ofNullable(item.iso),
+                item.latitude == null ? Optional.empty()
+                        : Optional.of(new GeoPoint(item.latitude, item.longitude, Optional.ofNullable(item.altitude))));
+        UserId owner = new UserId(UUID.fromString(item.owner));
+        return new Photo(
+                new PhotoId(UUID.fromString(item.id)),
+                new AlbumId(UUID.fromString(item.albumId)),
+                owner,
+                item.uploader == null || item.uploader.equals(item.owner) ? owner : new UserId(UUID.fromString(item.uploader)),
+                item.title,
+                item.description == null ? "" : item.description,
+                item.tags == null ? List.of() : item.tags.stream().map(Mappers::toTag).toList(),
+                item.originalFileName,
+                item.contentType,
+                item.size,
+                item.sha256,
+                metadata,
+                item.derivatives == null ? List.of() : item.derivatives.stream().map(Mappers::toDerivative).toList(),
+                processing(item),
+                item.createdAt,
+                item.updatedAt,
+                item.version);
+    }
+
+    private static Processing processing(PhotoItem item) {
+        if ((item.processing == null || item.processing.equals(PhotoStatus.READY.name()))
+                && (item.attempts == null || item.attempts == 0) && item.failure == null) {
+            return Processing.READY;
+        }
+        return new Processing(item.processing == null ? PhotoStatus.READY : PhotoStatus.valueOf(item.processing),
+                item.attempts == null ? 0 : item.attempts, Optional.ofNullable(item.failure));
     }
 
     private static TagItem toItem(Tag tag) {
