@@ -1,11 +1,13 @@
 package dev.gallerykit.examples.tours;
 
+import dev.gallerykit.GalleryWorker;
 import dev.gallerykit.PhotoUpdate;
 import dev.gallerykit.Upload;
 import dev.gallerykit.auth.AuthTokens;
 import dev.gallerykit.auth.Principal;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.Derivative;
+import dev.gallerykit.domain.GalleryEvent;
 import dev.gallerykit.domain.GeoBox;
 import dev.gallerykit.domain.Page;
 import dev.gallerykit.domain.PageRequest;
@@ -26,18 +28,22 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The steps both tours take, whatever the stores: a user's life in the gallery from sign-up to
- * account deletion, each step numbered and printed with what came back.
+ * account deletion, each step numbered and printed with what came back. An asynchronous tour takes one
+ * step more after the uploads: workers on SQS make the renditions the uploads left to them.
  */
 final class GalleryTour {
 
@@ -45,6 +51,8 @@ final class GalleryTour {
     private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
     private static final Duration URL_LIFETIME = Duration.ofMinutes(10);
     private static final int PAGE_SIZE = 2;
+    private static final Duration PROCESSING_WAIT = Duration.ofMinutes(2);
+    private static final Duration EVENTS_WAIT = Duration.ofSeconds(30);
 
     private final PrintStream out;
     private int step;
@@ -100,6 +108,10 @@ final class GalleryTour {
                     .description(sample.description()).tags(sample.tags()).build());
             photos.put(photo.title(), photo);
             detail(describe(photo));
+        }
+        Optional<TourReport.Processed> processed = Optional.empty();
+        if (stores.queues().isPresent()) {
+            processed = Optional.of(process(stores, stores.queues().get(), me, photos));
         }
         long blobsStored = blobsOf(stores, me);
         detail(photos.size() + " photos, " + blobsStored + " blobs in the bucket (originals and renditions)");
@@ -182,8 +194,59 @@ final class GalleryTour {
                 : "The tour is over, but something of " + email + " is left!");
 
         return new TourReport(email, refusal, link.group(), confirmed.status(), principal.email(), albumNames,
-                List.copyOf(photos.keySet()), pages, searches, updated, thumbnail, thumbnailDimensions, tramGone,
+                List.copyOf(photos.keySet()), processed, pages, searches, updated, thumbnail, thumbnailDimensions, tramGone,
                 removed, leftovers);
+    }
+
+    /**
+     * The step of an asynchronous tour: the uploads answered at once with their originals only; workers
+     * take the jobs from the queue and make the renditions, while the tour reads the events queue as
+     * another system would. Replaces each photo in {@code photos} with its processed version.
+     */
+    private TourReport.Processed process(TourStores stores, TourQueues queues, UserId me, Map<String, Photo> photos) {
+        var gallery = stores.gallery();
+        int answeredProcessing = (int) photos.values().stream()
+                .filter(p -> p.processing().isProcessing() && p.thumbnails().isEmpty()).count();
+        step("Process the uploads: workers take the jobs from SQS queue " + queues.jobs().queueName());
+        detail(answeredProcessing + " of " + photos.size() + " uploads answered PROCESSING, with their original only");
+        GalleryWorker worker = GalleryWorker.builder(gallery).threads(2).wait(Duration.ofSeconds(1)).build().start();
+        try (worker) {
+            long deadline = System.nanoTime() + PROCESSING_WAIT.toNanos();
+            while (photos.values().stream().anyMatch(p -> gallery.photos().get(me, p.id()).processing().isProcessing())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the workers did not finish the uploads within " + PROCESSING_WAIT);
+                }
+                pause(Duration.ofMillis(100));
+            }
+        }
+        // Read once the worker is closed: its threads have ended, so its counts are final.
+        GalleryWorker.Metrics metrics = worker.metrics();
+        photos.replaceAll((title, photo) -> gallery.photos().get(me, photo.id()));
+        photos.values().forEach(photo -> detail(describe(photo)));
+        detail("the workers made " + metrics.ready() + " ready and marked " + metrics.failed() + " failed, from "
+                + metrics.received() + " jobs received");
+
+        // One PHOTO_UPLOADED and one PHOTO_READY (or PHOTO_FAILED) per photo, in any order and maybe twice.
+        Set<Object> ended = new HashSet<>();
+        Set<Object> uploaded = new HashSet<>();
+        List<GalleryEvent> events = queues.readEvents(read -> {
+            read.forEach(event -> event.photoId().ifPresent(id -> (event.type() == GalleryEvent.Type.PHOTO_UPLOADED
+                    ? uploaded : ended).add(id)));
+            return uploaded.size() >= photos.size() && ended.size() >= photos.size();
+        }, EVENTS_WAIT);
+        Map<String, Long> counts = events.stream().collect(Collectors.groupingBy(event -> event.type().name(),
+                TreeMap::new, Collectors.counting()));
+        detail("events read from SQS queue " + queues.events().queueName() + ": " + counts);
+        return new TourReport.Processed(answeredProcessing, metrics.ready(), metrics.failed(), counts);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the workers ran", e);
+        }
     }
 
     private void step(String title) {
@@ -208,9 +271,9 @@ final class GalleryTour {
                 .orElse("at an unknown time");
         String where = photo.location().map(p -> String.format("%.4f, %.4f", p.latitude(), p.longitude()))
                 .orElse("nowhere known");
-        String renditions = photo.thumbnails().stream()
-                .map(d -> d.name() + d.dimensions().map(x -> " " + x).orElse(""))
-                .collect(Collectors.joining(", "));
+        String renditions = photo.processing().isProcessing() ? "PROCESSING, renditions to come"
+                : photo.thumbnails().stream().map(d -> d.name() + d.dimensions().map(x -> " " + x).orElse(""))
+                        .collect(Collectors.joining(", "));
         return String.format("%-14s %s, %s %s, taken %s at %s; %s", photo.title(), photo.originalFileName(),
                 photo.contentType(), photo.dimensions().map(Object::toString).orElse("?"), taken, where, renditions);
     }

@@ -9,6 +9,8 @@ import dev.gallerykit.examples.tours.TourSettings.Mode;
 import dev.gallerykit.local.LocalCloud;
 import dev.gallerykit.local.LocalCloud.Service;
 import dev.gallerykit.s3.S3BlobStore;
+import dev.gallerykit.sqs.SqsEventPublisher;
+import dev.gallerykit.sqs.SqsJobQueue;
 import dev.gallerykit.spi.AlbumRepository;
 import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.SessionRepository;
@@ -33,10 +35,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * What a tour's stores run on: the servers of a {@link LocalCloud} it starts, or LocalStack, or AWS;
- * the SDK clients for them, the photo bucket, the mailer and where its mails are read. Closing it
+ * the SDK clients for them, the photo bucket, the queues of an asynchronous tour, the mailer and where
+ * its mails are read. Closing it
  * removes what the tour created (unless kept), then closes the clients and stops the servers.
  */
 final class TourCloud implements AutoCloseable {
@@ -50,6 +56,8 @@ final class TourCloud implements AutoCloseable {
     private final Optional<LocalCloud> local;
     private final S3Client s3;
     private final Optional<DynamoDbClient> dynamoDb;
+    private final Optional<SqsClient> sqs;
+    private Optional<TourQueues> queues = Optional.empty();
     private final S3BlobStore blobs;
     private final Mailer mailer;
     private final Inbox inbox;
@@ -64,6 +72,9 @@ final class TourCloud implements AutoCloseable {
             if (needsDynamoDb) {
                 services.add(Service.DYNAMODB);
             }
+            if (settings.asynchronous()) {
+                services.add(Service.SQS);
+            }
             LocalCloud cloud = LocalCloud.start(services);
             this.local = Optional.of(cloud);
             AwsCredentialsProvider key = StaticCredentialsProvider.create(AwsBasicCredentials.create(
@@ -75,6 +86,9 @@ final class TourCloud implements AutoCloseable {
             this.dynamoDb = needsDynamoDb
                     ? Optional.of(dynamoDbClient(Optional.of(cloud.dynamoDb().uri()), region, key)) : Optional.empty();
             dynamoDb.ifPresent(d -> description.add("DynamoDB: DynamoDB Local of LocalCloud at " + cloud.dynamoDb().uri()));
+            this.sqs = settings.asynchronous()
+                    ? Optional.of(sqsClient(cloud.sqs().uri(), region, key)) : Optional.empty();
+            sqs.ifPresent(q -> description.add("SQS: ElasticMQ of LocalCloud at " + cloud.sqs().uri().orElseThrow()));
             this.mailer = smtpMailer(cloud.smtp().host(), cloud.smtp().port());
             this.inbox = (recipient, count, timeout) -> {
                 try {
@@ -95,6 +109,9 @@ final class TourCloud implements AutoCloseable {
             this.dynamoDb = needsDynamoDb
                     ? Optional.of(dynamoDbClient(settings.dynamoDbEndpoint(), region, key)) : Optional.empty();
             dynamoDb.ifPresent(d -> description.add("DynamoDB: " + where(settings.dynamoDbEndpoint(), region)));
+            this.sqs = settings.asynchronous()
+                    ? Optional.of(sqsClient(settings.sqsEndpoint(), region, key)) : Optional.empty();
+            sqs.ifPresent(q -> description.add("SQS: " + where(settings.sqsEndpoint(), region)));
             if (settings.smtp().isPresent()) {
                 TourSettings.Smtp smtp = settings.smtp().get();
                 this.mailer = smtpMailer(smtp.host(), smtp.port());
@@ -113,13 +130,14 @@ final class TourCloud implements AutoCloseable {
     }
 
     /**
-     * Starts or connects to the stores: S3 and the mail, and DynamoDB when asked for. Creates the
-     * bucket when it is missing.
+     * Starts or connects to the stores: S3 and the mail, DynamoDB when asked for, and SQS for an
+     * asynchronous tour. Creates the bucket, and the queues of an asynchronous tour, when missing.
      */
     static TourCloud open(TourSettings settings, boolean needsDynamoDb, PrintStream out) {
         TourCloud cloud = new TourCloud(settings, out, needsDynamoDb);
         try {
             cloud.createBucket();
+            cloud.sqs.ifPresent(cloud::createQueues);
             return cloud;
         } catch (RuntimeException e) {
             try {
@@ -154,10 +172,15 @@ final class TourCloud implements AutoCloseable {
         created.add(new Created(what, removal));
     }
 
-    /** The tour's gallery and accounts on the given repositories, the bucket and the mailer. */
+    /**
+     * The tour's gallery and accounts on the given repositories, the bucket and the mailer; for an
+     * asynchronous tour, its jobs and events on the queues.
+     */
     TourStores wire(UserRepository users, AlbumRepository albums, PhotoRepository photos, SessionRepository sessions) {
-        Gallery gallery = Gallery.builder().albums(albums).photos(photos).blobs(blobs)
-                .owners(Accounts.ownerCheck(users)).build();
+        Gallery.Builder builder = Gallery.builder().albums(albums).photos(photos).blobs(blobs)
+                .owners(Accounts.ownerCheck(users));
+        queues.ifPresent(q -> builder.asynchronous(q.jobs()).events(q.events()));
+        Gallery gallery = builder.build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         Accounts accounts = Accounts.builder()
@@ -167,7 +190,7 @@ final class TourCloud implements AutoCloseable {
                 .links("http://localhost:8080/account")
                 .appName("GalleryKit tour")
                 .build();
-        return new TourStores(gallery, accounts, users, albums, photos, blobs, inbox);
+        return new TourStores(gallery, accounts, users, albums, photos, blobs, inbox, queues);
     }
 
     /** Removes what the tour created (newest first) unless kept, then closes the clients and the servers. */
@@ -207,6 +230,11 @@ final class TourCloud implements AutoCloseable {
         closeables.add(blobs);
         closeables.add(s3);
         dynamoDb.ifPresent(closeables::add);
+        queues.ifPresent(q -> {
+            closeables.add(q.jobs());
+            closeables.add(q.events());
+        });
+        sqs.ifPresent(closeables::add);
         local.ifPresent(closeables::add);
         return closeables;
     }
@@ -225,6 +253,44 @@ final class TourCloud implements AutoCloseable {
         blobs.createBucketIfMissing();
         if (!existed) {
             removeAtEnd("bucket " + bucket, () -> Buckets.emptyAndDelete(s3, bucket));
+        }
+    }
+
+    /** The jobs queue with its dead letters and the events queue, each made unless it exists, and removed if made. */
+    private void createQueues(SqsClient client) {
+        String prefix = settings.queuePrefix();
+        List<String> names = TourQueues.names(prefix);
+        List<String> missing = names.stream().filter(name -> !queueExists(client, name)).toList();
+        // Registered before they are made, so that a failure half-way still removes what was made.
+        for (String name : missing) {
+            removeAtEnd("queue " + name, () -> deleteQueueIfPresent(client, name));
+        }
+        SqsJobQueue jobs = SqsJobQueue.builder().client(client).queueName(names.get(0)).deadLetterQueue(names.get(1))
+                .maxReceives(5).build();
+        SqsEventPublisher events = SqsEventPublisher.builder().client(client).queueName(names.get(2)).build();
+        queues = Optional.of(new TourQueues(client, jobs, events));
+        jobs.createQueuesIfMissing();
+        events.createQueueIfMissing();
+        if (!missing.isEmpty()) {
+            description.add("created queues " + String.join(", ", missing));
+        }
+    }
+
+    private static boolean queueExists(SqsClient client, String name) {
+        try {
+            client.getQueueUrl(b -> b.queueName(name));
+            return true;
+        } catch (QueueDoesNotExistException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQueueIfPresent(SqsClient client, String name) {
+        try {
+            String url = client.getQueueUrl(b -> b.queueName(name)).queueUrl();
+            client.deleteQueue(b -> b.queueUrl(url));
+        } catch (QueueDoesNotExistException e) {
+            // never made, or removed meanwhile: nothing to do
         }
     }
 
@@ -260,6 +326,13 @@ final class TourCloud implements AutoCloseable {
     private static DynamoDbClient dynamoDbClient(Optional<URI> endpoint, Region region,
             AwsCredentialsProvider credentials) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder())
+                .region(region).credentialsProvider(credentials);
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static SqsClient sqsClient(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
+        SqsClientBuilder builder = SqsClient.builder().httpClientBuilder(ApacheHttpClient.builder())
                 .region(region).credentialsProvider(credentials);
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();

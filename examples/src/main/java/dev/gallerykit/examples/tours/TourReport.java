@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param authenticatedAs             the email the access token stands for
  * @param albums                      the album names as listed, newest first
  * @param uploaded                    titles of the uploaded photos, in upload order
+ * @param processed                   for an asynchronous tour, what the uploads answered and the workers did
  * @param pages                       the titles on each page of the paged album
  * @param searches                    each search's label and the titles it found
  * @param updated                     title and user tags of the updated photo, as stored afterwards
@@ -26,11 +27,20 @@ import java.util.Optional;
  */
 record TourReport(String email, String refusedBeforeConfirmation, String confirmationLink,
                   UserStatus statusAfterConfirmation, String authenticatedAs, List<String> albums,
-                  List<String> uploaded, List<List<String>> pages, Map<String, List<String>> searches,
+                  List<String> uploaded, Optional<Processed> processed, List<List<String>> pages, Map<String, List<String>> searches,
                   Updated updated, FetchedFile thumbnail, Optional<Dimensions> thumbnailDimensions,
                   boolean deletedPhotoGone, long blobsRemovedWithAlbum, Leftovers leftovers) {
 
     record Updated(String title, List<String> tags) {
+    }
+
+    /**
+     * @param answeredProcessing how many uploads answered {@code PROCESSING} with their original only
+     * @param ready              how many photos the workers made ready
+     * @param failed             how many they marked failed
+     * @param events             how many events of each type the events queue carried meanwhile
+     */
+    record Processed(int answeredProcessing, long ready, long failed, Map<String, Long> events) {
     }
 
     /**

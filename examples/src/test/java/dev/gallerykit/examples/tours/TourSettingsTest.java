@@ -25,6 +25,26 @@ class TourSettingsTest {
         assertThat(settings.database()).isEmpty();
         assertThat(settings.smtp()).isEmpty();
         assertThat(settings.keep()).isFalse();
+        assertThat(settings.asynchronous()).isFalse();
+        assertThat(settings.queuePrefix()).isEqualTo(settings.bucket() + "-");
+    }
+
+    @Test
+    @DisplayName("--async or GALLERYKIT_TOUR_ASYNC puts the jobs and events on SQS, under a queue prefix SQS takes")
+    void asynchronous() {
+        TourSettings option = TourSettings.parse(List.of("--async", "--queue-prefix", "photos_"), Map.of());
+        TourSettings variable = TourSettings.parse(List.of(), Map.of(TourSettings.ASYNC, "true",
+                "AWS_ENDPOINT_URL_SQS", "http://localhost:9324"));
+
+        assertThat(option.asynchronous()).isTrue();
+        assertThat(option.queuePrefix()).isEqualTo("photos_");
+        assertThat(variable.asynchronous()).isTrue();
+        assertThat(variable.mode()).isEqualTo(Mode.ENDPOINT);
+        assertThat(variable.sqsEndpoint()).contains(URI.create("http://localhost:9324"));
+        assertThat(variable.s3Endpoint()).isEmpty();
+        assertThatThrownBy(() -> TourSettings.parse(List.of("--queue-prefix", "photo.jobs."), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--queue-prefix")
+                .hasMessageContaining("photo.jobs.");
     }
 
     @Test
@@ -36,6 +56,7 @@ class TourSettingsTest {
         assertThat(settings.mode()).isEqualTo(Mode.ENDPOINT);
         assertThat(settings.s3Endpoint()).contains(URI.create("http://localhost:4566"));
         assertThat(settings.dynamoDbEndpoint()).contains(URI.create("http://localhost:8000"));
+        assertThat(settings.sqsEndpoint()).contains(URI.create("http://localhost:4566"));
         assertThat(settings.region()).isEqualTo("us-east-1");
     }
 

@@ -27,6 +27,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 class ToursTest {
 
@@ -34,6 +35,12 @@ class ToursTest {
             " 3. Confirm the email address", " 4. Sign in", " 5. Create albums", " 6. Upload sample photos",
             " 7. List and page", " 8. Search", " 9. Update a photo", "10. Presigned URLs", "11. Delete a photo",
             "12. Delete an album", "13. Delete the account");
+    /** With --async: one step more after the uploads, the workers'. */
+    private static final List<String> ASYNC_STEPS = List.of(" 1. Sign up ", " 2. Read the confirmation mail",
+            " 3. Confirm the email address", " 4. Sign in", " 5. Create albums", " 6. Upload sample photos",
+            " 7. Process the uploads: workers take the jobs from SQS queue ", " 8. List and page", " 9. Search",
+            "10. Update a photo", "11. Presigned URLs", "12. Delete a photo", "13. Delete an album",
+            "14. Delete the account");
 
     /** A tour's printed output and the outcomes it reported. */
     private record Run(String out, TourReport report) {
@@ -47,8 +54,27 @@ class ToursTest {
 
     /** Every step happened, in order, and did what the tour says it does. */
     private static void assertTheWholeTour(Run run) {
+        assertThat(run.report().processed()).as("synchronous: nothing left to workers").isEmpty();
+        assertTheWholeTour(run, STEPS);
+    }
+
+    /** The whole tour, and its uploads answered at once and finished by the workers through SQS. */
+    private static void assertTheWholeAsynchronousTour(Run run) {
+        assertTheWholeTour(run, ASYNC_STEPS);
+        TourReport.Processed processed = run.report().processed().orElseThrow();
+        assertThat(processed.answeredProcessing()).as("uploads that answered with their original only").isEqualTo(6);
+        assertThat(processed.ready()).isEqualTo(6);
+        assertThat(processed.failed()).isZero();
+        // At least once: SQS may deliver an event twice, never not at all.
+        assertThat(processed.events().get("PHOTO_UPLOADED")).isGreaterThanOrEqualTo(6);
+        assertThat(processed.events().get("PHOTO_READY")).isGreaterThanOrEqualTo(6);
+        assertThat(run.out()).contains("6 of 6 uploads answered PROCESSING", "PROCESSING, renditions to come",
+                "the workers made 6 ready and marked 0 failed");
+    }
+
+    private static void assertTheWholeTour(Run run, List<String> steps) {
         TourReport report = run.report();
-        assertThat(run.out()).containsSubsequence(STEPS);
+        assertThat(run.out()).containsSubsequence(steps);
 
         assertThat(report.refusedBeforeConfirmation()).contains("not confirmed");
         assertThat(report.confirmationLink()).startsWith("http://localhost:8080/account/confirm-email?token=");
@@ -116,6 +142,17 @@ class ToursTest {
                 .contains("Removed bucket gallerykit-tour-");
     }
 
+    @Test
+    @DisplayName("the DynamoDB + S3 tour with --async: uploads answer at once, workers finish them through ElasticMQ, and the queues go at the end")
+    void asynchronousDynamoDbTourOnLocalCloud() {
+        Run run = run(DynamoDbS3Tour::run, List.of("--async", "--queue-prefix", "tour-async-"), Map.of());
+
+        assertTheWholeAsynchronousTour(run);
+        assertThat(run.out()).contains("ElasticMQ of LocalCloud", "created queues tour-async-jobs, tour-async-jobs-dead,"
+                + " tour-async-events", "Removed queue tour-async-jobs", "Removed queue tour-async-jobs-dead",
+                "Removed queue tour-async-events");
+    }
+
     /** With endpoints in the environment, as for LocalStack; a LocalCloud of the test's own stands in for it. */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -124,10 +161,11 @@ class ToursTest {
         private LocalCloud standIn;
         private S3Client s3;
         private DynamoDbClient dynamoDb;
+        private SqsClient sqs;
 
         @BeforeAll
         void start() {
-            standIn = LocalCloud.start(Service.S3, Service.DYNAMODB, Service.SMTP);
+            standIn = LocalCloud.start(Service.S3, Service.DYNAMODB, Service.SMTP, Service.SQS);
             var key = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                     standIn.credentials().accessKeyId(), standIn.credentials().secretAccessKey()));
             Region region = Region.of(standIn.s3().region());
@@ -135,12 +173,15 @@ class ToursTest {
                     .endpointOverride(standIn.s3().uri().orElseThrow()).forcePathStyle(true).build();
             dynamoDb = DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder()).region(region)
                     .credentialsProvider(key).endpointOverride(standIn.dynamoDb().uri()).build();
+            sqs = SqsClient.builder().httpClientBuilder(ApacheHttpClient.builder()).region(region)
+                    .credentialsProvider(key).endpointOverride(standIn.sqs().uri().orElseThrow()).build();
         }
 
         @AfterAll
         void stop() {
             s3.close();
             dynamoDb.close();
+            sqs.close();
             standIn.close();
         }
 
@@ -153,6 +194,21 @@ class ToursTest {
             assertThat(run.out()).contains("endpoint " + standIn.s3().uri().orElseThrow(),
                     "the mails are kept in memory", "Removed bucket tour-sql-endpoint");
             assertThat(Buckets.exists(s3, "tour-sql-endpoint")).isFalse();
+        }
+
+        @Test
+        @DisplayName("the SQL tour with GALLERYKIT_TOUR_ASYNC on an SQS endpoint: the workers finish the uploads, and the queues it made go")
+        void asynchronousSqlTourOnAnEndpoint() {
+            Map<String, String> env = new HashMap<>(standIn.awsEnvironment());
+            env.put(TourSettings.ASYNC, "true");
+            env.put(TourSettings.QUEUE_PREFIX, "tour-sql-async-");
+
+            Run run = run(SqlS3Tour::run, List.of(), env);
+
+            assertTheWholeAsynchronousTour(run);
+            assertThat(run.out()).contains("SQS: endpoint " + standIn.sqs().uri().orElseThrow());
+            assertThat(sqs.listQueues(b -> b.queueNamePrefix("tour-sql-async-")).queueUrls())
+                    .as("the queues the tour made").isEmpty();
         }
 
         @Test
