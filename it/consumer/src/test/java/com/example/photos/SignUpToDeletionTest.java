@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gallerykit.Gallery;
+import dev.gallerykit.GalleryWorker;
 import dev.gallerykit.Upload;
 import dev.gallerykit.auth.Accounts;
 import dev.gallerykit.auth.AuthTokens;
@@ -15,6 +16,7 @@ import dev.gallerykit.auth.TokenService;
 import dev.gallerykit.domain.Album;
 import dev.gallerykit.domain.PageRequest;
 import dev.gallerykit.domain.Photo;
+import dev.gallerykit.domain.PhotoStatus;
 import dev.gallerykit.domain.User;
 import dev.gallerykit.domain.UserId;
 import dev.gallerykit.dynamodb.DynamoDbRepositories;
@@ -28,6 +30,7 @@ import dev.gallerykit.spi.PhotoRepository;
 import dev.gallerykit.spi.PresignedRequest;
 import dev.gallerykit.spi.SessionRepository;
 import dev.gallerykit.spi.UserRepository;
+import dev.gallerykit.sqs.SqsJobQueue;
 import dev.gallerykit.testkit.fixtures.PhotoFixtures;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
@@ -39,6 +42,7 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +58,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * What a host application does with GalleryKit, wired only from the README's POM: accounts, albums and
- * photos on H2 + S3 and on DynamoDB + S3, against the servers of gallery-local, from sign-up to deletion.
+ * photos on H2 + S3 and on DynamoDB + S3 (also with the processing left to a worker through SQS), against
+ * the servers of gallery-local, from sign-up to deletion.
  */
 class SignUpToDeletionTest {
 
@@ -65,7 +70,7 @@ class SignUpToDeletionTest {
 
     @BeforeAll
     static void startServers() {
-        cloud = LocalCloud.start(Service.S3, Service.DYNAMODB, Service.SMTP);
+        cloud = LocalCloud.start(Service.S3, Service.DYNAMODB, Service.SMTP, Service.SQS);
     }
 
     @AfterAll
@@ -78,26 +83,43 @@ class SignUpToDeletionTest {
         String url = "jdbc:h2:mem:photos-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         try (JdbcRepositories db = JdbcRepositories.builder().jdbcUrl(url).username("sa").password("").build()) {
             db.migrate();
-            signUpToDeletion(db.users(), db.sessions(), db.albums(), db.photos());
+            signUpToDeletion(db.users(), db.sessions(), db.albums(), db.photos(), Optional.empty());
         }
     }
 
     @Test
     void onDynamoDbAndS3() {
-        DynamoDbClient client = DynamoDbClient.builder()
+        try (DynamoDbClient client = dynamoDbClient(); DynamoDbRepositories db = DynamoDbRepositories.builder()
+                .client(client).tablePrefix("photos-" + UUID.randomUUID() + "-").build()) {
+            db.createTablesIfMissing();
+            signUpToDeletion(db.users(), db.sessions(), db.albums(), db.photos(), Optional.empty());
+        }
+    }
+
+    @Test
+    void onDynamoDbAndS3WithJobsOnSqs() {
+        String name = "photos-" + UUID.randomUUID();
+        try (DynamoDbClient client = dynamoDbClient(); DynamoDbRepositories db = DynamoDbRepositories.builder()
+                .client(client).tablePrefix(name + "-").build();
+             SqsJobQueue jobs = SqsJobQueue.builder().queueName(name + "-jobs").deadLetterQueue(name + "-jobs-dead")
+                     .maxReceives(5).endpoint(cloud.sqs().uri().orElseThrow()).region(Region.of(cloud.sqs().region()))
+                     .credentialsProvider(credentials()).build()) {
+            db.createTablesIfMissing();
+            jobs.createQueuesIfMissing();
+            signUpToDeletion(db.users(), db.sessions(), db.albums(), db.photos(), Optional.of(jobs));
+        }
+    }
+
+    private static DynamoDbClient dynamoDbClient() {
+        return DynamoDbClient.builder()
                 .endpointOverride(cloud.dynamoDb().uri())
                 .region(Region.of(cloud.dynamoDb().region()))
                 .credentialsProvider(credentials())
                 .build();
-        try (client; DynamoDbRepositories db = DynamoDbRepositories.builder().client(client)
-                .tablePrefix("photos-" + UUID.randomUUID() + "-").build()) {
-            db.createTablesIfMissing();
-            signUpToDeletion(db.users(), db.sessions(), db.albums(), db.photos());
-        }
     }
 
     private void signUpToDeletion(UserRepository users, SessionRepository sessions, AlbumRepository albums,
-                                  PhotoRepository photos) {
+                                  PhotoRepository photos, Optional<SqsJobQueue> jobs) {
         String bucket = "photos-" + UUID.randomUUID();
         try (S3BlobStore blobs = S3BlobStore.builder().bucket(bucket)
                 .endpoint(cloud.s3().uri().orElseThrow())
@@ -105,8 +127,10 @@ class SignUpToDeletionTest {
                 .credentialsProvider(credentials())
                 .build()) {
             blobs.createBucketIfMissing();
-            Gallery gallery = Gallery.builder().albums(albums).photos(photos).blobs(blobs)
-                    .owners(Accounts.ownerCheck(users)).build();
+            Gallery.Builder wiring = Gallery.builder().albums(albums).photos(photos).blobs(blobs)
+                    .owners(Accounts.ownerCheck(users));
+            jobs.ifPresent(wiring::asynchronous);
+            Gallery gallery = wiring.build();
             Accounts accounts = accounts(gallery, users, sessions);
             String email = "ana-" + UUID.randomUUID() + "@example.com";
 
@@ -119,6 +143,12 @@ class SignUpToDeletionTest {
             Album trip = gallery.albums().create(me, "Lisbon 2026", "Tiles and trams");
             Photo photo = gallery.photos().upload(me, trip.id(), Upload.builder()
                     .content(PhotoFixtures.aJpeg(2000, 1500, 7).stream()).fileName("IMG_0001.jpg").build());
+            if (jobs.isPresent()) {
+                assertEquals(PhotoStatus.PROCESSING, photo.status());
+                assertFalse(photo.hasThumbnails());
+                photo = processedByAWorker(gallery, photo);
+                assertEquals(PhotoStatus.READY, photo.status());
+            }
             assertTrue(photo.hasThumbnails());
 
             PresignedRequest thumbnail = gallery.photos().url(me, photo.id(), "thumb-256", Duration.ofMinutes(5));
@@ -131,6 +161,24 @@ class SignUpToDeletionTest {
             assertFalse(users.findById(me).isPresent());
             assertEquals(0, objectsIn(bucket));
             assertThrows(AuthenticationFailedException.class, () -> accounts.signIn(email, PASSWORD));
+        }
+    }
+
+    /** Runs a worker on the gallery's queue until the photo is processed; the photo as it is then. */
+    private static Photo processedByAWorker(Gallery gallery, Photo photo) {
+        try (GalleryWorker worker = GalleryWorker.builder(gallery).threads(1).wait(Duration.ofSeconds(1)).build()
+                .start()) {
+            for (int read = 0; read < 600; read++) {
+                Photo current = gallery.photos().get(photo.ownerId(), photo.id());
+                if (current.status() != PhotoStatus.PROCESSING) {
+                    return current;
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("the worker did not process photo " + photo.id() + " within 600 reads");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
