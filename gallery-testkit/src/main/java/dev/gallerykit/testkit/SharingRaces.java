@@ -240,7 +240,6 @@ abstract class SharingRaces extends GalleryCase {
         assertThat(blobKeysOf(alice)).isEmpty();
     }
 
-    /** A gallery whose store revokes bob's membership of {@code album} right after it writes a photo. */
     /** A gallery on the fixture's stores that runs {@code meanwhile} right after the store writes a new photo. */
     private Gallery afterTheWrite(Runnable meanwhile) {
         return gallery(b -> b.photos(new ForwardingPhotoRepository(photos) {
